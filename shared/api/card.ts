@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { ACCOUNT_TYPES, POTENTIALS, TIER_STATUSES } from "../domain/vocabulary";
+
+/** The pane↔connector contract for the customer card. The server validates with these schemas. */
+
+export const ActivitySummary = z.object({
+  id: z.number().int(),
+  /** ISO 8601 date-time as the CRM stores it (tenant time, no offset). */
+  date: z.string(),
+  /** The CRM's activity type name, e.g. "Meeting", "Phone call". */
+  type: z.string().nullable(),
+  text: z.string(),
+  completed: z.boolean(),
+});
+export type ActivitySummary = z.infer<typeof ActivitySummary>;
+
+export const Owner = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  initials: z.string(),
+  email: z.string().nullable(),
+});
+export type Owner = z.infer<typeof Owner>;
+
+export const Card = z.object({
+  person: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    email: z.string(),
+    title: z.string().nullable(),
+  }),
+  company: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    orgNr: z.string().nullable(),
+    country: z.string().nullable(),
+  }),
+  tier: z.object({
+    /** null: the company has no tier category (never bought, or not classified yet). */
+    status: z.enum(TIER_STATUSES).nullable(),
+    /** The CRM's category name as shown in SuperOffice. */
+    label: z.string().nullable(),
+    /** One sentence saying why, when the connector classified this company. */
+    explanation: z.string().nullable(),
+  }),
+  potential: z.enum(POTENTIALS).nullable(),
+  accountType: z.enum(ACCOUNT_TYPES).nullable(),
+  owner: Owner.nullable(),
+  lastContact: ActivitySummary.nullable(),
+  nextContact: ActivitySummary.nullable(),
+});
+export type Card = z.infer<typeof Card>;
+
+export const CardQuery = z.object({ email: z.string().trim().min(3).max(320) });
+
+export const CardResponse = z.discriminatedUnion("found", [
+  z.object({ found: z.literal(true), card: Card }),
+  z.object({ found: z.literal(false), email: z.string() }),
+]);
+export type CardResponse = z.infer<typeof CardResponse>;
