@@ -1,2 +1,3 @@
 export * from "./card";
 export * from "./errors";
+export * from "./client-config";
