@@ -4,7 +4,7 @@ const transform = {
   "^.+\\.mjs$": "@swc/jest",
 };
 const transformIgnorePatterns = [
-  "/node_modules/(?!(.*/)?(rettime|until-async|@open-draft/deferred-promise|strip-bom|uuid)/)",
+  "/node_modules/(?!(.*/)?(rettime|until-async|@open-draft/deferred-promise|strip-bom|uuid|jose)/)",
 ];
 const common = { transform, transformIgnorePatterns, moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"] };
 
