@@ -1,0 +1,8 @@
+/** The customer method's rules: pure functions, time passed in. See each module for its decisions. */
+export * from "./vocabulary";
+export * from "./dates";
+export * from "./iso-week";
+export * from "./holidays";
+export * from "./policy";
+export * from "./next-step";
+export * from "./due-status";
