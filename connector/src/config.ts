@@ -1,0 +1,272 @@
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { ACCOUNT_TYPES, POTENTIALS, TIERS, type AccountType, type Potential } from "../../shared/domain/vocabulary";
+import type { SuperOfficeConfigInput } from "./crm/superoffice/config";
+
+/**
+ * The connector's whole configuration: one schema over the environment, parsed once at start.
+ * Every variable is described; `describeConfig()` lists them for the admin documentation.
+ */
+
+const optionalText = z.string().trim().min(1).optional();
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const connectorConfigSchema = z.object({
+  HOST: z.string().default("127.0.0.1").describe("Interface the HTTP server listens on (0.0.0.0 for all)."),
+  PORT: port.default(4000).describe("HTTP port of the connector."),
+  PUBLIC_URL: z.url().optional().describe("Public base URL of the connector (https://…), used in links and as the default add-in origin. Default: http://HOST:PORT."),
+  ADDIN_ORIGINS: optionalText.describe("Comma-separated origins allowed to call the API from a browser (CORS). Default: the origin of PUBLIC_URL."),
+  ADDIN_DIST_DIR: z.string().default("dist/addin").describe("Folder with the built task pane (taskpane.html, preview/, assets/)."),
+  DATA_DIR: z.string().default(".kundrytm").describe("Folder for the embedded database (pgdata/) and the development token key."),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional()
+    .describe("PostgreSQL connection string; when unset the connector uses PGlite in DATA_DIR/pgdata."),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level."),
+
+  KUNDRYTM_AUTH: z.enum(["embedded", "entra"]).default("embedded").describe("Who issues the pane's tokens: embedded (the connector itself, development and demo) or entra (Microsoft Entra ID)."),
+  DEV_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(8 * 3600).describe("Lifetime of tokens from POST /dev/token (embedded mode)."),
+  ENTRA_TENANT_ID: optionalText.describe("Entra ID tenant (directory) id; required when KUNDRYTM_AUTH=entra."),
+  ENTRA_API_AUDIENCE: optionalText.describe("The connector API's application ID URI (api://…); also accepts a comma-separated list (e.g. the URI and the app's client id). Required when KUNDRYTM_AUTH=entra."),
+  ENTRA_API_SCOPE: z.string().trim().min(1).default("access_as_user").describe("Delegated scope the pane requests; tokens without it in `scp` are refused."),
+  ENTRA_CLIENT_ID: optionalText.describe("Client id of the add-in's app registration (the pane signs in with it); required when KUNDRYTM_AUTH=entra."),
+  ENTRA_AUTHORITY_HOST: z.url().default("https://login.microsoftonline.com").describe("Entra ID authority host (national clouds differ)."),
+
+  SUPEROFFICE_WEBAPI_URL: z.url().describe("The tenant's webapi_url, e.g. https://sod2.superoffice.com/Cust12345/api."),
+  SUPEROFFICE_AUTH: z.enum(["system-user", "bearer", "basic"]).default("system-user").describe("How the connector signs in to SuperOffice."),
+  SUPEROFFICE_AUTH_URL: z.url().optional().describe("Un-numbered SuperOffice auth origin (https://online.superoffice.com, https://sod.superoffice.com); system-user auth."),
+  SUPEROFFICE_CONTEXT_ID: optionalText.describe("Tenant id (Cust12345); system-user auth."),
+  SUPEROFFICE_APP_TOKEN: optionalText.describe("The application's client secret; system-user auth (optional with bearer)."),
+  SUPEROFFICE_SYSTEM_TOKEN: optionalText.describe("The system user token from the tenant's consent; system-user auth."),
+  SUPEROFFICE_PRIVATE_KEY_FILE: optionalText.describe("Path to the application's RSA private key (PEM); system-user auth."),
+  SUPEROFFICE_ACCESS_TOKEN: optionalText.describe("A SuperOffice access token; bearer auth."),
+  SUPEROFFICE_USERNAME: optionalText.describe("User name; basic auth (Onsite and the sandbox)."),
+  SUPEROFFICE_PASSWORD: z.string().optional().describe("Password; basic auth."),
+  SUPEROFFICE_LANGUAGE: z.string().regex(/^[a-z]{2}$/, "an ISO 639-1 code such as sv, no or en").default("en").describe("Language of list names returned by SuperOffice."),
+  SUPEROFFICE_TIMEZONE: optionalText.describe("SuperOffice time zone code for dates (e.g. SE, NO); default: tenant base time."),
+  SUPEROFFICE_CALLS_PER_SECOND: z.coerce.number().positive().max(100).default(10).describe("Budget of CRM calls per second (SuperOffice Online allows about 10 per tenant)."),
+
+  KUNDRYTM_TIER_CATEGORIES: z.string().default(TIERS.join(",")).describe("Names of the SuperOffice categories for tiers A,B,C,D, in that order, comma-separated."),
+  KUNDRYTM_FORMER_CATEGORY: z.string().default("Tidigare kund,Tidligere kunde,Former customer").describe("Category name(s) meaning former customer, comma-separated."),
+  KUNDRYTM_POTENTIAL_FIELD: z.string().trim().min(1).default("SuperOffice:1").describe("ProgId (or SuperOffice:N) of the company's list field holding potential A–D."),
+  KUNDRYTM_POTENTIAL_ITEMS: z.string().default("A=A,B=B,C=C,D=D").describe("List item name → potential, comma-separated name=value pairs (values A–D)."),
+  KUNDRYTM_ACCOUNT_TYPE_FIELD: z.string().trim().min(1).default("SuperOffice:2").describe("ProgId (or SuperOffice:N) of the company's list field holding the account type."),
+  KUNDRYTM_ACCOUNT_TYPE_ITEMS: z
+    .string()
+    .default("Utvid=expand,Behold=keep,Utöka=expand,Behåll=keep,Expand=expand,Keep=keep")
+    .describe("List item name → account type, comma-separated name=value pairs (values expand, keep)."),
+});
+
+export type ConnectorEnv = z.output<typeof connectorConfigSchema>;
+
+export interface FieldMapping {
+  /** Category name (lower case) → tier status; A–D from KUNDRYTM_TIER_CATEGORIES, "former" from KUNDRYTM_FORMER_CATEGORY. */
+  tierCategories: string[];
+  formerCategories: string[];
+  potentialField: string;
+  potentialItems: Record<string, Potential>;
+  accountTypeField: string;
+  accountTypeItems: Record<string, AccountType>;
+}
+
+export type AuthConfig =
+  | { mode: "embedded"; tokenTtlSeconds: number }
+  | {
+      mode: "entra";
+      tenantId: string;
+      audiences: string[];
+      scope: string;
+      clientId: string;
+      authorityHost: string;
+    };
+
+export interface ConnectorConfig {
+  host: string;
+  port: number;
+  publicUrl: string;
+  addinOrigins: string[];
+  addinDistDir: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  logLevel: ConnectorEnv["LOG_LEVEL"];
+  auth: AuthConfig;
+  superOffice: SuperOfficeConfigInput;
+  fields: FieldMapping;
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+function list(value: string): string[] {
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+function pairs<V extends string>(name: string, value: string, allowed: readonly V[], problems: string[]): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const entry of list(value)) {
+    const eq = entry.lastIndexOf("=");
+    const key = eq > 0 ? entry.slice(0, eq).trim().toLowerCase() : "";
+    const v = eq > 0 ? entry.slice(eq + 1).trim() : "";
+    const match = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
+    if (!key || !match) {
+      problems.push(`${name}: "${entry}" is not name=value with value one of ${allowed.join(", ")}`);
+      continue;
+    }
+    out[key] = match;
+  }
+  return out;
+}
+
+function need(env: ConnectorEnv, names: (keyof ConnectorEnv)[], because: string, problems: string[]): void {
+  for (const name of names) if (env[name] === undefined) problems.push(`${name}: required ${because}`);
+}
+
+/**
+ * Parses the environment into the connector's configuration. Throws ConfigError naming every variable
+ * that is missing or wrong (never echoing secret values). Reads SUPEROFFICE_PRIVATE_KEY_FILE when set.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv, readFile: (file: string) => string = (f) => fs.readFileSync(f, "utf8")): ConnectorConfig {
+  // An empty variable counts as unset, as shells and .env files commonly leave them.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = connectorConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(environment)"}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+
+  let superOfficeAuth: SuperOfficeConfigInput["auth"] | null = null;
+  switch (env.SUPEROFFICE_AUTH) {
+    case "system-user": {
+      const names = ["SUPEROFFICE_AUTH_URL", "SUPEROFFICE_CONTEXT_ID", "SUPEROFFICE_APP_TOKEN", "SUPEROFFICE_SYSTEM_TOKEN", "SUPEROFFICE_PRIVATE_KEY_FILE"] as const;
+      need(env, [...names], "when SUPEROFFICE_AUTH=system-user", problems);
+      let privateKeyPem: string | null = null;
+      if (env.SUPEROFFICE_PRIVATE_KEY_FILE) {
+        try {
+          privateKeyPem = readFile(env.SUPEROFFICE_PRIVATE_KEY_FILE);
+        } catch (error) {
+          problems.push(`SUPEROFFICE_PRIVATE_KEY_FILE: cannot read ${env.SUPEROFFICE_PRIVATE_KEY_FILE} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+        }
+        if (privateKeyPem !== null && !privateKeyPem.includes("PRIVATE KEY")) {
+          problems.push(`SUPEROFFICE_PRIVATE_KEY_FILE: ${env.SUPEROFFICE_PRIVATE_KEY_FILE} is not a PEM private key`);
+        }
+      }
+      if (env.SUPEROFFICE_AUTH_URL && env.SUPEROFFICE_CONTEXT_ID && env.SUPEROFFICE_APP_TOKEN && env.SUPEROFFICE_SYSTEM_TOKEN && privateKeyPem) {
+        superOfficeAuth = {
+          kind: "system-user",
+          authUrl: env.SUPEROFFICE_AUTH_URL,
+          contextId: env.SUPEROFFICE_CONTEXT_ID,
+          applicationToken: env.SUPEROFFICE_APP_TOKEN,
+          systemToken: env.SUPEROFFICE_SYSTEM_TOKEN,
+          privateKeyPem,
+        };
+      }
+      break;
+    }
+    case "bearer":
+      need(env, ["SUPEROFFICE_ACCESS_TOKEN"], "when SUPEROFFICE_AUTH=bearer", problems);
+      if (env.SUPEROFFICE_ACCESS_TOKEN) {
+        superOfficeAuth = {
+          kind: "bearer",
+          accessToken: env.SUPEROFFICE_ACCESS_TOKEN,
+          ...(env.SUPEROFFICE_APP_TOKEN ? { applicationToken: env.SUPEROFFICE_APP_TOKEN } : {}),
+        };
+      }
+      break;
+    case "basic":
+      need(env, ["SUPEROFFICE_USERNAME", "SUPEROFFICE_PASSWORD"], "when SUPEROFFICE_AUTH=basic", problems);
+      if (env.SUPEROFFICE_USERNAME && env.SUPEROFFICE_PASSWORD !== undefined) {
+        superOfficeAuth = { kind: "basic", username: env.SUPEROFFICE_USERNAME, password: env.SUPEROFFICE_PASSWORD };
+      }
+      break;
+  }
+
+  let auth: AuthConfig | null = null;
+  if (env.KUNDRYTM_AUTH === "entra") {
+    need(env, ["ENTRA_TENANT_ID", "ENTRA_API_AUDIENCE", "ENTRA_CLIENT_ID"], "when KUNDRYTM_AUTH=entra", problems);
+    if (env.ENTRA_TENANT_ID && env.ENTRA_API_AUDIENCE && env.ENTRA_CLIENT_ID) {
+      auth = {
+        mode: "entra",
+        tenantId: env.ENTRA_TENANT_ID,
+        audiences: list(env.ENTRA_API_AUDIENCE),
+        scope: env.ENTRA_API_SCOPE,
+        clientId: env.ENTRA_CLIENT_ID,
+        authorityHost: env.ENTRA_AUTHORITY_HOST.replace(/\/+$/, ""),
+      };
+    }
+  } else {
+    auth = { mode: "embedded", tokenTtlSeconds: env.DEV_TOKEN_TTL_SECONDS };
+  }
+
+  const tierCategories = list(env.KUNDRYTM_TIER_CATEGORIES).map((s) => s.toLowerCase());
+  if (tierCategories.length !== TIERS.length) {
+    problems.push(`KUNDRYTM_TIER_CATEGORIES: needs exactly ${TIERS.length} comma-separated names (for ${TIERS.join(", ")})`);
+  }
+  const formerCategories = list(env.KUNDRYTM_FORMER_CATEGORY).map((s) => s.toLowerCase());
+  const potentialItems = pairs("KUNDRYTM_POTENTIAL_ITEMS", env.KUNDRYTM_POTENTIAL_ITEMS, POTENTIALS, problems);
+  const accountTypeItems = pairs("KUNDRYTM_ACCOUNT_TYPE_ITEMS", env.KUNDRYTM_ACCOUNT_TYPE_ITEMS, ACCOUNT_TYPES, problems);
+
+  const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST}:${env.PORT}`).replace(/\/+$/, "");
+  const addinOrigins = env.ADDIN_ORIGINS ? list(env.ADDIN_ORIGINS) : [new URL(publicUrl).origin];
+  for (const origin of addinOrigins) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) problems.push(`ADDIN_ORIGINS: "${origin}" is not an origin like https://addin.example.com`);
+  }
+
+  if (problems.length > 0 || !superOfficeAuth || !auth) throw new ConfigError(problems);
+
+  return {
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl,
+    addinOrigins,
+    addinDistDir: path.resolve(env.ADDIN_DIST_DIR),
+    dataDir: path.resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL ?? null,
+    logLevel: env.LOG_LEVEL,
+    auth,
+    superOffice: {
+      webapiUrl: env.SUPEROFFICE_WEBAPI_URL,
+      auth: superOfficeAuth,
+      language: env.SUPEROFFICE_LANGUAGE,
+      ...(env.SUPEROFFICE_TIMEZONE ? { timeZone: env.SUPEROFFICE_TIMEZONE } : {}),
+      callsPerSecond: env.SUPEROFFICE_CALLS_PER_SECOND,
+    },
+    fields: {
+      tierCategories,
+      formerCategories,
+      potentialField: env.KUNDRYTM_POTENTIAL_FIELD,
+      potentialItems,
+      accountTypeField: env.KUNDRYTM_ACCOUNT_TYPE_FIELD,
+      accountTypeItems,
+    },
+  };
+}
+
+export interface ConfigVariable {
+  name: string;
+  required: boolean;
+  default: string | null;
+  description: string;
+}
+
+/** Every variable of the schema with its default and description, in declaration order. */
+export function describeConfig(): ConfigVariable[] {
+  return Object.entries(connectorConfigSchema.shape).map(([name, schema]) => {
+    const field = schema as z.ZodType;
+    let def: string | null = null;
+    if (field instanceof z.ZodDefault) {
+      const value: unknown = field.def.defaultValue;
+      def = String(value);
+    }
+    return { name, required: !field.safeParse(undefined).success, default: def, description: field.description ?? "" };
+  });
+}
