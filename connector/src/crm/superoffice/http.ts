@@ -1,0 +1,157 @@
+import type { AxiosInstance, AxiosResponse } from "axios";
+import type { z } from "zod";
+import type { Authenticator } from "./auth";
+import type { SuperOfficeConfig } from "./config";
+import { isRetryable, toCrmError, type SoFailure } from "./errors";
+import { serialiseQuery } from "./odata";
+import type { CallBudget, Clock } from "./rate-limit";
+import { parseRetryAfter, retryDelayMs } from "./retry";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface SoRequest {
+  method: HttpMethod;
+  /** Path below webapi_url, starting with /v1/. */
+  path: string;
+  query?: Record<string, string | number | boolean>;
+  body?: unknown;
+  /** Defaults to application/json when there is a body. */
+  contentType?: string;
+  /** What the call is for, in words, for error messages ("find person by e-mail"). */
+  what: string;
+}
+
+/** One attempt on the wire, as observers see it (no headers: they carry credentials). */
+export interface SoExchange {
+  method: HttpMethod;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  contentType: string | null;
+  status: number | null;
+  responseBody: unknown;
+  attempt: number;
+}
+
+export interface SoObserver {
+  exchange?(exchange: SoExchange): void;
+  retry?(info: { what: string; attempt: number; delayMs: number; status: number | null }): void;
+}
+
+export interface SoHttpDeps {
+  axios: AxiosInstance;
+  auth: Authenticator;
+  budget: CallBudget;
+  clock: Clock;
+  random: () => number;
+  secrets: readonly string[];
+  observer?: SoObserver;
+}
+
+/**
+ * Every WebAPI call goes through here: budget, auth headers, one renewal on 401, retries with backoff
+ * on throttling and gateway/network trouble, zod parsing of the response, and failures turned into
+ * CrmError by `toCrmError`.
+ */
+export class SoHttp {
+  private readonly baseHeaders: Record<string, string>;
+
+  constructor(
+    private readonly config: SuperOfficeConfig,
+    private readonly deps: SoHttpDeps,
+  ) {
+    this.baseHeaders = {
+      Accept: "application/json",
+      "Accept-Language": config.language,
+      "SO-Language": config.language,
+      ...(config.timeZone ? { "SO-TimeZone": config.timeZone } : {}),
+    };
+  }
+
+  /** A call whose JSON answer is parsed with `schema`. */
+  async json<S extends z.ZodType>(request: SoRequest, schema: S): Promise<z.output<S>> {
+    const response = await this.send(request);
+    const parsed = schema.safeParse(response.data);
+    if (!parsed.success) {
+      throw toCrmError(
+        { kind: "invalid-response", message: `${request.method} ${request.path}: ${parsed.error.message.slice(0, 2000)}` },
+        request.what,
+        this.deps.secrets,
+      );
+    }
+    return parsed.data;
+  }
+
+  /** A call whose answer carries nothing the client needs (e.g. 204). */
+  async empty(request: SoRequest): Promise<void> {
+    await this.send(request);
+  }
+
+  private async send(request: SoRequest): Promise<AxiosResponse<unknown>> {
+    const { retry } = this.config;
+    let attempt = 0;
+    let renewed = false;
+    for (;;) {
+      attempt += 1;
+      await this.deps.budget.acquire();
+      const authHeaders = await this.deps.auth.headers();
+      const contentType = request.body === undefined ? null : (request.contentType ?? "application/json");
+      let failure: SoFailure;
+      let retryAfterMs: number | null = null;
+      try {
+        const response = await this.deps.axios.request<unknown>({
+          method: request.method,
+          url: `${this.config.webapiUrl}${request.path}`,
+          params: request.query,
+          paramsSerializer: { serialize: (params) => serialiseQuery(params as Record<string, string>) },
+          data: request.body,
+          headers: { ...this.baseHeaders, ...authHeaders, ...(contentType ? { "Content-Type": contentType } : {}) },
+          timeout: this.config.timeoutMs,
+          validateStatus: () => true,
+          // Keep bodies as sent: JSON is stringified by axios, Buffers go as bytes.
+          transitional: { clarifyTimeoutError: true },
+        });
+        this.observe(request, contentType, response.status, response.data, attempt);
+        if (response.status >= 200 && response.status < 300) return response;
+        failure = { kind: "http", status: response.status, body: response.data };
+        retryAfterMs = parseRetryAfter(headerOf(response, "retry-after"), this.deps.clock.now());
+        if (response.status === 401 && !renewed) {
+          renewed = true;
+          if (await this.deps.auth.renewAfterUnauthorized(authHeaders)) {
+            attempt -= 1; // a renewal is not a retry
+            continue;
+          }
+        }
+      } catch (error) {
+        const e = error as { code?: string; message?: string };
+        failure = { kind: "network", code: e.code ?? null, message: e.message ?? String(error) };
+        this.observe(request, contentType, null, null, attempt);
+      }
+      if (!isRetryable(failure) || attempt >= retry.maxAttempts) throw toCrmError(failure, request.what, this.deps.secrets);
+      const delayMs = retryDelayMs(attempt, retry, retryAfterMs, this.deps.random);
+      if (delayMs === null) throw toCrmError(failure, request.what, this.deps.secrets);
+      this.deps.observer?.retry?.({ what: request.what, attempt, delayMs, status: failure.kind === "http" ? failure.status : null });
+      await this.deps.clock.sleep(delayMs);
+    }
+  }
+
+  private observe(request: SoRequest, contentType: string | null, status: number | null, responseBody: unknown, attempt: number): void {
+    this.deps.observer?.exchange?.({
+      method: request.method,
+      path: request.path.split("?")[0] as string,
+      query: Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, String(v)])),
+      body: request.body,
+      contentType,
+      status,
+      responseBody,
+      attempt,
+    });
+  }
+}
+
+function headerOf(response: AxiosResponse<unknown>, name: string): string | null {
+  const value: unknown = response.headers[name];
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  return null;
+}
