@@ -24,6 +24,8 @@ export interface ManifestValidation {
 export interface ValidateOptions {
   /** "auto" (default) uses xmllint and falls back to libxml2-wasm when xmllint is missing. */
   engine?: ValidationEngine | "auto";
+  /** The xmllint command (default "xmllint" on PATH). */
+  xmllint?: string;
 }
 
 /** Drops "{namespace-uri}" from qualified names so messages read like the manifest itself. */
@@ -31,8 +33,8 @@ export function readableMessage(message: string): string {
   return message.replace(/\{https?:\/\/[^}]+\}/g, "").replace(/\s+/g, " ").trim();
 }
 
-function runXmllint(xml: string): ManifestValidation | "missing" {
-  const result = spawnSync("xmllint", ["--noout", "--nonet", "--schema", MANIFEST_XSD, "-"], {
+function runXmllint(xml: string, command: string): ManifestValidation | "missing" {
+  const result = spawnSync(command, ["--noout", "--nonet", "--schema", MANIFEST_XSD, "-"], {
     input: xml,
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
@@ -76,7 +78,7 @@ function runLibxml2Wasm(xml: string): ManifestValidation {
 export function validateManifest(xml: string, options: ValidateOptions = {}): ManifestValidation {
   const engine = options.engine ?? "auto";
   if (engine === "libxml2-wasm") return runLibxml2Wasm(xml);
-  const viaXmllint = runXmllint(xml);
+  const viaXmllint = runXmllint(xml, options.xmllint ?? "xmllint");
   if (viaXmllint !== "missing") return viaXmllint;
   if (engine === "xmllint") throw new Error("xmllint is not installed (Debian/Ubuntu: apt-get install libxml2-utils)");
   return runLibxml2Wasm(xml);
