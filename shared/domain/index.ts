@@ -6,3 +6,8 @@ export * from "./holidays";
 export * from "./policy";
 export * from "./next-step";
 export * from "./due-status";
+export * from "./revenue";
+export * from "./thresholds";
+export * from "./classify";
+export * from "./moves";
+export * from "./explain";

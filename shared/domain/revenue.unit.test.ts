@@ -1,0 +1,58 @@
+import { computeRevenue, revenueWindow, type OrderLine, type RevenueSettings } from "./revenue";
+
+const line = (customerKey: string, date: string, amount: number, extra: Partial<OrderLine> = {}): OrderLine => ({
+  customerKey, date, amount, currency: "SEK", productLine: null, country: null, ...extra,
+});
+const settings: RevenueSettings = { asOf: "2026-11-23", windowMonths: 12, baseCurrency: "SEK", rates: { EUR: 11.5 }, segmentBy: "none" };
+
+describe("revenue per customer", () => {
+  it("windows are rolling months ending on the day, inclusive", () => {
+    expect(revenueWindow("2026-11-23", 12)).toEqual({ months: 12, from: "2025-11-24", to: "2026-11-23" });
+    expect(revenueWindow("2026-11-23", 36)).toEqual({ months: 36, from: "2023-11-24", to: "2026-11-23" });
+    expect(revenueWindow("2028-02-29", 12)).toEqual({ months: 12, from: "2027-03-01", to: "2028-02-29" });
+    expect(revenueWindow("2025-02-28", 12)).toEqual({ months: 12, from: "2024-02-29", to: "2025-02-28" });
+  });
+
+  it("sums lines in the window, subtracts credit notes, converts currencies, ignores the future", () => {
+    const summary = computeRevenue(
+      [
+        line("1", "2025-11-24", 100),
+        line("1", "2026-11-23", 50),
+        line("1", "2026-03-01", -30),
+        line("1", "2025-11-23", 1000), // a day before the window
+        line("1", "2026-11-24", 1000), // after asOf
+        line("2", "2026-05-05", 10, { currency: "EUR" }),
+      ],
+      settings,
+    );
+    const byKey = new Map(summary.customers.map((c) => [c.customerKey, c]));
+    expect(byKey.get("1")).toEqual({ customerKey: "1", segment: null, revenue: 120, windowLines: 3, boughtInWindow: true, boughtBefore: true, lastPurchase: "2026-11-23" });
+    expect(byKey.get("2")!.revenue).toBeCloseTo(115, 9);
+    expect(summary.lines).toEqual({ inWindow: 4, beforeWindow: 1, afterWindow: 1, unconverted: 0 });
+  });
+
+  it("reports lines in a currency without a rate, with their source line, and leaves them out of revenue", () => {
+    const summary = computeRevenue([line("1", "2026-01-10", 500), line("1", "2026-01-11", 70, { currency: "USD", sourceLine: 7 })], settings);
+    expect(summary.customers[0]!.revenue).toBe(500);
+    expect(summary.unconverted).toEqual([{ customerKey: "1", date: "2026-01-11", amount: 70, currency: "USD", sourceLine: 7 }]);
+    expect(summary.lines.unconverted).toBe(1);
+  });
+
+  it("a customer whose window holds only credit notes did not buy in the window", () => {
+    const summary = computeRevenue([line("9", "2025-06-01", 400), line("9", "2026-02-01", -400)], settings);
+    expect(summary.customers[0]).toMatchObject({ revenue: -400, boughtInWindow: false, boughtBefore: true, lastPurchase: "2025-06-01" });
+  });
+
+  it("segments by country or product line", () => {
+    const lines = [line("1", "2026-01-10", 100, { country: "SE", productLine: "Pumps" }), line("1", "2026-01-11", 40, { country: "SE", productLine: "Valves" }), line("2", "2026-01-12", 5, { country: "NO", productLine: null })];
+    const byLine = computeRevenue(lines, { ...settings, segmentBy: "productLine" });
+    expect(byLine.customers.map((c) => [c.segment, c.customerKey, c.revenue])).toEqual([["Pumps", "1", 100], ["Valves", "1", 40], ["", "2", 5]]);
+    const byCountry = computeRevenue(lines, { ...settings, segmentBy: "country" });
+    expect(byCountry.customers.map((c) => [c.segment, c.customerKey, c.revenue])).toEqual([["SE", "1", 140], ["NO", "2", 5]]);
+  });
+
+  it("rejects a malformed date instead of guessing", () => {
+    expect(() => computeRevenue([line("1", "2026-02-30", 1)], settings)).toThrow(/calendar date/);
+    expect(() => computeRevenue([line("1", "2026-0a-10", 1)], settings)).toThrow(/calendar date/);
+  });
+});
