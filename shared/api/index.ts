@@ -1,3 +1,4 @@
 export * from "./card";
 export * from "./errors";
 export * from "./client-config";
+export * from "./preview";

@@ -1,0 +1,74 @@
+import { ClientConfig, DevTokenResponse } from "../../../shared/api/client-config";
+import { ApiClientError } from "./errors";
+import { requestJson, type FetchLike } from "./http";
+
+/** Gives the API client a Bearer access token for the connector, and forgets it when the connector refuses it. */
+export interface TokenSource {
+  getToken(): Promise<string>;
+  invalidate(): void;
+}
+
+export interface SignInOptions {
+  fetchImpl: FetchLike;
+  baseUrl: string;
+  /** The mailbox owner (Office.context.mailbox.userProfile.emailAddress): who the dev issuer signs in. */
+  mailboxEmail: string;
+  /** Entra ID sign-in (nested app authentication); loaded only when the connector asks for it. */
+  entra?: (config: Extract<ClientConfig, { auth: "entra" }>) => TokenSource;
+  now?: () => number;
+}
+
+/** Refresh a minute early so a token never expires between the check and the connector's validation. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+export function createTokenSource(options: SignInOptions): TokenSource {
+  const { fetchImpl, baseUrl, mailboxEmail } = options;
+  const now = options.now ?? Date.now;
+  let config: Promise<ClientConfig> | null = null;
+  let delegate: TokenSource | null = null;
+  let cached: { token: string; expiresAt: number } | null = null;
+  let pending: Promise<string> | null = null;
+
+  const loadConfig = () =>
+    (config ??= requestJson(fetchImpl, baseUrl, ClientConfig, { path: "/api/v1/client-config" }).catch((error: unknown) => {
+      config = null;
+      throw error;
+    }));
+
+  async function embeddedToken(): Promise<string> {
+    if (cached && cached.expiresAt - EXPIRY_MARGIN_MS > now()) return cached.token;
+    const response = await requestJson(fetchImpl, baseUrl, DevTokenResponse, {
+      method: "POST",
+      path: "/dev/token",
+      body: { email: mailboxEmail },
+    });
+    cached = { token: response.access_token, expiresAt: now() + response.expires_in * 1000 };
+    return cached.token;
+  }
+
+  async function token(): Promise<string> {
+    const cfg = await loadConfig();
+    switch (cfg.auth) {
+      case "embedded":
+        return embeddedToken();
+      case "entra":
+        if (!options.entra) throw new ApiClientError("UNAUTHORIZED", "Entra sign-in is not available in this build");
+        delegate ??= options.entra(cfg);
+        return delegate.getToken();
+    }
+  }
+
+  return {
+    getToken() {
+      // Concurrent callers share one sign-in instead of racing several.
+      pending ??= token().finally(() => {
+        pending = null;
+      });
+      return pending;
+    },
+    invalidate() {
+      cached = null;
+      delegate?.invalidate();
+    },
+  };
+}

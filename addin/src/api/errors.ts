@@ -1,0 +1,42 @@
+import { ApiError, type ErrorCode } from "../../../shared/api/errors";
+import type { LocalErrorCode } from "../i18n/messages";
+
+export type ClientErrorCode = ErrorCode | LocalErrorCode;
+
+/** A failed call to the connector, with the code the pane picks its message by. */
+export class ApiClientError extends Error {
+  override readonly name = "ApiClientError";
+  constructor(
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Maps an HTTP failure to a code: the connector's ApiError body when present, else by status. */
+export function errorFromResponse(status: number, body: unknown): ApiClientError {
+  const parsed = ApiError.safeParse(body);
+  if (parsed.success) return new ApiClientError(parsed.data.error.code, parsed.data.error.message, status);
+  const code: ClientErrorCode =
+    status === 401
+      ? "UNAUTHORIZED"
+      : status === 403
+        ? "FORBIDDEN"
+        : status === 404
+          ? "NOT_FOUND"
+          : status === 409
+            ? "CONFLICT"
+            : status === 502 || status === 503 || status === 504
+              ? "NETWORK"
+              : status >= 400 && status < 500
+                ? "BAD_REQUEST"
+                : "INTERNAL";
+  return new ApiClientError(code, `HTTP ${status}`, status);
+}
+
+export function toClientError(error: unknown): ApiClientError {
+  if (error instanceof ApiClientError) return error;
+  return new ApiClientError("INTERNAL", error instanceof Error ? error.message : String(error));
+}

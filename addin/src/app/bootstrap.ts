@@ -1,0 +1,28 @@
+import { createTokenSource } from "../api/auth";
+import { createApiClient } from "../api/client";
+import type { FetchLike } from "../api/http";
+import { pickLanguage } from "../i18n/language";
+import { createOfficeAdapter } from "../office/adapter";
+import type { OfficeLike } from "../office/types";
+import type { PaneAppProps } from "./PaneApp";
+
+export interface PaneSetup {
+  /** The connector's origin; the connector serves the pane, so this is the pane's own origin. */
+  baseUrl: string;
+  fetchImpl?: FetchLike;
+  itemCheckMs?: number;
+}
+
+/** Wires Outlook (real or simulated) and the connector into the props the pane renders with. */
+export function createPaneProps(office: OfficeLike, setup: PaneSetup): PaneAppProps {
+  const adapter = createOfficeAdapter(office);
+  const fetchImpl: FetchLike = setup.fetchImpl ?? ((input, init) => fetch(input, init));
+  const tokens = createTokenSource({ fetchImpl, baseUrl: setup.baseUrl, mailboxEmail: adapter.user.email });
+  const api = createApiClient({ baseUrl: setup.baseUrl, tokens, fetchImpl });
+  return {
+    services: { office: adapter, api, itemCheckMs: setup.itemCheckMs ?? 1000 },
+    language: pickLanguage(adapter.displayLanguage),
+    displayLanguage: adapter.displayLanguage,
+    dark: adapter.prefersDarkTheme(),
+  };
+}

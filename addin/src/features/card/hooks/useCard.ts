@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Card } from "../../../../../shared/api/card";
+import type { ApiClient } from "../../../api/client";
+import { toClientError, type ClientErrorCode } from "../../../api/errors";
+import type { OfficeAdapter } from "../../../office/adapter";
+
+export type CardState =
+  | { status: "loading" }
+  | { status: "found"; card: Card }
+  | { status: "not-found"; email: string }
+  | { status: "error"; code: ClientErrorCode };
+
+/**
+ * The customer card for one e-mail address on one Outlook item. An answer that arrives after the
+ * selection moved to another item is dropped, so the pane never shows the previous mail's customer.
+ */
+export function useCard({ api, office, email, itemKey }: { api: ApiClient; office: OfficeAdapter; email: string; itemKey: string }) {
+  const [state, setState] = useState<CardState>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const id = ++latest.current;
+    const controller = new AbortController();
+    setState({ status: "loading" });
+    api.getCard(email, controller.signal).then(
+      (response) => {
+        if (id !== latest.current || !office.isCurrent(itemKey)) return;
+        setState(response.found ? { status: "found", card: response.card } : { status: "not-found", email: response.email });
+      },
+      (error: unknown) => {
+        if (id !== latest.current || controller.signal.aborted || !office.isCurrent(itemKey)) return;
+        setState({ status: "error", code: toClientError(error).code });
+      },
+    );
+    return () => controller.abort();
+  }, [api, office, email, itemKey, attempt]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { state, reload };
+}

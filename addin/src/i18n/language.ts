@@ -1,0 +1,49 @@
+import { en, nb, sv, type Messages } from "./messages";
+
+export const LANGUAGES = ["en", "sv", "nb"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const MESSAGES: Record<Language, Messages> = { en, sv, nb };
+
+/** Default region per language when Office gives only a language ("sv") or another script/variant. */
+const DEFAULT_LOCALE: Record<Language, string> = { en: "en-GB", sv: "sv-SE", nb: "nb-NO" };
+
+/** Maps Office's displayLanguage (e.g. "sv-SE", "nb-NO", "no", "nn-NO", "en-US") to a UI language; English otherwise. */
+export function pickLanguage(displayLanguage: string | undefined | null): Language {
+  const primary = (displayLanguage ?? "").trim().toLowerCase().split(/[-_]/)[0] ?? "";
+  switch (primary) {
+    case "sv":
+      return "sv";
+    // Nynorsk and the bare "no" tag get bokmål: the only Norwegian written form the pane ships.
+    case "nb":
+    case "no":
+    case "nn":
+      return "nb";
+    default:
+      return "en";
+  }
+}
+
+/** The BCP 47 locale for dates and numbers: Office's own tag when it is of the chosen language. */
+export function pickLocale(language: Language, displayLanguage: string | undefined | null): string {
+  const tag = (displayLanguage ?? "").trim();
+  if (tag && pickLanguage(tag) === language && language !== "nb" && tag.includes("-")) return tag;
+  return DEFAULT_LOCALE[language];
+}
+
+export function messagesFor(language: Language): Messages {
+  return MESSAGES[language];
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/**
+ * Formats a CRM date (ISO 8601 in tenant time, no offset) as a calendar date in the locale.
+ * WARNING: parsed as a calendar date on purpose: a Date in the browser's zone could shift the day.
+ */
+export function formatCrmDate(value: string, locale: string): string {
+  const m = DATE_ONLY.exec(value);
+  if (!m) return value;
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(utc);
+}

@@ -1,0 +1,156 @@
+import { externalCounterparts, type Counterpart, type CounterpartRole } from "./counterparts";
+import { officeCall } from "./promisify";
+import type { EmailAddressLike, FromLike, ItemLike, OfficeLike, RecipientsLike } from "./types";
+
+export const ITEM_KINDS = ["message-read", "message-compose", "appointment-read", "appointment-compose"] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** Which Outlook item the pane is showing; `key` is what the identity check compares. */
+export interface ItemRef {
+  key: string;
+  kind: ItemKind;
+  subject: string | null;
+}
+
+export interface ItemPeople {
+  item: ItemRef;
+  counterparts: Counterpart[];
+}
+
+export interface OfficeAdapter {
+  readonly displayLanguage: string;
+  readonly user: { email: string; name: string };
+  isSetSupported(name: string, minVersion: string): boolean;
+  /** The item Outlook has selected now, or null (nothing selected, or a pinned pane between items). */
+  currentItem(): ItemRef | null;
+  /** True when `key` still names the selected item: responses for any other item must be dropped. */
+  isCurrent(key: string | null): boolean;
+  /** The current item and its external people; null when no item is selected. Rejects when Outlook fails. */
+  readPeople(): Promise<ItemPeople | null>;
+  /** Calls `handler` when the selection changes in a pinned pane (Mailbox 1.5). Returns an unsubscribe. */
+  onItemChanged(handler: () => void): () => void;
+  prefersDarkTheme(): boolean;
+}
+
+function isRecipients(value: unknown): value is RecipientsLike {
+  return typeof value === "object" && value !== null && typeof (value as RecipientsLike).getAsync === "function";
+}
+function isFrom(value: unknown): value is FromLike {
+  return typeof value === "object" && value !== null && typeof (value as FromLike).getAsync === "function";
+}
+
+export function createOfficeAdapter(office: OfficeLike): OfficeAdapter {
+  const mailbox = office.context.mailbox;
+  // Compose items have no id: the item object itself is the identity (Outlook replaces it on change).
+  const localKeys = new WeakMap<object, string>();
+  let nextLocalKey = 1;
+
+  function keyOf(item: ItemLike): string {
+    if (typeof item.itemId === "string" && item.itemId) return `id:${item.itemId}`;
+    let key = localKeys.get(item);
+    if (!key) {
+      key = `local:${nextLocalKey++}`;
+      localKeys.set(item, key);
+    }
+    return key;
+  }
+
+  function kindOf(item: ItemLike): ItemKind {
+    if (item.itemType === office.MailboxEnums.ItemType.Appointment) {
+      return isRecipients(item.requiredAttendees) ? "appointment-compose" : "appointment-read";
+    }
+    return isRecipients(item.to) ? "message-compose" : "message-read";
+  }
+
+  function refOf(item: ItemLike): ItemRef {
+    return { key: keyOf(item), kind: kindOf(item), subject: typeof item.subject === "string" ? item.subject : null };
+  }
+
+  const recipients = (value: EmailAddressLike[] | RecipientsLike | null | undefined, what: string) =>
+    isRecipients(value)
+      ? officeCall<EmailAddressLike[]>(office, `${what}.getAsync`, (cb) => value.getAsync(cb))
+      : Promise.resolve(Array.isArray(value) ? value : []);
+
+  const single = (value: EmailAddressLike | FromLike | null | undefined, what: string) =>
+    isFrom(value)
+      ? officeCall<EmailAddressLike>(office, `${what}.getAsync`, (cb) => value.getAsync(cb))
+      : Promise.resolve(value ?? null);
+
+  const tag = (role: CounterpartRole) => (address: EmailAddressLike | null) => ({ address, role });
+
+  async function candidatesOf(item: ItemLike, kind: ItemKind) {
+    switch (kind) {
+      case "message-read":
+      case "message-compose": {
+        const [from, to, cc] = await Promise.all([single(item.from, "from"), recipients(item.to, "to"), recipients(item.cc, "cc")]);
+        // In compose, `from` is the sending mailbox (the rep, or a shared mailbox): never the customer.
+        const fromRole = kind === "message-read" ? [tag("from")(from)] : [];
+        const own = kind === "message-compose" && from ? [from.emailAddress] : [];
+        return { list: [...fromRole, ...to.map(tag("to")), ...cc.map(tag("cc"))], own };
+      }
+      case "appointment-read":
+      case "appointment-compose": {
+        const [organizer, required, optional] = await Promise.all([
+          single(item.organizer, "organizer"),
+          recipients(item.requiredAttendees, "requiredAttendees"),
+          recipients(item.optionalAttendees, "optionalAttendees"),
+        ]);
+        const list = [tag("organizer")(organizer), ...required.map(tag("attendee")), ...optional.map(tag("attendee"))];
+        return { list, own: [] };
+      }
+    }
+  }
+
+  const handlers = new Set<() => void>();
+  let registered = false;
+  function ensureRegistered() {
+    if (registered || !office.context.requirements.isSetSupported("Mailbox", "1.5")) return;
+    registered = true;
+    officeCall<void>(office, "addHandlerAsync(ItemChanged)", (cb) =>
+      mailbox.addHandlerAsync(office.EventType.ItemChanged, () => handlers.forEach((h) => h()), cb),
+    ).catch(() => {
+      // Without the event the pane still follows the selection through its periodic identity check.
+      registered = false;
+    });
+  }
+
+  return {
+    displayLanguage: office.context.displayLanguage,
+    user: { email: mailbox.userProfile.emailAddress, name: mailbox.userProfile.displayName },
+    isSetSupported: (name, minVersion) => office.context.requirements.isSetSupported(name, minVersion),
+    currentItem() {
+      const item = mailbox.item;
+      return item ? refOf(item) : null;
+    },
+    isCurrent(key) {
+      const item = mailbox.item;
+      return item ? keyOf(item) === key : key === null;
+    },
+    async readPeople() {
+      const item = mailbox.item;
+      if (!item) return null;
+      const ref = refOf(item);
+      const { list, own } = await candidatesOf(item, ref.kind);
+      return { item: ref, counterparts: externalCounterparts(list, [mailbox.userProfile.emailAddress, ...own]) };
+    },
+    onItemChanged(handler) {
+      handlers.add(handler);
+      ensureRegistered();
+      return () => {
+        handlers.delete(handler);
+      };
+    },
+    prefersDarkTheme() {
+      const color = office.context.officeTheme?.bodyBackgroundColor;
+      return color ? isDarkColor(color) : false;
+    },
+  };
+}
+
+/** Outlook reports its theme as colours only; a dark body background means the dark theme. */
+export function isDarkColor(hex: string): boolean {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!m) return false;
+  const [r, g, b] = [m[1], m[2], m[3]].map((c) => parseInt(c ?? "0", 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}

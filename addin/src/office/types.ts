@@ -1,0 +1,63 @@
+/**
+ * The subset of office.js the pane uses, as structural types. The real `Office` global and the
+ * preview's simulated Office both provide it; the adapter depends on nothing else.
+ */
+
+export interface AsyncResultLike<T> {
+  status: unknown;
+  value: T;
+  error?: { name?: string; message: string; code?: number } | null;
+}
+export type AsyncCallback<T> = (result: AsyncResultLike<T>) => void;
+
+export interface EmailAddressLike {
+  emailAddress: string;
+  displayName: string;
+}
+
+/** Compose-mode recipients (to, cc, attendees): values come through getAsync. */
+export interface RecipientsLike {
+  getAsync(callback: AsyncCallback<EmailAddressLike[]>): void;
+}
+/** Compose-mode from/organizer (Mailbox 1.7). */
+export interface FromLike {
+  getAsync(callback: AsyncCallback<EmailAddressLike>): void;
+}
+
+export interface ItemLike {
+  /** "message" or "appointment" (Office.MailboxEnums.ItemType). */
+  itemType: unknown;
+  /** Read mode only; compose items have no id until saved. */
+  itemId?: string | null;
+  internetMessageId?: string;
+  conversationId?: string | null;
+  subject?: unknown;
+  from?: EmailAddressLike | FromLike | null;
+  to?: EmailAddressLike[] | RecipientsLike | null;
+  cc?: EmailAddressLike[] | RecipientsLike | null;
+  organizer?: EmailAddressLike | FromLike | null;
+  requiredAttendees?: EmailAddressLike[] | RecipientsLike | null;
+  optionalAttendees?: EmailAddressLike[] | RecipientsLike | null;
+  start?: unknown;
+  end?: unknown;
+}
+
+export interface MailboxLike {
+  item?: ItemLike | null;
+  userProfile: { emailAddress: string; displayName: string };
+  addHandlerAsync(eventType: unknown, handler: (event: unknown) => void, callback?: AsyncCallback<void>): void;
+  removeHandlerAsync?(eventType: unknown, callback?: AsyncCallback<void>): void;
+}
+
+export interface OfficeLike {
+  onReady(): Promise<unknown>;
+  context: {
+    mailbox: MailboxLike;
+    displayLanguage: string;
+    requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    officeTheme?: { bodyBackgroundColor?: string } | null;
+  };
+  AsyncResultStatus: { Succeeded: unknown; Failed: unknown };
+  EventType: { ItemChanged: unknown };
+  MailboxEnums: { ItemType: { Message: unknown; Appointment: unknown } };
+}

@@ -1,0 +1,52 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo } from "react";
+import type { PreviewItem, PreviewRep } from "../../../shared/api/preview";
+import { createPaneProps } from "../app/bootstrap";
+import { PaneApp } from "../app/PaneApp";
+import type { Language } from "../i18n/language";
+import { DISPLAY_LANGUAGE } from "./previewMessages";
+import { createSimulatedOffice } from "./simulatedOffice";
+
+const useStyles = makeStyles({
+  frame: {
+    flexShrink: 0,
+    height: "100%",
+    overflowY: "auto",
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    boxSizing: "content-box",
+  },
+});
+
+export interface PaneHostProps {
+  rep: PreviewRep;
+  language: Language;
+  dark: boolean;
+  dropEvents: boolean;
+  width: number;
+  item: PreviewItem | null;
+}
+
+/**
+ * The real pane (the same component tree as taskpane.html) on a simulated Office. A new Outlook
+ * session starts when the rep, language or theme changes; a new selection only moves the item.
+ */
+export function PaneHost({ rep, language, dark, dropEvents, width, item }: PaneHostProps) {
+  const styles = useStyles();
+  const session = useMemo(() => {
+    const sim = createSimulatedOffice({ rep, displayLanguage: DISPLAY_LANGUAGE[language], dark, dropItemChanged: dropEvents });
+    sim.select(item);
+    return { sim, props: createPaneProps(sim.office, { baseUrl: window.location.origin }) };
+    // The selected item is applied by the effect below; a new session must not start per selection.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rep, language, dark, dropEvents]);
+
+  useEffect(() => {
+    session.sim.select(item);
+  }, [session, item]);
+
+  return (
+    <div className={styles.frame} style={{ width }} data-testid="pane-frame">
+      <PaneApp {...session.props} />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import type { PreviewAddress, PreviewItem, PreviewRep } from "../../../shared/api/preview";
+import type { AsyncCallback, EmailAddressLike, ItemLike, OfficeLike } from "../office/types";
+
+/**
+ * A faithful subset of office.js for the preview page: Office.onReady, context.mailbox.item (read
+ * mode), addHandlerAsync(ItemChanged), userProfile, displayLanguage, requirements.isSetSupported,
+ * officeTheme. Selecting an item replaces mailbox.item with a new object and then fires ItemChanged
+ * asynchronously, as Outlook does for a pinned pane.
+ */
+
+const ITEM_CHANGED = "olkItemSelectedChanged";
+const SUCCEEDED = "succeeded";
+const FAILED = "failed";
+
+export interface SimulatedOfficeOptions {
+  rep: PreviewRep;
+  displayLanguage: string;
+  dark?: boolean;
+  /** Highest Mailbox requirement set the simulated host claims (default 1.14). */
+  mailboxVersion?: string;
+  /** Simulates hosts that miss ItemChanged (office-js#6833): the item changes, no event fires. */
+  dropItemChanged?: boolean;
+}
+
+export interface SimulatedOffice {
+  office: OfficeLike;
+  select(item: PreviewItem | null): void;
+}
+
+const address = (a: PreviewAddress): EmailAddressLike => ({ emailAddress: a.emailAddress, displayName: a.displayName });
+
+function compareVersions(a: string, b: string): number {
+  const [a1 = 0, a2 = 0] = a.split(".").map(Number);
+  const [b1 = 0, b2 = 0] = b.split(".").map(Number);
+  return a1 - b1 || a2 - b2;
+}
+
+function toItem(item: PreviewItem, rep: PreviewRep): ItemLike {
+  const me: EmailAddressLike = { emailAddress: rep.email, displayName: rep.name };
+  switch (item.itemType) {
+    case "message":
+      return {
+        itemType: "message",
+        itemId: item.id,
+        internetMessageId: item.internetMessageId,
+        conversationId: null,
+        subject: item.subject,
+        from: address(item.from),
+        to: item.to.length ? item.to.map(address) : [me],
+        cc: item.cc.map(address),
+      };
+    case "appointment":
+      return {
+        itemType: "appointment",
+        itemId: item.id,
+        subject: item.subject,
+        organizer: address(item.organizer),
+        requiredAttendees: item.requiredAttendees.map(address),
+        optionalAttendees: item.optionalAttendees.map(address),
+        start: new Date(item.start),
+        end: new Date(item.end),
+      };
+  }
+}
+
+export function createSimulatedOffice(options: SimulatedOfficeOptions): SimulatedOffice {
+  const mailboxVersion = options.mailboxVersion ?? "1.14";
+  const handlers = new Set<(event: unknown) => void>();
+
+  const mailbox: OfficeLike["context"]["mailbox"] = {
+    item: null,
+    userProfile: { emailAddress: options.rep.email, displayName: options.rep.name },
+    addHandlerAsync(eventType: unknown, handler: (event: unknown) => void, callback?: AsyncCallback<void>) {
+      const ok = eventType === ITEM_CHANGED && compareVersions(mailboxVersion, "1.5") >= 0;
+      if (ok) handlers.add(handler);
+      setTimeout(() =>
+        callback?.({
+          status: ok ? SUCCEEDED : FAILED,
+          value: undefined,
+          error: ok ? null : { name: "InvalidEventType", message: "Event not supported", code: 9036 },
+        }),
+      );
+    },
+    removeHandlerAsync(eventType: unknown, callback?: AsyncCallback<void>) {
+      if (eventType === ITEM_CHANGED) handlers.clear();
+      setTimeout(() => callback?.({ status: SUCCEEDED, value: undefined, error: null }));
+    },
+  };
+
+  const office: OfficeLike = {
+    onReady: () => Promise.resolve({ host: "Outlook", platform: "OfficeOnline" }),
+    context: {
+      mailbox,
+      displayLanguage: options.displayLanguage,
+      requirements: {
+        isSetSupported: (name, minVersion) => name === "Mailbox" && compareVersions(mailboxVersion, minVersion ?? "1.1") >= 0,
+      },
+      officeTheme: { bodyBackgroundColor: options.dark ? "#292929" : "#ffffff" },
+    },
+    AsyncResultStatus: { Succeeded: SUCCEEDED, Failed: FAILED },
+    EventType: { ItemChanged: ITEM_CHANGED },
+    MailboxEnums: { ItemType: { Message: "message", Appointment: "appointment" } },
+  };
+
+  return {
+    office,
+    select(item) {
+      mailbox.item = item ? toItem(item, options.rep) : null;
+      if (options.dropItemChanged) return;
+      const event = { type: ITEM_CHANGED };
+      setTimeout(() => handlers.forEach((h) => h(event)));
+    },
+  };
+}
