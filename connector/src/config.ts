@@ -24,7 +24,7 @@ export const connectorConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional()
     .describe("PostgreSQL connection string; when unset the connector uses PGlite in DATA_DIR/pgdata."),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level."),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Level of the JSON log written to standard output."),
 
   KUNDRYTM_AUTH: z.enum(["embedded", "entra"]).default("embedded").describe("Who issues the pane's tokens: embedded (the connector itself, development and demo) or entra (Microsoft Entra ID)."),
   DEV_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(8 * 3600).describe("Lifetime of tokens from POST /dev/token (embedded mode)."),

@@ -1,0 +1,68 @@
+import cors from "@fastify/cors";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Auth } from "./auth";
+import { registerAuth } from "./auth/hook";
+import type { ConnectorConfig } from "./config";
+import { observeCrm } from "./crm/observed";
+import type { CrmPort } from "./crm/port";
+import { addinRoutes } from "./features/addin/routes";
+import { cardRoutes } from "./features/card/routes";
+import { clientConfigRoutes } from "./features/client-config/routes";
+import { devTokenRoutes } from "./features/dev-token/routes";
+import { healthRoutes } from "./features/health/routes";
+import { registerErrorHandling } from "./http/errors";
+import type { Db } from "./store/db";
+import { tierHistoryRepository } from "./store/tier-history";
+
+export interface AppDeps {
+  config: Pick<ConnectorConfig, "auth" | "addinOrigins" | "addinDistDir" | "fields">;
+  crm: CrmPort;
+  db: Db;
+  auth: Auth;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/**
+ * The connector's HTTP app: external plugins (limits, CORS, errors, auth) → app services (CRM, store) →
+ * thin routes from the feature folders. Not listening; main.ts or a test decides where.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 256 * 1024,
+    connectionTimeout: 30_000,
+    requestTimeout: 60_000,
+    keepAliveTimeout: 10_000,
+    maxParamLength: 200,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  // The pane calls the API from the add-in's origin only; other sites' browsers are refused.
+  await app.register(cors, {
+    origin: deps.config.addinOrigins,
+    methods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+    allowedHeaders: ["Authorization", "Content-Type"],
+    maxAge: 600,
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    reply.header("X-Content-Type-Options", "nosniff");
+  });
+  registerAuth(app, deps.auth.verify);
+
+  const { crm, status: crmStatus } = observeCrm(deps.crm);
+  const tierHistory = tierHistoryRepository(deps.db);
+
+  healthRoutes(app, { db: deps.db, crmStatus });
+  clientConfigRoutes(app, deps.config.auth);
+  if (deps.config.auth.mode === "embedded" && deps.auth.devIssuer) {
+    devTokenRoutes(app, { crm, issuer: deps.auth.devIssuer, ttlSeconds: deps.config.auth.tokenTtlSeconds });
+  }
+  cardRoutes(app, { crm, fields: deps.config.fields, latestTierChange: (id) => tierHistory.latest(id) });
+  addinRoutes(app, deps.config.addinDistDir);
+
+  return app;
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { HttpError } from "../http/errors";
+import { AuthError, type TokenVerifier } from "./identity";
+
+/** Paths under /api that need no token (the pane reads how to sign in before it has one). */
+const PUBLIC_API_PATHS = new Set(["/api/v1/client-config"]);
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const m = /^Bearer\s+([A-Za-z0-9\-_.~+/]+=*)\s*$/i.exec(header);
+  return m?.[1] ?? null;
+}
+
+/** Every /api/* request except the public ones carries a Bearer token verified before the route runs. */
+export function registerAuth(app: FastifyInstance, verify: TokenVerifier): void {
+  app.decorateRequest("identity", null);
+  app.addHook("onRequest", async (request, reply) => {
+    const path = request.url.split("?")[0] ?? "";
+    if (!path.startsWith("/api/") || PUBLIC_API_PATHS.has(path)) return;
+    const token = bearerToken(request);
+    if (!token) {
+      reply.header("WWW-Authenticate", 'Bearer realm="kundrytm"');
+      throw new HttpError(401, "UNAUTHORIZED", "Sign-in required: send a Bearer token.");
+    }
+    try {
+      request.identity = await verify(token);
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      request.log.info({ reason: error.message }, "token refused");
+      reply.header("WWW-Authenticate", 'Bearer realm="kundrytm", error="invalid_token"');
+      throw new HttpError(401, "UNAUTHORIZED", "The sign-in token is not valid or has expired.");
+    }
+  });
+}

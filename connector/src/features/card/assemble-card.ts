@@ -1,0 +1,92 @@
+import type { ActivitySummary, CardResponse } from "../../../../shared/api/card";
+import type { ContactId } from "../../../../shared/domain/vocabulary";
+import type { FieldMapping } from "../../config";
+import type { CrmAppointment, CrmCompany, CrmPerson, CrmPort } from "../../crm/port";
+import type { TierChange } from "../../store/tier-history";
+import { accountTypeOf, potentialOf, tierOfCategory } from "./field-mapping";
+
+export interface CardSources {
+  crm: Pick<CrmPort, "findPersonsByEmail" | "getCompany" | "lastCompletedAppointment" | "nextPlannedAppointment">;
+  fields: FieldMapping;
+  /** The latest tier change the connector recorded for a company, if any. */
+  latestTierChange(contactId: number): Promise<TierChange | null>;
+}
+
+function normalise(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function activity(a: CrmAppointment | null): ActivitySummary | null {
+  if (!a) return null;
+  return { id: a.id, date: a.startDate, type: a.typeName, text: a.text, completed: a.completed };
+}
+
+/**
+ * Of several persons sharing the address, the one whose company has a tier, then the most recently
+ * created (highest id). Persons without a company cannot make a card and are left out.
+ */
+export function choosePerson<P extends CrmPerson>(candidates: { person: P; company: CrmCompany }[], fields: FieldMapping) {
+  return [...candidates].sort((a, b) => {
+    const tierA = tierOfCategory(a.company.category?.name, fields) !== null ? 1 : 0;
+    const tierB = tierOfCategory(b.company.category?.name, fields) !== null ? 1 : 0;
+    return tierB - tierA || b.person.id - a.person.id;
+  })[0];
+}
+
+/** The customer card for a sender: the CRM's person, company and contacts, plus the store's tier explanation. */
+export async function assembleCard(email: string, sources: CardSources): Promise<CardResponse> {
+  const wanted = normalise(email);
+  const persons = (await sources.crm.findPersonsByEmail(wanted)).filter(
+    (p): p is CrmPerson & { contactId: ContactId } => normalise(p.email) === wanted && p.contactId !== null && p.contactId > 0,
+  );
+  if (persons.length === 0) return { found: false, email: email.trim() };
+
+  let chosen: { person: CrmPerson & { contactId: ContactId }; company: CrmCompany };
+  let last: CrmAppointment | null;
+  let next: CrmAppointment | null;
+  let tierChange: TierChange | null;
+  if (persons.length === 1) {
+    const person = persons[0]!;
+    const [company, l, n, t] = await Promise.all([
+      sources.crm.getCompany(person.contactId),
+      sources.crm.lastCompletedAppointment(person.contactId),
+      sources.crm.nextPlannedAppointment(person.contactId),
+      sources.latestTierChange(person.contactId),
+    ]);
+    chosen = { person, company };
+    [last, next, tierChange] = [l, n, t];
+  } else {
+    const companyIds = [...new Set(persons.map((p) => p.contactId))];
+    const companies = new Map(await Promise.all(companyIds.map(async (id) => [id, await sources.crm.getCompany(id)] as const)));
+    chosen = choosePerson(
+      persons.map((person) => ({ person, company: companies.get(person.contactId)! })),
+      sources.fields,
+    )!;
+    const id = chosen.person.contactId;
+    [last, next, tierChange] = await Promise.all([
+      sources.crm.lastCompletedAppointment(id),
+      sources.crm.nextPlannedAppointment(id),
+      sources.latestTierChange(id),
+    ]);
+  }
+
+  const { person, company } = chosen;
+  const status = tierOfCategory(company.category?.name, sources.fields);
+  // The explanation belongs to the tier the company has now; an older change does not explain it.
+  const explanation = tierChange && tierChange.to === status ? tierChange.explanation : null;
+  return {
+    found: true,
+    card: {
+      person: { id: person.id, name: person.fullName, email: person.email, title: person.title },
+      company: { id: company.id, name: company.name, orgNr: company.orgNr, country: company.country },
+      tier: { status, label: company.category?.name ?? null, explanation },
+      potential: potentialOf(company, sources.fields),
+      accountType: accountTypeOf(company, sources.fields),
+      owner: company.owner
+        ? { id: company.owner.id, name: company.owner.fullName, initials: company.owner.initials, email: company.owner.email }
+        : null,
+      lastContact: activity(last),
+      nextContact: activity(next),
+    },
+  };
+}
