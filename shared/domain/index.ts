@@ -11,3 +11,6 @@ export * from "./thresholds";
 export * from "./classify";
 export * from "./moves";
 export * from "./explain";
+export * from "./portfolio";
+export * from "./workload";
+export * from "./weekly-list";
