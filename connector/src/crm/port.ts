@@ -122,3 +122,136 @@ export interface CrmPort {
   createCompany(company: NewCompany): Promise<CrmCompany>;
   createAppointment(appointment: NewAppointment): Promise<CrmAppointment>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The rest of what the connector's jobs need from a CRM (tier write-back, logging activities,
+// weekly lists, e-mail archiving, order history). Implemented by the SuperOffice client.
+
+/** A custom field on companies, as the CRM publishes it. */
+export interface CrmCustomField {
+  /** ProgId, or "SuperOffice:N" when the field has none; the key in `CrmCompany.customFields`. */
+  key: string;
+  label: string;
+  /** The CRM's field type name, e.g. "List", "ShortText", "Number". */
+  type: string;
+  /** For list fields: the name of the list holding its items. */
+  listName: string | null;
+}
+
+/** A partial change to a company; only the fields present are written. */
+export interface CompanyUpdate {
+  /** Category list item id (the tier); null clears it. */
+  categoryId?: number | null;
+  ownerId?: AssociateId;
+  /** Custom-field values encoded as the CRM stores them (e.g. "[I:23]" for a list item), keyed like `CrmCompany.customFields`. */
+  customFields?: Record<string, string>;
+}
+
+export interface AppointmentQuery {
+  /** Inclusive ISO dates (yyyy-MM-dd), tenant time. */
+  from: string;
+  to: string;
+  /** Owner of the appointments (the rep). */
+  associateId?: AssociateId;
+  contactId?: ContactId;
+  completed?: boolean;
+}
+
+export interface CrmSelection {
+  id: number;
+  name: string;
+  ownerId: AssociateId | null;
+  memberCount: number | null;
+}
+
+export interface NewSelection {
+  name: string;
+  description?: string;
+  ownerId: AssociateId;
+}
+
+export interface CrmDocumentTemplate {
+  id: number;
+  name: string;
+  /** e.g. "Email", "Document". */
+  recordType: string | null;
+  /** "Incoming" | "Outgoing" | … */
+  direction: string | null;
+  deleted: boolean;
+}
+
+export interface CrmDocument {
+  id: number;
+  contactId: ContactId | null;
+  personId: PersonId | null;
+  associateId: AssociateId | null;
+  header: string;
+  fileName: string;
+  date: string | null;
+  /** For archived e-mails: the Internet Message-ID. */
+  externalRef: string | null;
+}
+
+export interface NewDocument {
+  contactId: ContactId;
+  personId?: PersonId | null;
+  associateId: AssociateId;
+  templateId: number;
+  /** Subject line shown in the CRM. */
+  header: string;
+  fileName: string;
+  /** ISO local date-time. */
+  date: string;
+  externalRef: string;
+  description?: string;
+}
+
+export interface CrmSale {
+  id: number;
+  contactId: ContactId | null;
+  personId: PersonId | null;
+  associateId: AssociateId | null;
+  /** ISO date of the sale. */
+  date: string;
+  amount: number;
+  currency: string | null;
+  heading: string;
+}
+
+/** Sales that could not be read, each with its reason; never dropped silently. */
+export interface CrmSalesPage {
+  sales: CrmSale[];
+  rejected: { saleId: number | null; reason: string }[];
+}
+
+export interface CrmFullPort extends CrmPort {
+  updateCompany(id: ContactId, update: CompanyUpdate): Promise<CrmCompany>;
+  /** Category by name, case-insensitive, ignoring deleted items; cached. */
+  findCategoryByName(name: string): Promise<CrmListItem | null>;
+  listTaskTypes(): Promise<CrmListItem[]>;
+  findTaskTypeByName(name: string): Promise<CrmListItem | null>;
+  listCompanyCustomFields(): Promise<CrmCustomField[]>;
+  /** Items of a list custom field on companies (e.g. potential A–D, account type Expand/Keep); cached. */
+  listCustomFieldItems(fieldKey: string): Promise<CrmListItem[]>;
+  findCustomFieldItemByName(fieldKey: string, name: string): Promise<CrmListItem | null>;
+  /** All appointments matching the query, across pages. */
+  listAppointments(query: AppointmentQuery): Promise<CrmAppointment[]>;
+  completeAppointment(id: AppointmentId): Promise<CrmAppointment>;
+  findSelectionByName(name: string): Promise<CrmSelection | null>;
+  createStaticSelection(selection: NewSelection): Promise<CrmSelection>;
+  addSelectionMembers(selectionId: number, contactIds: readonly ContactId[]): Promise<void>;
+  /** Makes the selection's company members exactly `contactIds`. */
+  setSelectionMembers(selectionId: number, contactIds: readonly ContactId[]): Promise<{ added: number; removed: number }>;
+  listDocumentTemplates(): Promise<CrmDocumentTemplate[]>;
+  /** Creates the document and uploads its content. */
+  createDocument(document: NewDocument, content: Uint8Array): Promise<CrmDocument>;
+  /** Uploads (again) the content of an existing document. */
+  uploadDocumentContent(documentId: number, content: Uint8Array): Promise<CrmDocument>;
+  /**
+   * The document on `contactId` whose ExternalRef equals `externalRef` exactly, if any. `date` (the
+   * e-mail's ISO date) narrows the search to documents dated within a day of it.
+   */
+  findDocumentByExternalRef(query: { contactId: ContactId; externalRef: string; date: string }): Promise<CrmDocument | null>;
+  /** Sales with status Sold dated within [from, to] (ISO dates), across pages. */
+  listSoldSales(from: string, to: string): Promise<CrmSalesPage>;
+}

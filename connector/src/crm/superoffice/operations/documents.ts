@@ -1,0 +1,85 @@
+import type { ContactId } from "../../../../../shared/domain/vocabulary";
+import { CrmError, type CrmDocument, type NewDocument } from "../../port";
+import { localDateTime, mapDocument } from "../mappers";
+import { odataInt } from "../odata";
+import { RawDocumentEntity, RawDocumentRow } from "../raw";
+import { dateRangeFilter } from "./appointments";
+import { fetchAllRows, type SoContext } from "./context";
+
+/** Creates the document record (ExternalRef = the e-mail's Internet Message-ID), then uploads its bytes. */
+export async function createDocument(ctx: SoContext, document: NewDocument, content: Uint8Array): Promise<CrmDocument> {
+  if (document.externalRef.trim() === "") throw new CrmError("CRM_BAD_REQUEST", "An archived document needs its ExternalRef");
+  if (document.fileName.trim() === "") throw new CrmError("CRM_BAD_REQUEST", "A document needs a file name");
+  const body = {
+    Header: document.header,
+    Name: document.fileName.trim(),
+    Description: document.description ?? "",
+    DocumentTemplate: { DocumentTemplateId: document.templateId },
+    Contact: { ContactId: document.contactId },
+    ...(document.personId ? { Person: { PersonId: document.personId } } : {}),
+    Associate: { AssociateId: document.associateId },
+    Date: localDateTime(document.date),
+    ExternalRef: document.externalRef,
+  };
+  const created = await ctx.http.json({ method: "POST", path: "/v1/Document", what: "create document", body }, RawDocumentEntity);
+  try {
+    return await uploadDocumentContent(ctx, created.DocumentId, content);
+  } catch (error) {
+    if (error instanceof CrmError) {
+      // The record exists without its content; say which one so the caller can upload again.
+      throw new CrmError(error.code, `Document ${created.DocumentId} was created but its content was not stored: ${error.message}`, error.detail);
+    }
+    throw error;
+  }
+}
+
+export async function uploadDocumentContent(ctx: SoContext, documentId: number, content: Uint8Array): Promise<CrmDocument> {
+  const raw = await ctx.http.json(
+    {
+      method: "PUT",
+      path: `/v1/Document/${documentId}/Content`,
+      what: "upload document content",
+      body: Buffer.from(content.buffer, content.byteOffset, content.byteLength),
+      contentType: "application/octet-stream",
+    },
+    RawDocumentEntity,
+  );
+  return mapDocument(raw);
+}
+
+function shiftDay(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The Document archive has no ExternalRef column, so the client lists the company's documents dated
+ * within a day of the e-mail and reads each until one carries exactly this ExternalRef.
+ */
+export async function findDocumentByExternalRef(
+  ctx: SoContext,
+  query: { contactId: ContactId; externalRef: string; date: string },
+): Promise<CrmDocument | null> {
+  const day = localDateTime(query.date).slice(0, 10);
+  const rows = await fetchAllRows(
+    ctx,
+    {
+      path: "/v1/Document",
+      what: "find archived e-mail",
+      query: {
+        select: ["documentId"],
+        filter: `contactId eq ${odataInt(query.contactId)} and ${dateRangeFilter(shiftDay(day, -1), shiftDay(day, 1))}`,
+        orderBy: "documentId",
+      },
+      pageSize: 50,
+      maxRows: 500,
+    },
+    RawDocumentRow,
+  );
+  for (const row of rows) {
+    const raw = await ctx.http.json({ method: "GET", path: `/v1/Document/${row.documentId}`, what: "read document" }, RawDocumentEntity);
+    if (raw.ExternalRef === query.externalRef) return mapDocument(raw);
+  }
+  return null;
+}
