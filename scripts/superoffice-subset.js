@@ -44,12 +44,14 @@ const OPERATIONS = [
   "GET /api/v1/Selection/{selectionId}/Members",
   "POST /api/v1/Selection/{selectionId}/Members/AddPerson",
   "POST /api/v1/Selection/{selectionId}/Members/RemovePerson",
+  "GET /api/v1/Document",
   "POST /api/v1/Document",
   "GET /api/v1/Document/default",
   "GET /api/v1/Document/{id}",
   "GET /api/v1/Document/{documentId}/Content",
   "PUT /api/v1/Document/{documentId}/Content",
   "GET /api/v1/Sale",
+  "GET /api/v1/User",
   "GET /api/v1/User/currentPrincipal",
 ];
 
