@@ -27,7 +27,9 @@ export function pickLanguage(displayLanguage: string | undefined | null): Langua
 /** The BCP 47 locale for dates and numbers: Office's own tag when it is of the chosen language. */
 export function pickLocale(language: Language, displayLanguage: string | undefined | null): string {
   const tag = (displayLanguage ?? "").trim();
-  if (tag && pickLanguage(tag) === language && language !== "nb" && tag.includes("-")) return tag;
+  const primary = tag.toLowerCase().split(/[-_]/)[0];
+  // Only a regional variant of the very language shown (sv-FI, en-US); never month names of another.
+  if (primary === language && tag.includes("-")) return tag;
   return DEFAULT_LOCALE[language];
 }
 
