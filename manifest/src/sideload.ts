@@ -23,7 +23,7 @@ export function sideloadPlan(options: { os: NodeJS.Platform; manifestFile: strin
     const args = stop
       ? ["--yes", OFFICE_ADDIN_DEBUGGING, "stop", manifestFile, "desktop"]
       : ["--yes", OFFICE_ADDIN_DEBUGGING, "start", manifestFile, "desktop", "--app", "outlook", "--no-debug"];
-    return { kind: "run", command: "npx.cmd", args };
+    return { kind: "run", command: "npx", args };
   }
   if (stop) {
     return {
@@ -78,7 +78,9 @@ export function runSideloadCli(argv: readonly string[]): number {
         return 0;
       case "run": {
         console.log(`Running npx ${plan.args.slice(1).join(" ")} (downloads ${OFFICE_ADDIN_DEBUGGING} on first use)…`);
-        const result = spawnSync(plan.command, plan.args, { stdio: "inherit" });
+        // npx is a .cmd script on Windows, which Node runs only through a shell; quote what has spaces.
+        const quoted = plan.args.map((a) => (/\s/.test(a) ? `"${a}"` : a));
+        const result = spawnSync(plan.command, quoted, { stdio: "inherit", shell: process.platform === "win32" });
         if (result.error) throw result.error;
         if (result.status === 0 && opts.stop !== true) {
           console.log("Sideloaded. Classic Outlook on Windows can take a while to show it (its add-in cache holds up to 24 h): restart Outlook.");

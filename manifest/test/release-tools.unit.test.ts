@@ -13,12 +13,12 @@ describe("npm run sideload", () => {
   test("on Windows it runs office-addin-debugging through npx, pinned", () => {
     expect(sideloadPlan({ os: "win32", manifestFile: "dist/manifest.sideload.xml", stop: false })).toEqual({
       kind: "run",
-      command: "npx.cmd",
+      command: "npx",
       args: ["--yes", OFFICE_ADDIN_DEBUGGING, "start", "dist/manifest.sideload.xml", "desktop", "--app", "outlook", "--no-debug"],
     });
     expect(sideloadPlan({ os: "win32", manifestFile: "m.xml", stop: true })).toEqual({
       kind: "run",
-      command: "npx.cmd",
+      command: "npx",
       args: ["--yes", OFFICE_ADDIN_DEBUGGING, "stop", "m.xml", "desktop"],
     });
   });
