@@ -5,7 +5,7 @@ import type { Auth } from "./auth";
 import { registerAuth } from "./auth/hook";
 import type { ConnectorConfig } from "./config";
 import { observeCrm } from "./crm/observed";
-import type { CrmPort } from "./crm/port";
+import type { CrmFullPort, CrmPort } from "./crm/port";
 import { addinRoutes } from "./features/addin/routes";
 import { cardRoutes } from "./features/card/routes";
 import { clientConfigRoutes } from "./features/client-config/routes";
@@ -15,9 +15,12 @@ import { registerErrorHandling } from "./http/errors";
 import type { Db } from "./store/db";
 import { tierHistoryRepository } from "./store/tier-history";
 
+/** What the HTTP routes need from the CRM; the SuperOffice client provides all of it. */
+export type AppCrm = CrmPort & Pick<CrmFullPort, "listCustomFieldItems">;
+
 export interface AppDeps {
   config: Pick<ConnectorConfig, "auth" | "addinOrigins" | "addinDistDir" | "fields">;
-  crm: CrmPort;
+  crm: AppCrm;
   db: Db;
   auth: Auth;
   logger?: FastifyServerOptions["logger"];
@@ -61,7 +64,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.config.auth.mode === "embedded" && deps.auth.devIssuer) {
     devTokenRoutes(app, { crm, issuer: deps.auth.devIssuer, ttlSeconds: deps.config.auth.tokenTtlSeconds });
   }
-  cardRoutes(app, { crm, fields: deps.config.fields, latestTierChange: (id) => tierHistory.latest(id) });
+  cardRoutes(app, {
+    crm,
+    fields: deps.config.fields,
+    latestTierChange: (id) => tierHistory.latest(id),
+    warn: (message, error) => app.log.warn({ err: error }, message),
+  });
   addinRoutes(app, deps.config.addinDistDir);
 
   return app;

@@ -2,11 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../app";
+import { buildApp, type AppCrm } from "../app";
 import type { Auth } from "../auth";
 import { loadOrCreateEmbeddedIssuer } from "../auth/embedded-issuer";
 import type { ConnectorConfig } from "../config";
-import type { CrmPort } from "../crm/port";
 import type { Db } from "../store/db";
 import { defaultFields } from "./fixtures";
 
@@ -18,7 +17,7 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
 
 /** An embedded-mode app over the given CRM and store, its issuer key in dataDir. */
 export async function embeddedApp(options: {
-  crm: CrmPort;
+  crm: AppCrm;
   db: Db;
   dataDir: string;
   addinDistDir?: string;

@@ -28,9 +28,14 @@ export function seededCrm(): MemoryCrm {
     country: "SE",
     category: { id: 1, name: "A", deleted: false, rank: 1 },
     owner: ANNA,
-    customFields: { "SuperOffice:1": "[I:12]", "SuperOffice:1:DisplayText": "B", "SuperOffice:2": "[I:21]", "SuperOffice:2:DisplayText": "Utvid" },
+    customFields: { "SuperOffice:1": "[I:24]", "SuperOffice:2": "[I:27]" },
   };
   crm.companies = [nordhydraulik];
+  const item = (id: number, name: string, rank: number) => ({ id, name, deleted: false, rank });
+  crm.customFieldItems = {
+    "SuperOffice:1": [item(23, "A", 1), item(24, "B", 2), item(25, "C", 3), item(26, "D", 4)],
+    "SuperOffice:2": [item(27, "Utvid", 1), item(28, "Behold", 2)],
+  };
   crm.persons = [{ id: 201 as PersonId, contactId: nordhydraulik.id, fullName: "Erik Berg", email: "erik.berg@nordhydraulik.se", title: "Inköpschef" }];
   crm.appointments = [
     { id: 301 as AppointmentId, contactId: nordhydraulik.id, personId: null, associateId: ANNA.id, startDate: "2026-09-01T10:00:00", endDate: "2026-09-01T11:00:00", completed: true, typeName: "Meeting", text: "Older visit" },

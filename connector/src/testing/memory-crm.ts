@@ -1,17 +1,20 @@
 import type { AppointmentId, AssociateId, ContactId, PersonId } from "../../../shared/domain/vocabulary";
+import type { AppCrm } from "../app";
 import { CrmError, type CrmAppointment, type CrmAssociate, type CrmCompany, type CrmListItem, type CrmPerson, type CrmPort } from "../crm/port";
 
 /**
  * An in-memory CrmPort for unit tests of routes and assembly only; integration tests use the real
  * SuperOffice client against the sandbox. Records every call so tests can assert what was asked.
  */
-export class MemoryCrm implements CrmPort {
+export class MemoryCrm implements AppCrm {
   readonly calls: string[] = [];
   persons: CrmPerson[] = [];
   companies: CrmCompany[] = [];
   associates: CrmAssociate[] = [];
   categories: CrmListItem[] = [];
   appointments: CrmAppointment[] = [];
+  /** Items of list custom fields, by field key. */
+  customFieldItems: Record<string, CrmListItem[]> = {};
   /** When set, every call fails with it. */
   failWith: CrmError | null = null;
   private nextId = 10_000;
@@ -38,6 +41,12 @@ export class MemoryCrm implements CrmPort {
   async listAssociates(): Promise<CrmAssociate[]> {
     this.call("listAssociates");
     return this.associates;
+  }
+  async listCustomFieldItems(fieldKey: string): Promise<CrmListItem[]> {
+    this.call("listCustomFieldItems");
+    const items = this.customFieldItems[fieldKey];
+    if (!items) throw new CrmError("CRM_NOT_FOUND", `No published company custom field "${fieldKey}"`);
+    return items;
   }
   async lastCompletedAppointment(contactId: ContactId): Promise<CrmAppointment | null> {
     this.call("lastCompletedAppointment");

@@ -1,13 +1,16 @@
 import type { ActivitySummary, CardResponse } from "../../../../shared/api/card";
 import type { ContactId } from "../../../../shared/domain/vocabulary";
 import type { FieldMapping } from "../../config";
-import type { CrmAppointment, CrmCompany, CrmPerson, CrmPort } from "../../crm/port";
+import type { CrmAppointment, CrmCompany, CrmFullPort, CrmListItem, CrmPerson, CrmPort } from "../../crm/port";
 import type { TierChange } from "../../store/tier-history";
 import { accountTypeOf, potentialOf, tierOfCategory } from "./field-mapping";
 
 export interface CardSources {
-  crm: Pick<CrmPort, "findPersonsByEmail" | "getCompany" | "lastCompletedAppointment" | "nextPlannedAppointment">;
+  crm: Pick<CrmPort, "findPersonsByEmail" | "getCompany" | "lastCompletedAppointment" | "nextPlannedAppointment"> &
+    Pick<CrmFullPort, "listCustomFieldItems">;
   fields: FieldMapping;
+  /** Told when a field's list cannot be read; the card then shows that value as unknown. */
+  warn?: (message: string, error: unknown) => void;
   /** The latest tier change the connector recorded for a company, if any. */
   latestTierChange(contactId: number): Promise<TierChange | null>;
 }
@@ -41,20 +44,28 @@ export async function assembleCard(email: string, sources: CardSources): Promise
   );
   if (persons.length === 0) return { found: false, email: email.trim() };
 
+  // The list items behind potential and account type; the client caches them, so this is rarely a call.
+  const listItems = (key: string): Promise<CrmListItem[] | null> =>
+    sources.crm.listCustomFieldItems(key).catch((error: unknown) => {
+      sources.warn?.(`cannot read the items of custom field ${key}`, error);
+      return null;
+    });
+  const contactsOf = (id: ContactId) =>
+    Promise.all([
+      sources.crm.lastCompletedAppointment(id),
+      sources.crm.nextPlannedAppointment(id),
+      sources.latestTierChange(id),
+      listItems(sources.fields.potentialField),
+      listItems(sources.fields.accountTypeField),
+    ]);
+
   let chosen: { person: CrmPerson & { contactId: ContactId }; company: CrmCompany };
-  let last: CrmAppointment | null;
-  let next: CrmAppointment | null;
-  let tierChange: TierChange | null;
+  let details: Awaited<ReturnType<typeof contactsOf>>;
   if (persons.length === 1) {
     const person = persons[0]!;
-    const [company, l, n, t] = await Promise.all([
-      sources.crm.getCompany(person.contactId),
-      sources.crm.lastCompletedAppointment(person.contactId),
-      sources.crm.nextPlannedAppointment(person.contactId),
-      sources.latestTierChange(person.contactId),
-    ]);
+    const [company, rest] = await Promise.all([sources.crm.getCompany(person.contactId), contactsOf(person.contactId)]);
     chosen = { person, company };
-    [last, next, tierChange] = [l, n, t];
+    details = rest;
   } else {
     const companyIds = [...new Set(persons.map((p) => p.contactId))];
     const companies = new Map(await Promise.all(companyIds.map(async (id) => [id, await sources.crm.getCompany(id)] as const)));
@@ -62,13 +73,9 @@ export async function assembleCard(email: string, sources: CardSources): Promise
       persons.map((person) => ({ person, company: companies.get(person.contactId)! })),
       sources.fields,
     )!;
-    const id = chosen.person.contactId;
-    [last, next, tierChange] = await Promise.all([
-      sources.crm.lastCompletedAppointment(id),
-      sources.crm.nextPlannedAppointment(id),
-      sources.latestTierChange(id),
-    ]);
+    details = await contactsOf(chosen.person.contactId);
   }
+  const [last, next, tierChange, potentialItems, accountTypeItems] = details;
 
   const { person, company } = chosen;
   const status = tierOfCategory(company.category?.name, sources.fields);
@@ -80,8 +87,8 @@ export async function assembleCard(email: string, sources: CardSources): Promise
       person: { id: person.id, name: person.fullName, email: person.email, title: person.title },
       company: { id: company.id, name: company.name, orgNr: company.orgNr, country: company.country },
       tier: { status, label: company.category?.name ?? null, explanation },
-      potential: potentialOf(company, sources.fields),
-      accountType: accountTypeOf(company, sources.fields),
+      potential: potentialOf(company.customFields, potentialItems, sources.fields),
+      accountType: accountTypeOf(company.customFields, accountTypeItems, sources.fields),
       owner: company.owner
         ? { id: company.owner.id, name: company.owner.fullName, initials: company.owner.initials, email: company.owner.email }
         : null,

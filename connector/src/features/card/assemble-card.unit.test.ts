@@ -29,22 +29,28 @@ describe("tier mapping", () => {
 });
 
 describe("custom fields", () => {
-  const company = (customFields: Record<string, string>) => ({ ...seededCrm().companies[0]!, customFields }) as CrmCompany;
+  const item = (id: number, name: string) => ({ id, name, deleted: false, rank: id });
+  const potentials = [item(23, "A"), item(24, "B"), item(25, "C"), item(26, "D")];
+  const accountTypes = [item(27, "Utvid"), item(28, "Behold"), item(29, "Utöka"), item(30, "Keep")];
 
-  test("list fields are read by display name; an id without a name is not guessed", () => {
-    expect(listFieldName({ "SuperOffice:1": "[I:12]", "SuperOffice:1:DisplayText": "B" }, "SuperOffice:1")).toBe("B");
-    expect(listFieldName({ "SuperOffice:1": "[I:12]" }, "SuperOffice:1")).toBeNull();
-    expect(listFieldName({ "SuperOffice:1": "C" }, "SuperOffice:1")).toBe("C");
-    expect(listFieldName({}, "SuperOffice:1")).toBeNull();
+  test("a list field's item id is named through the field's items; plain text is the name itself", () => {
+    expect(listFieldName("[I:24]", potentials)).toBe("B");
+    expect(listFieldName("25", potentials)).toBe("C");
+    expect(listFieldName("C", null)).toBe("C");
+    expect(listFieldName("[I:0]", potentials)).toBeNull();
+    expect(listFieldName("[I:99]", potentials)).toBeNull();
+    expect(listFieldName("[I:24]", null)).toBeNull();
+    expect(listFieldName("[I:x]", potentials)).toBeNull();
+    expect(listFieldName(undefined, potentials)).toBeNull();
   });
 
   test("potential and account type in Norwegian, Swedish and English names", () => {
-    expect(potentialOf(company({ "SuperOffice:1:DisplayText": "a" }), fields)).toBe("A");
-    expect(potentialOf(company({ "SuperOffice:1:DisplayText": "High" }), fields)).toBeNull();
-    expect(accountTypeOf(company({ "SuperOffice:2:DisplayText": "Behold" }), fields)).toBe("keep");
-    expect(accountTypeOf(company({ "SuperOffice:2:DisplayText": "Utöka" }), fields)).toBe("expand");
-    expect(accountTypeOf(company({ "SuperOffice:2:DisplayText": "Keep" }), fields)).toBe("keep");
-    expect(accountTypeOf(company({}), fields)).toBeNull();
+    expect(potentialOf({ "SuperOffice:1": "[I:23]" }, potentials, fields)).toBe("A");
+    expect(potentialOf({ "SuperOffice:1": "High" }, potentials, fields)).toBeNull();
+    expect(accountTypeOf({ "SuperOffice:2": "[I:28]" }, accountTypes, fields)).toBe("keep");
+    expect(accountTypeOf({ "SuperOffice:2": "[I:29]" }, accountTypes, fields)).toBe("expand");
+    expect(accountTypeOf({ "SuperOffice:2": "[I:30]" }, accountTypes, fields)).toBe("keep");
+    expect(accountTypeOf({}, accountTypes, fields)).toBeNull();
   });
 });
 
@@ -65,7 +71,16 @@ describe("assembleCard", () => {
         nextContact: { id: 303, date: "2026-12-03T13:00:00", type: "Meeting", text: "Annual review", completed: false },
       },
     });
-    expect(s.crm.calls.sort()).toEqual(["findPersonsByEmail", "getCompany", "lastCompletedAppointment", "nextPlannedAppointment"]);
+    expect(s.crm.calls.sort()).toEqual(["findPersonsByEmail", "getCompany", "lastCompletedAppointment", "listCustomFieldItems", "listCustomFieldItems", "nextPlannedAppointment"]);
+  });
+
+  test("a custom field missing in the CRM leaves that value unknown, not the card", async () => {
+    const crm = seededCrm();
+    delete crm.customFieldItems["SuperOffice:2"];
+    const warnings: string[] = [];
+    const result = await assembleCard("erik.berg@nordhydraulik.se", { ...sources(crm), warn: (m) => warnings.push(m) });
+    expect(result.found && [result.card.potential, result.card.accountType]).toEqual(["B", null]);
+    expect(warnings).toEqual(["cannot read the items of custom field SuperOffice:2"]);
   });
 
   test("an unknown sender is not found, with one CRM call", async () => {

@@ -1,7 +1,8 @@
 import type { AccountType, Potential, TierStatus } from "../../../../shared/domain/vocabulary";
 import { TIERS } from "../../../../shared/domain/vocabulary";
 import type { FieldMapping } from "../../config";
-import type { CrmCompany } from "../../crm/port";
+import type { CrmListItem } from "../../crm/port";
+import { decodeListItemId } from "../../crm/superoffice";
 
 /** Reading the method's values off a CRM company, by list item NAME as configured (never by id). */
 
@@ -15,23 +16,32 @@ export function tierOfCategory(categoryName: string | null | undefined, fields: 
 }
 
 /**
- * The display name of a list custom field: SuperOffice returns the item id ("[I:12]") under the key and
- * the item's name under "<key>:DisplayText"; a plain (unencoded) value is taken as the name itself.
+ * The item name a list custom field holds: the CRM stores the item id ("[I:23]"), named through the
+ * field's list items; a plain text value (some tenants, older imports) is taken as the name itself.
+ * Empty, unknown or undecodable values give null.
  */
-export function listFieldName(customFields: Record<string, string>, key: string): string | null {
-  const display = customFields[`${key}:DisplayText`]?.trim();
-  if (display) return display;
-  const raw = customFields[key]?.trim();
-  if (!raw || /^\[[A-Z]+:.*\]$/.test(raw)) return null;
-  return raw;
+export function listFieldName(raw: string | undefined, items: readonly CrmListItem[] | null): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (!/^\[[A-Z]+:.*\]$/.test(value) && !/^\d+$/.test(value)) return value;
+  let id: number | null;
+  try {
+    id = decodeListItemId(value);
+  } catch {
+    return null;
+  }
+  if (id === null || !items) return null;
+  return items.find((i) => i.id === id)?.name.trim() ?? null;
 }
 
-export function potentialOf(company: CrmCompany, fields: FieldMapping): Potential | null {
-  const name = listFieldName(company.customFields, fields.potentialField);
-  return name ? (fields.potentialItems[name.toLowerCase()] ?? null) : null;
+export function mapItemName<V extends string>(name: string | null, mapping: Record<string, V>): V | null {
+  return name ? (mapping[name.toLowerCase()] ?? null) : null;
 }
 
-export function accountTypeOf(company: CrmCompany, fields: FieldMapping): AccountType | null {
-  const name = listFieldName(company.customFields, fields.accountTypeField);
-  return name ? (fields.accountTypeItems[name.toLowerCase()] ?? null) : null;
+export function potentialOf(customFields: Record<string, string>, items: readonly CrmListItem[] | null, fields: FieldMapping): Potential | null {
+  return mapItemName(listFieldName(customFields[fields.potentialField], items), fields.potentialItems);
+}
+
+export function accountTypeOf(customFields: Record<string, string>, items: readonly CrmListItem[] | null, fields: FieldMapping): AccountType | null {
+  return mapItemName(listFieldName(customFields[fields.accountTypeField], items), fields.accountTypeItems);
 }
