@@ -24,6 +24,8 @@ export interface AppDeps {
   db: Db;
   auth: Auth;
   logger?: FastifyServerOptions["logger"];
+  /** Ask the CRM once when the server starts listening, so /health knows its status early (default true). */
+  probeCrmOnListen?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
     keepAliveTimeout: 10_000,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     trustProxy: true,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -71,6 +73,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     warn: (message, error) => app.log.warn({ err: error }, message),
   });
   addinRoutes(app, deps.config.addinDistDir);
+
+  if (deps.probeCrmOnListen ?? true) {
+    app.addHook("onListen", async () => {
+      // In the background: a slow or failing CRM must not delay the start; the outcome lands in /health.
+      crm.listCategories().then(
+        (categories) => app.log.info({ categories: categories.length }, "CRM reachable"),
+        (error: unknown) => app.log.warn({ err: error }, "CRM not reachable at start"),
+      );
+    });
+  }
 
   return app;
 }
