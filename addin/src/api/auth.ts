@@ -6,6 +6,18 @@ import { requestJson, type FetchLike } from "./http";
 export interface TokenSource {
   getToken(): Promise<string>;
   invalidate(): void;
+  /** Who the last token was issued to (shown in the pane); null before the first sign-in. */
+  account(): SignedInAccount | null;
+}
+
+/** The pane's token source: also tells the header when the signed-in account becomes known. */
+export interface PaneTokenSource extends TokenSource {
+  onAccountChange(listener: () => void): () => void;
+}
+
+export interface SignedInAccount {
+  username: string;
+  name: string | null;
 }
 
 export interface SignInOptions {
@@ -21,13 +33,16 @@ export interface SignInOptions {
 /** Refresh a minute early so a token never expires between the check and the connector's validation. */
 const EXPIRY_MARGIN_MS = 60_000;
 
-export function createTokenSource(options: SignInOptions): TokenSource {
+export function createTokenSource(options: SignInOptions): PaneTokenSource {
   const { fetchImpl, baseUrl, mailboxEmail } = options;
   const now = options.now ?? Date.now;
   let config: Promise<ClientConfig> | null = null;
   let delegate: TokenSource | null = null;
   let cached: { token: string; expiresAt: number } | null = null;
+  let embeddedAccount: SignedInAccount | null = null;
   let pending: Promise<string> | null = null;
+  const listeners = new Set<() => void>();
+  let lastUsername: string | null = null;
 
   const loadConfig = () =>
     (config ??= requestJson(fetchImpl, baseUrl, ClientConfig, { path: "/api/v1/client-config" }).catch((error: unknown) => {
@@ -43,6 +58,7 @@ export function createTokenSource(options: SignInOptions): TokenSource {
       body: { email: mailboxEmail },
     });
     cached = { token: response.access_token, expiresAt: now() + response.expires_in * 1000 };
+    embeddedAccount = { username: mailboxEmail, name: null };
     return cached.token;
   }
 
@@ -58,17 +74,35 @@ export function createTokenSource(options: SignInOptions): TokenSource {
     }
   }
 
+  const currentAccount = () => (delegate ? delegate.account() : embeddedAccount);
+
   return {
     getToken() {
       // Concurrent callers share one sign-in instead of racing several.
-      pending ??= token().finally(() => {
-        pending = null;
-      });
+      pending ??= token()
+        .then((value) => {
+          const username = currentAccount()?.username ?? null;
+          if (username !== lastUsername) {
+            lastUsername = username;
+            listeners.forEach((l) => l());
+          }
+          return value;
+        })
+        .finally(() => {
+          pending = null;
+        });
       return pending;
     },
     invalidate() {
       cached = null;
       delegate?.invalidate();
+    },
+    account: currentAccount,
+    onAccountChange(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { FluentProvider, makeStyles, Subtitle1, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { I18nProvider, useI18n } from "../i18n/I18nProvider";
 import type { Language } from "../i18n/language";
+import { SignedInAs } from "../features/account/components/SignedInAs";
 import { CardPane } from "../features/card/components/CardPane";
 import { ServicesProvider, type PaneServices } from "./services";
 
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     minWidth: 0,
   },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
 });
 
 function Shell() {
@@ -24,6 +25,7 @@ function Shell() {
     <main className={styles.shell}>
       <header className={styles.header}>
         <Subtitle1 as="h1">{t.appName}</Subtitle1>
+        <SignedInAs />
       </header>
       <CardPane />
     </main>

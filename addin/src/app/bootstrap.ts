@@ -1,4 +1,5 @@
 import { createTokenSource } from "../api/auth";
+import { createNaaTokenSource } from "../auth/naa";
 import { createApiClient } from "../api/client";
 import type { FetchLike } from "../api/http";
 import { pickLanguage } from "../i18n/language";
@@ -17,10 +18,16 @@ export interface PaneSetup {
 export function createPaneProps(office: OfficeLike, setup: PaneSetup): PaneAppProps {
   const adapter = createOfficeAdapter(office);
   const fetchImpl: FetchLike = setup.fetchImpl ?? ((input, init) => fetch(input, init));
-  const tokens = createTokenSource({ fetchImpl, baseUrl: setup.baseUrl, mailboxEmail: adapter.user.email });
+  const mailboxEmail = adapter.user.email;
+  const tokens = createTokenSource({
+    fetchImpl,
+    baseUrl: setup.baseUrl,
+    mailboxEmail,
+    entra: (config) => createNaaTokenSource(config, { mailboxEmail }),
+  });
   const api = createApiClient({ baseUrl: setup.baseUrl, tokens, fetchImpl });
   return {
-    services: { office: adapter, api, itemCheckMs: setup.itemCheckMs ?? 1000 },
+    services: { office: adapter, api, tokens, itemCheckMs: setup.itemCheckMs ?? 1000 },
     language: pickLanguage(adapter.displayLanguage),
     displayLanguage: adapter.displayLanguage,
     dark: adapter.prefersDarkTheme(),

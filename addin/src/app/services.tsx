@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from "react";
+import type { PaneTokenSource } from "../api/auth";
 import type { ApiClient } from "../api/client";
 import type { OfficeAdapter } from "../office/adapter";
 
@@ -6,6 +7,7 @@ import type { OfficeAdapter } from "../office/adapter";
 export interface PaneServices {
   office: OfficeAdapter;
   api: ApiClient;
+  tokens: PaneTokenSource;
   /** How often the pane re-checks the selected item, for hosts that miss ItemChanged (ms). */
   itemCheckMs: number;
 }

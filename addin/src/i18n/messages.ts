@@ -23,6 +23,9 @@ export const en = {
   nextContact: "Next contact",
   none: "None",
   peopleOnItem: "People on this item",
+  signedInAs: (who: string) => `Signed in as ${who}`,
+  accountMismatch: (account: string, mailbox: string) =>
+    `Kundrytm is signed in as ${account}, but this mailbox belongs to ${mailbox}. Changes are made as ${account}.`,
   tierNames: {
     A: "Tier A",
     B: "Tier B",
@@ -70,6 +73,9 @@ export const sv: Messages = {
   nextContact: "Nästa kontakt",
   none: "Ingen",
   peopleOnItem: "Personer på objektet",
+  signedInAs: (who) => `Inloggad som ${who}`,
+  accountMismatch: (account, mailbox) =>
+    `Kundrytm är inloggat som ${account}, men brevlådan tillhör ${mailbox}. Ändringar görs som ${account}.`,
   tierNames: { A: "Nivå A", B: "Nivå B", C: "Nivå C", D: "Nivå D", former: "Tidigare kund" },
   accountTypes: { expand: "Utöka", keep: "Behåll" },
   errors: {
@@ -108,6 +114,9 @@ export const nb: Messages = {
   nextContact: "Neste kontakt",
   none: "Ingen",
   peopleOnItem: "Personer på elementet",
+  signedInAs: (who) => `Logget inn som ${who}`,
+  accountMismatch: (account, mailbox) =>
+    `Kundrytm er logget inn som ${account}, men postkassen tilhører ${mailbox}. Endringer gjøres som ${account}.`,
   tierNames: { A: "Nivå A", B: "Nivå B", C: "Nivå C", D: "Nivå D", former: "Tidligere kunde" },
   accountTypes: { expand: "Utvid", keep: "Behold" },
   errors: {
