@@ -163,14 +163,14 @@ describe("sales", () => {
   it("reads sold sales and reports the rows it cannot use", async () => {
     const { crm, seen } = client(() =>
       page([
-        { saleId: 1, heading: "Order 1", amount: 1250.5, currency: "SEK", date: "2026-03-02T00:00:00", status: "Sold", contactId: 3, personId: 0, associateId: 5 },
-        { saleId: 2, heading: "Order 2", amount: "[F:99.5]", currency: "NOK", date: "2026-03-04", status: 2, contactId: "4", personId: "", associateId: 5 },
-        { saleId: 3, heading: "Open", amount: 10, currency: "SEK", date: "2026-03-05", status: "Open", contactId: 3 },
-        { saleId: 4, heading: "Bad", amount: "lots", currency: "SEK", date: "2026-03-05", status: "Sold", contactId: 3 },
+        { saleId: 1, heading: "Order 1", amount: 1250.5, currency: "SEK", date: "2026-03-02T00:00:00", saleStatus: "Sold", contactId: 3, personId: 0, associateId: 5 },
+        { saleId: 2, heading: "Order 2", amount: "[F:99.5]", currency: "NOK", date: "2026-03-04", saleStatus: 2, contactId: "4", personId: "", associateId: 5 },
+        { saleId: 3, heading: "Open", amount: 10, currency: "SEK", date: "2026-03-05", saleStatus: "Open", contactId: 3 },
+        { saleId: 4, heading: "Bad", amount: "lots", currency: "SEK", date: "2026-03-05", saleStatus: "Sold", contactId: 3 },
       ]),
     );
     const result = await crm.listSoldSales("2026-01-01", "2026-12-31");
-    expect(seen[0]!.url.searchParams.get("$filter")).toBe("status eq 2 and date between ('2026-01-01','2026-12-31')");
+    expect(seen[0]!.url.searchParams.get("$filter")).toBe("saleStatus eq 2 and date between ('2026-01-01','2026-12-31')");
     expect(result.sales).toEqual([
       { id: 1, contactId: 3, personId: null, associateId: 5, date: "2026-03-02", amount: 1250.5, currency: "SEK", heading: "Order 1" },
       { id: 2, contactId: 4, personId: null, associateId: 5, date: "2026-03-04", amount: 99.5, currency: "NOK", heading: "Order 2" },

@@ -214,5 +214,5 @@ export const DOCUMENT_COLUMNS = ["documentId", "contactId", "subject", "date"] a
 export const RawDocumentRow = z.looseObject({ documentId: soInt });
 
 /** FindSale archive row for `SALE_COLUMNS`; cells are validated one by one so bad rows are reported, not dropped. */
-export const SALE_COLUMNS = ["saleId", "heading", "amount", "currency", "date", "status", "contactId", "personId", "associateId"] as const;
+export const SALE_COLUMNS = ["saleId", "heading", "amount", "currency", "date", "saleStatus", "contactId", "personId", "associateId"] as const;
 export const RawSaleRow = z.looseObject({ saleId: soInt }).catchall(z.unknown());

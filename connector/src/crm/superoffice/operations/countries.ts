@@ -22,3 +22,9 @@ const COUNTRY_IDS: Readonly<Record<string, number>> = {
 export function countryIdOf(iso2: string): number | null {
   return COUNTRY_IDS[iso2.trim().toUpperCase()] ?? null;
 }
+
+/** The ISO 3166 alpha-2 code of a SuperOffice country id from the list above; null for others. */
+export function isoOfCountryId(countryId: number): string | null {
+  for (const [iso, id] of Object.entries(COUNTRY_IDS)) if (id === countryId) return iso;
+  return null;
+}

@@ -6,7 +6,7 @@ import { RawSaleRow, SALE_COLUMNS, soInt } from "../raw";
 import { dateRangeFilter } from "./appointments";
 import { fetchAllRows, type SoContext } from "./context";
 
-/** SuperOffice's sale status Sold (SaleStatus enum: 1 Open, 2 Sold, 3 Lost, 4 Stalled). */
+/** FindSale `saleStatus` list id of Sold (SaleStatus: 1 Open, 2 Sold, 3 Lost, 4 Stalled). */
 const SOLD = 2;
 
 function optionalId(value: unknown): number | null {
@@ -33,7 +33,7 @@ function isSold(value: unknown): boolean {
 
 /** Reads one FindSale row; a row that cannot be read is returned as a reason instead. */
 export function readSaleRow(row: Record<string, unknown> & { saleId: number }): CrmSale | string {
-  if (!isSold(row.status)) return `status ${JSON.stringify(row.status)} is not Sold`;
+  if (!isSold(row.saleStatus)) return `status ${JSON.stringify(row.saleStatus)} is not Sold`;
   const amount = amountOf(row.amount);
   if (amount === null) return `amount ${JSON.stringify(row.amount)} is not a number`;
   let date: string;
@@ -61,7 +61,7 @@ export async function listSoldSales(ctx: SoContext, from: string, to: string): P
     {
       path: "/v1/Sale",
       what: "list sold sales",
-      query: { select: SALE_COLUMNS, filter: `status eq ${SOLD} and ${dateRangeFilter(from, to)}`, orderBy: "saleId" },
+      query: { select: SALE_COLUMNS, filter: `saleStatus eq ${SOLD} and ${dateRangeFilter(from, to)}`, orderBy: "saleId" },
       pageSize: 500,
     },
     RawSaleRow,
