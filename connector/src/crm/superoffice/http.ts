@@ -19,6 +19,18 @@ export interface SoRequest {
   contentType?: string;
   /** What the call is for, in words, for error messages ("find person by e-mail"). */
   what: string;
+  /**
+   * Whether repeating the call after an ambiguous failure is harmless. Defaults to true except for
+   * POST: a POST whose outcome is unknown (timeout, reset, 502/504) is not repeated, so a create is
+   * never done twice; a POST refused outright (429, 503, connection refused) is.
+   */
+  idempotent?: boolean;
+}
+
+/** Failures after which SuperOffice certainly did not act on the request. */
+function certainlyNotApplied(failure: SoFailure): boolean {
+  if (failure.kind === "http") return failure.status === 429 || failure.status === 503;
+  return failure.kind === "network" && failure.code === "ECONNREFUSED";
 }
 
 /** One attempt on the wire, as observers see it (no headers: they carry credentials). */
@@ -127,7 +139,9 @@ export class SoHttp {
         failure = { kind: "network", code: e.code ?? null, message: e.message ?? String(error) };
         this.observe(request, contentType, null, null, attempt);
       }
-      if (!isRetryable(failure) || attempt >= retry.maxAttempts) throw toCrmError(failure, request.what, this.deps.secrets);
+      const idempotent = request.idempotent ?? request.method !== "POST";
+      const retryable = isRetryable(failure) && (idempotent || certainlyNotApplied(failure));
+      if (!retryable || attempt >= retry.maxAttempts) throw toCrmError(failure, request.what, this.deps.secrets);
       const delayMs = retryDelayMs(attempt, retry, retryAfterMs, this.deps.random);
       if (delayMs === null) throw toCrmError(failure, request.what, this.deps.secrets);
       this.deps.observer?.retry?.({ what: request.what, attempt, delayMs, status: failure.kind === "http" ? failure.status : null });

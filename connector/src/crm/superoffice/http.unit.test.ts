@@ -76,6 +76,22 @@ describe("SoHttp", () => {
     expect(seen).toHaveLength(3);
   });
 
+  it("does not repeat a POST whose outcome is unknown, but does repeat one that was refused", async () => {
+    const post = { method: "POST" as const, path: "/v1/Appointment", what: "create appointment", body: { Description: "x" } };
+    const reset = setup([{ networkError: "ECONNRESET" }, { status: 200, body: { Id: 1 } }]);
+    await expect(reset.http.json(post, Thing)).rejects.toMatchObject({ code: "CRM_TEMPORARY" });
+    expect(reset.seen).toHaveLength(1);
+    const gateway = setup([{ status: 504 }, { status: 200, body: { Id: 1 } }]);
+    await expect(gateway.http.json(post, Thing)).rejects.toMatchObject({ code: "CRM_TEMPORARY" });
+    expect(gateway.seen).toHaveLength(1);
+    const refused = setup([{ status: 429 }, { networkError: "ECONNREFUSED" }, { status: 200, body: { Id: 1 } }]);
+    await expect(refused.http.json(post, Thing)).resolves.toEqual({ Id: 1 });
+    expect(refused.seen).toHaveLength(3);
+    const idempotentPost = setup([{ networkError: "ECONNRESET" }, { status: 204 }]);
+    await idempotentPost.http.empty({ ...post, idempotent: true });
+    expect(idempotentPost.seen).toHaveLength(2);
+  });
+
   it("does not wait for a Retry-After beyond the accepted maximum", async () => {
     const { http, seen } = setup([{ status: 429, headers: { "retry-after": "60" } }]);
     await expect(http.json(get, Thing)).rejects.toMatchObject({ code: "CRM_TEMPORARY" });

@@ -59,6 +59,8 @@ async function changeMembers(ctx: SoContext, selectionId: number, action: "AddPe
       path: `/v1/Selection/${selectionId}/Members/${action}`,
       what: action === "AddPerson" ? "add selection members" : "remove selection members",
       body: memberBody(contactIds.slice(i, i + MEMBER_BATCH)),
+      // Adding or removing the same members twice leaves the selection as intended.
+      idempotent: true,
     });
   }
 }
