@@ -1,0 +1,261 @@
+import { createReadStream } from "node:fs";
+import type { Delimiter } from "./mapping";
+
+/**
+ * A hand-written CSV tokenizer over bytes (RFC 4180 quoting, CRLF or LF, UTF-8 with or without BOM),
+ * fed chunk by chunk so a file of any size streams through in constant memory. Rows without quotes
+ * take a fast path (one pass over the bytes, no intermediate strings); fields are decoded to strings
+ * only when a caller asks for them.
+ */
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+export interface CsvRow {
+  /** Physical line (1-based) the row starts on. */
+  line: number;
+  fieldCount: number;
+  /** Decoded text of field i ("" past the end). */
+  field(i: number): string;
+  /** A quoted field was not closed properly (text after the closing quote). */
+  malformed: string | null;
+}
+
+export type CsvSource = string | Buffer | AsyncIterable<Buffer | Uint8Array>;
+
+export async function* chunksOf(source: CsvSource): AsyncIterable<Buffer> {
+  if (typeof source === "string") {
+    for await (const chunk of createReadStream(source, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
+  } else if (Buffer.isBuffer(source)) {
+    yield source;
+  } else {
+    for await (const chunk of source) yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  }
+}
+
+/** Picks the separator that occurs most often outside quotes in the header line; "," when none does. */
+export function detectDelimiter(headerLine: Buffer): Delimiter {
+  const counts = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const b of headerLine) {
+    if (b === QUOTE) quoted = !quoted;
+    else if (!quoted) {
+      if (b === 44) counts[","]++;
+      else if (b === 59) counts[";"]++;
+      else if (b === 9) counts["\t"]++;
+    }
+  }
+  const best = (Object.entries(counts) as [Delimiter, number][]).sort((a, b) => b[1] - a[1])[0] as [Delimiter, number];
+  return best[1] > 0 ? best[0] : ",";
+}
+
+/**
+ * Calls `onRow` for every non-blank row; returns false from `onRow` to stop. Blank lines are counted,
+ * not reported as rows. `delimiter` undefined: detected from the first line.
+ */
+export async function tokenizeCsv(
+  source: CsvSource,
+  delimiter: Delimiter | undefined,
+  onRow: (row: CsvRow, delimiter: Delimiter) => boolean,
+): Promise<{ blankLines: number; delimiter: Delimiter; rows: number }> {
+  const t = new Tokenizer(delimiter);
+  let carry: Buffer | null = null;
+  let first = true;
+  for await (let chunk of chunksOf(source)) {
+    if (first) {
+      first = false;
+      if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    }
+    const buf: Buffer = carry && carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const consumed = t.run(buf, false, onRow);
+    if (t.stopped) break;
+    carry = consumed < buf.length ? Buffer.from(buf.subarray(consumed)) : null;
+  }
+  if (!t.stopped && carry && carry.length > 0) t.run(carry, true, onRow);
+  return { blankLines: t.blankLines, delimiter: t.delimiter ?? ",", rows: t.rows };
+}
+
+class Tokenizer implements CsvRow {
+  line = 1;
+  fieldCount = 0;
+  malformed: string | null = null;
+  blankLines = 0;
+  rows = 0;
+  stopped = false;
+  private delim: number;
+  private buf: Buffer = Buffer.alloc(0);
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  // bit 1: has non-ASCII bytes; bit 2: quoted with doubled quotes inside
+  private flags = new Uint8Array(64);
+
+  constructor(public delimiter: Delimiter | undefined) {
+    this.delim = delimiter === undefined ? -1 : delimiter.charCodeAt(0);
+  }
+
+  field(i: number): string {
+    if (i >= this.fieldCount) return "";
+    const s = this.starts[i] as number;
+    const e = this.ends[i] as number;
+    const f = this.flags[i] as number;
+    if (f === 0) return this.buf.toString("latin1", s, e);
+    const text = this.buf.toString("utf8", s, e);
+    return f & 2 ? text.replaceAll('""', '"') : text;
+  }
+
+  /** Parses complete rows in buf; returns how many bytes were consumed. */
+  run(buf: Buffer, final: boolean, onRow: (row: CsvRow, delimiter: Delimiter) => boolean): number {
+    this.buf = buf;
+    const n = buf.length;
+    let pos = 0;
+    let nextQuote = -2; // unknown
+    while (pos < n) {
+      let nl = buf.indexOf(LF, pos);
+      if (nl < 0) {
+        if (!final) return pos;
+        nl = n;
+      }
+      if (this.delim < 0) {
+        this.delimiter = detectDelimiter(buf.subarray(pos, nl));
+        this.delim = this.delimiter.charCodeAt(0);
+      }
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = buf.indexOf(QUOTE, pos);
+      let end: number;
+      let next: number;
+      let lines = 1;
+      if (nextQuote === -1 || nextQuote >= nl) {
+        end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
+        next = nl + 1;
+        if (end === pos) {
+          this.blankLines++;
+          this.line++;
+          pos = next;
+          continue;
+        }
+        this.splitPlain(buf, pos, end);
+      } else {
+        const r = this.splitQuoted(buf, pos, final);
+        if (r === null) return pos; // a quoted field runs past this chunk
+        next = r.next;
+        lines = r.lines;
+      }
+      this.rows++;
+      if (!onRow(this, this.delimiter as Delimiter)) {
+        this.stopped = true;
+        return next;
+      }
+      this.line += lines;
+      pos = next;
+    }
+    return n;
+  }
+
+  private push(start: number, end: number, flag: number): void {
+    const i = this.fieldCount;
+    if (i === this.starts.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      const f = new Uint8Array(this.flags.length * 2);
+      f.set(this.flags);
+      this.flags = f;
+    }
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.flags[i] = flag;
+    this.fieldCount = i + 1;
+  }
+
+  private splitPlain(buf: Buffer, pos: number, end: number): void {
+    this.fieldCount = 0;
+    this.malformed = null;
+    const d = this.delim;
+    let start = pos;
+    let high = 0;
+    for (let i = pos; i < end; i++) {
+      const b = buf[i] as number;
+      if (b === d) {
+        this.push(start, i, high);
+        start = i + 1;
+        high = 0;
+      } else if (b >= 0x80) high = 1;
+    }
+    this.push(start, end, high);
+  }
+
+  /** A row with quotes, possibly with line breaks inside quoted fields; null when it does not end in buf. */
+  private splitQuoted(buf: Buffer, pos: number, final: boolean): { next: number; lines: number } | null {
+    this.fieldCount = 0;
+    this.malformed = null;
+    const n = buf.length;
+    const d = this.delim;
+    let lines = 1;
+    let i = pos;
+    for (;;) {
+      if (i < n && buf[i] === QUOTE) {
+        const start = i + 1;
+        let flag = 0;
+        let j = start;
+        let close = -1;
+        while (j < n) {
+          const q = buf.indexOf(QUOTE, j);
+          if (q < 0) break;
+          if (buf[q + 1] === QUOTE) {
+            flag |= 2;
+            j = q + 2;
+            continue;
+          }
+          if (q + 1 >= n && !final) break; // cannot tell yet whether a quote follows
+          close = q;
+          break;
+        }
+        if (close < 0) {
+          if (!final) return null;
+          this.malformed ??= "a quoted field is not closed before the end of the file";
+          close = n;
+        }
+        for (let k = start; k < close; k++) {
+          const b = buf[k] as number;
+          if (b === LF) lines++;
+          else if (b >= 0x80) flag |= 1;
+        }
+        this.push(start, close, flag);
+        i = close + 1;
+        // After the closing quote: a delimiter, the end of the row, or (malformed) stray text up to the next delimiter.
+        if (i < n && buf[i] !== d && buf[i] !== LF && buf[i] !== CR) {
+          this.malformed ??= `text after a closing quote in field ${this.fieldCount}`;
+          while (i < n && buf[i] !== d && buf[i] !== LF) i++;
+        }
+      } else {
+        const start = i;
+        let high = 0;
+        while (i < n && buf[i] !== d && buf[i] !== LF && buf[i] !== QUOTE) {
+          if ((buf[i] as number) >= 0x80) high = 1;
+          i++;
+        }
+        if (i < n && buf[i] === QUOTE) {
+          this.malformed ??= `a quote inside unquoted field ${this.fieldCount + 1}`;
+          while (i < n && buf[i] !== d && buf[i] !== LF) i++;
+        }
+        let end = i;
+        if (i < n && buf[i] === LF && end > start && buf[end - 1] === CR) end--;
+        else if (i >= n && end > start && buf[end - 1] === CR) end--;
+        this.push(start, end, high);
+      }
+      if (i >= n) {
+        if (!final) return null;
+        return { next: n, lines };
+      }
+      if (buf[i] === CR && buf[i + 1] === LF) i++;
+      else if (buf[i] === CR && i + 1 >= n && !final) return null;
+      if (buf[i] === LF) return { next: i + 1, lines };
+      if (buf[i] === CR) return { next: i + 1, lines };
+      i++; // the delimiter
+    }
+  }
+}

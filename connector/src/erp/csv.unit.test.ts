@@ -1,0 +1,79 @@
+import fc from "fast-check";
+import { detectDelimiter, tokenizeCsv, type CsvSource } from "./csv";
+
+async function rows(source: CsvSource, delimiter?: "," | ";" | "\t") {
+  const out: { line: number; fields: string[]; malformed: string | null }[] = [];
+  const info = await tokenizeCsv(source, delimiter, (row) => {
+    out.push({ line: row.line, fields: Array.from({ length: row.fieldCount }, (_, i) => row.field(i)), malformed: row.malformed });
+    return true;
+  });
+  return { ...info, rows: out };
+}
+
+async function* chunked(text: string, cuts: number[]) {
+  const bytes = Buffer.from(text, "utf8");
+  let prev = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    yield bytes.subarray(prev, Math.max(prev, Math.min(cut, bytes.length)));
+    prev = Math.max(prev, Math.min(cut, bytes.length));
+  }
+  yield bytes.subarray(prev);
+}
+
+describe("CSV tokenizer", () => {
+  it("splits plain rows, LF or CRLF, and counts blank lines", async () => {
+    const r = await rows(Buffer.from("a,b,c\r\n1,2,3\r\n\r\n4,,6\n"));
+    expect(r.rows.map((x) => [x.line, x.fields])).toEqual([[1, ["a", "b", "c"]], [2, ["1", "2", "3"]], [4, ["4", "", "6"]]]);
+    expect(r.blankLines).toBe(1);
+  });
+
+  it("handles quotes: separators, doubled quotes and line breaks inside fields; line numbers stay physical", async () => {
+    const r = await rows(Buffer.from('id;name;amount\n1;"Nord; Hydraulik ""NH"" AB";"1 234,50"\n2;"two\nlines";5\n3;x;6'));
+    expect(r.delimiter).toBe(";");
+    expect(r.rows.map((x) => [x.line, x.fields])).toEqual([
+      [1, ["id", "name", "amount"]],
+      [2, ["1", 'Nord; Hydraulik "NH" AB', "1 234,50"]],
+      [3, ["2", "two\nlines", "5"]],
+      [5, ["3", "x", "6"]],
+    ]);
+  });
+
+  it("skips a UTF-8 BOM and decodes non-ASCII text", async () => {
+    const r = await rows(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("Kund,Land\nÖresund Ångström AB,SE\n")]));
+    expect(r.rows[0]!.fields).toEqual(["Kund", "Land"]);
+    expect(r.rows[1]!.fields).toEqual(["Öresund Ångström AB", "SE"]);
+  });
+
+  it("flags malformed quoting instead of guessing", async () => {
+    const r = await rows(Buffer.from('a,b\n"x"y,1\nab"c,2\n"open,3'));
+    expect(r.rows.map((x) => x.malformed)).toEqual([null, "text after a closing quote in field 1", "a quote inside unquoted field 1", "a quoted field is not closed before the end of the file"]);
+  });
+
+  it("detects the separator from the header", () => {
+    expect(detectDelimiter(Buffer.from("a;b;c"))).toBe(";");
+    expect(detectDelimiter(Buffer.from("a,b;c,d"))).toBe(",");
+    expect(detectDelimiter(Buffer.from('"a;b",c'))).toBe(",");
+    expect(detectDelimiter(Buffer.from("a\tb"))).toBe("\t");
+    expect(detectDelimiter(Buffer.from("single"))).toBe(",");
+  });
+
+  it("can stop early", async () => {
+    let seen = 0;
+    await tokenizeCsv(Buffer.from("a\n1\n2\n3\n"), ",", () => ++seen < 2);
+    expect(seen).toBe(2);
+  });
+
+  it("gives the same rows however the bytes are chunked", async () => {
+    const field = fc.oneof(fc.stringMatching(/^[a-zåäö0-9 ]{0,6}$/), fc.string({ maxLength: 6 }).map((s) => `"${s.replaceAll('"', '""')}"`));
+    const row = fc.array(field, { minLength: 1, maxLength: 4 }).map((f) => f.join(";"));
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 8 }), fc.constantFrom("\n", "\r\n"), fc.array(fc.nat(200), { maxLength: 6 }), async (lines, eol, cuts) => {
+        const text = `${lines.join(eol)}${eol}`;
+        const whole = await rows(Buffer.from(text), ";");
+        const pieces = await rows(chunked(text, cuts), ";");
+        expect(pieces.rows).toEqual(whole.rows);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

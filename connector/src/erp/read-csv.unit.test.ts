@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readOrderFile, streamCsvOrderLines, type ColumnMappingInput, type ErpOrderLine, type ReadOptionsInput } from "./index";
+
+const mapping: ColumnMappingInput = {
+  customerKey: { kind: "orgNr", column: "OrgNr" },
+  date: "Datum",
+  amount: "Belopp",
+  currency: "Valuta",
+  productLine: "Produktgrupp",
+  country: "Land",
+  orderNumber: "Order",
+  orderLine: "Rad",
+};
+
+async function read(text: string | Buffer, options: ReadOptionsInput = { onError: "keep-good-rows" }, map = mapping) {
+  const lines: ErpOrderLine[] = [];
+  const outcome = await streamCsvOrderLines(Buffer.isBuffer(text) ? text : Buffer.from(text), map, options, (l) => lines.push(l));
+  return { outcome, lines };
+}
+
+const SWEDISH = [
+  "OrgNr;Datum;Belopp;Valuta;Produktgrupp;Land;Order;Rad",
+  '556123-4567;2026-03-01;"1 234,50";SEK;Pumpar;se;1001;1',
+  "556123-4567;01.04.2026;-200,00;;Pumpar;SE;1002;1",
+  "923456789;2026-05-05 13:45;99,9;nok;Ventiler;NO;1003;1",
+].join("\r\n");
+
+describe("reading an ERP CSV export", () => {
+  it("reads a Swedish export: semicolons, decimal comma, dotted and timed dates, default currency", async () => {
+    const { outcome, lines } = await read(SWEDISH);
+    expect(outcome).toEqual({ ok: true, summary: { rows: 3, good: 3, bad: [], blankLines: 0, stopped: false, delimiter: ";" } });
+    expect(lines).toEqual([
+      { customerKey: "5561234567", customerKeyKind: "orgNr", date: "2026-03-01", amount: 1234.5, currency: "SEK", productLine: "Pumpar", country: "SE", orderNumber: "1001", orderLine: "1", naturalKey: "1001#1", sourceLine: 2 },
+      expect.objectContaining({ date: "2026-04-01", amount: -200, currency: "SEK", sourceLine: 3 }),
+      expect.objectContaining({ customerKey: "923456789", date: "2026-05-05", amount: 99.9, currency: "NOK", sourceLine: 4 }),
+    ]);
+  });
+
+  it("reads an English export with a BOM, commas, quoted decimal dots and thousands", async () => {
+    const text = "\ufeffCustomer No,Order Date,Net Amount\r\nK-17,2026-01-02,\"1,234.50\"\r\nK-18,2026-01-03,12.25\r\n";
+    const { outcome, lines } = await read(text, { onError: "stop" }, { customerKey: { kind: "customerNumber", column: "customer no" }, date: "ORDER DATE", amount: "Net Amount", defaultCurrency: "EUR" });
+    expect(outcome.ok && outcome.summary).toMatchObject({ good: 2, delimiter: "," });
+    expect(lines.map((l) => [l.customerKey, l.amount, l.currency, l.naturalKey])).toEqual([["K-17", 1234.5, "EUR", null], ["K-18", 12.25, "EUR", null]]);
+  });
+
+  it("reports every bad row with its line and reason, and keeps the good ones", async () => {
+    const text = [
+      "OrgNr;Datum;Belopp;Valuta;Produktgrupp;Land;Order;Rad",
+      "556123-4567;2026-03-01;100;SEK;P;SE;1;1", // 2 ok
+      ";2026-03-01;100;SEK;P;SE;1;2", // 3 no customer
+      "556123-4567;2026-02-30;100;SEK;P;SE;1;3", // 4 bad date
+      "556123-4567;2026-03-01;12 kr;SEK;P;SE;1;4", // 5 bad amount
+      "556123-4567;2026-03-01;100;kronor;P;SE;1;5", // 6 bad currency
+      "556123-4567;2026-03-01;100;SEK;P;SE;1;1", // 7 duplicate order line
+      "556123-4567;2026-03-01;100;SEK;P", // 8 too few fields
+      "", // 9 blank
+      '556123-4567;2026-03-01;"100"x;SEK;P;SE;1;6', // 10 malformed quotes
+      "556123-4567;2026-03-01;5;SEK;P;SE;1;7;;", // 11 ok: trailing empty fields
+      "556123-4567;2026-03-01;5;SEK;P;SE;1;8;extra", // 12 extra value
+      "12;2026-03-01;5;SEK;P;SE;1;9", // 13 org nr too short
+    ].join("\n");
+    const { outcome, lines } = await read(text);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(lines.map((l) => l.sourceLine)).toEqual([2, 11]);
+    expect(outcome.summary.bad.map((b) => [b.line, b.column, b.reason])).toEqual([
+      [3, "OrgNr", "OrgNr is empty"],
+      [4, "Datum", 'date "2026-02-30" is not a calendar date'],
+      [5, "Belopp", 'amount "12 kr" is not a number'],
+      [6, "Valuta", 'Valuta "kronor" is not a currency code (like SEK, EUR)'],
+      [7, "Rad", "order 1 line 1 appears more than once in the file"],
+      [8, null, "the row has 5 fields, the header has 8"],
+      [10, null, "text after a closing quote in field 3"],
+      [12, null, "the row has 9 fields, the header has 8 (an unquoted decimal comma or separator in a value?)"],
+      [13, "OrgNr", 'OrgNr "12" is not an organisation number'],
+    ]);
+    expect(outcome.summary).toMatchObject({ rows: 11, good: 2, blankLines: 1, stopped: false });
+    expect(outcome.summary.good + outcome.summary.bad.length).toBe(outcome.summary.rows);
+  });
+
+  it("stops at the first bad row when asked", async () => {
+    const text = "OrgNr;Datum;Belopp;Valuta;Produktgrupp;Land;Order;Rad\n5561234567;2026-01-01;1;SEK;P;SE;1;1\n5561234567;x;1;SEK;P;SE;1;2\n5561234567;2026-01-01;1;SEK;P;SE;1;3\n";
+    const { outcome } = await read(text, { onError: "stop" });
+    expect(outcome.ok && outcome.summary).toMatchObject({ rows: 2, good: 1, stopped: true, bad: [{ line: 3, column: "Datum" }] });
+  });
+
+  it("an unquoted decimal comma in a comma-separated file is a bad row, not a wrong amount", async () => {
+    const { outcome, lines } = await read("OrgNr,Datum,Belopp\n5561234567,2026-01-01,1234,50\n", undefined, { customerKey: { kind: "orgNr", column: "OrgNr" }, date: "Datum", amount: "Belopp" });
+    expect(lines).toEqual([]);
+    expect(outcome.ok && outcome.summary.bad[0]!.reason).toMatch(/3 fields|4 fields/);
+  });
+
+  it("names the missing columns and the ones present", async () => {
+    const { outcome } = await read("Kund;Datum\n1;2026-01-01\n", undefined, { customerKey: { kind: "crmId", column: "Kund" }, date: "Datum", amount: "Summa" });
+    expect(outcome).toEqual({ ok: false, error: { code: "MISSING_COLUMNS", message: 'The file has no column "Summa". Its columns are: "Kund", "Datum".' } });
+  });
+
+  it("an empty file has no header", async () => {
+    expect((await read("")).outcome).toEqual({ ok: false, error: { code: "EMPTY_FILE", message: "The file is empty: no header row." } });
+  });
+
+  it("a CRM id key must be a positive whole number", async () => {
+    const { outcome, lines } = await read("Id;Datum;Belopp\n0042;2026-01-01;1\nabc;2026-01-01;1\n", undefined, { customerKey: { kind: "crmId", column: "Id" }, date: "Datum", amount: "Belopp" });
+    expect(lines.map((l) => l.customerKey)).toEqual(["42"]);
+    expect(outcome.ok && outcome.summary.bad.map((b) => b.reason)).toEqual(['Id "abc" is not a CRM company id']);
+  });
+
+  describe("from a file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kundrytm-erp-"));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it("reads the file by extension; with stop and a bad row it hands back no lines", async () => {
+      const good = join(dir, "orders.csv");
+      writeFileSync(good, SWEDISH);
+      const ok = await readOrderFile(good, mapping, { onError: "stop" });
+      expect(ok.ok && ok.lines.length).toBe(3);
+      const badFile = join(dir, "bad.csv");
+      writeFileSync(badFile, `${SWEDISH}\n556123-4567;2026-13-01;1;SEK;P;SE;9;9\n`);
+      const stopped = await readOrderFile(badFile, mapping, { onError: "stop" });
+      expect(stopped.ok && [stopped.lines.length, stopped.summary.stopped, stopped.summary.bad[0]!.line]).toEqual([0, true, 5]);
+      expect(await readOrderFile(join(dir, "orders.pdf"), mapping, {})).toEqual({ ok: false, error: { code: "FILE_UNREADABLE", message: 'Unknown file type ".pdf": use a .csv or .xlsx export.' } });
+      const missing = await readOrderFile(join(dir, "missing.csv"), mapping, {});
+      expect(!missing.ok && missing.error.code).toBe("FILE_UNREADABLE");
+    });
+  });
+});

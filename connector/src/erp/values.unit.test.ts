@@ -1,0 +1,84 @@
+import { normalizeCurrency, normalizeOrgNr, parseAmount, parseDate } from "./values";
+
+const amount = (text: string, style: "auto" | "," | "." = "auto") => {
+  const r = parseAmount(text, style);
+  return r.ok ? r.value : r.reason;
+};
+
+describe("amounts", () => {
+  it("reads decimal comma and decimal dot, with thousands grouped by spaces", () => {
+    expect(amount("1 234,50")).toBe(1234.5);
+    expect(amount("1\u00a0234,50")).toBe(1234.5);
+    expect(amount("1\u202f234 567,25")).toBe(1234567.25);
+    expect(amount("1234.50")).toBe(1234.5);
+    expect(amount("  -12,5 ")).toBe(-12.5);
+    expect(amount("\u221240")).toBe(-40);
+    expect(amount("+7")).toBe(7);
+    expect(amount("0,10")).toBe(0.1);
+  });
+
+  it("tells the decimal mark from thousands separators when both occur", () => {
+    expect(amount("1,234,567.89")).toBe(1234567.89);
+    expect(amount("1.234.567,89")).toBe(1234567.89);
+    expect(amount("1.234,5")).toBe(1234.5);
+    expect(amount("1'234.50")).toBe(1234.5);
+  });
+
+  it("follows a given style", () => {
+    expect(amount("1.234,50", ",")).toBe(1234.5);
+    expect(amount("1,234.50", ".")).toBe(1234.5);
+    expect(amount("1,234", ".")).toBe(1234);
+    expect(amount("1,234", "auto")).toBe(1.234);
+    expect(amount("1.234", ",")).toBe(1234);
+  });
+
+  it("rejects what is not a number, saying so", () => {
+    expect(amount("")).toBe("amount is empty");
+    expect(amount("12 kr")).toMatch(/not a number/);
+    expect(amount("1,2,3", ",")).toMatch(/more than one decimal mark/);
+    expect(amount("-")).toMatch(/not a number/);
+    expect(amount("1..2")).toMatch(/decimal mark|not a number/);
+    expect(amount("12,")).toBe(12);
+    expect(amount("1 ")).toBe(1);
+    expect(amount("12345678901234567")).toMatch(/more digits/);
+  });
+});
+
+describe("dates", () => {
+  const date = (t: string) => {
+    const r = parseDate(t);
+    return r.ok ? r.value : r.reason;
+  };
+  it("reads YYYY-MM-DD, DD.MM.YYYY and YYYY-MM-DD HH:mm", () => {
+    expect(date("2026-11-23")).toBe("2026-11-23");
+    expect(date("23.11.2026")).toBe("2026-11-23");
+    expect(date("3.1.2026")).toBe("2026-01-03");
+    expect(date("2026-11-23 14:05")).toBe("2026-11-23");
+    expect(date("2026-11-23 14:05:59")).toBe("2026-11-23");
+    expect(date("2026-11-23T14:05:59.000Z")).toBe("2026-11-23");
+    expect(date(" 2024-02-29 ")).toBe("2024-02-29");
+    expect(date("29.02.2024")).toBe("2024-02-29");
+  });
+
+  it("rejects impossible and unknown formats", () => {
+    expect(date("2023-02-29")).toMatch(/not a calendar date/);
+    expect(date("31.04.2026")).toMatch(/not a calendar date/);
+    expect(date("11/23/2026")).toMatch(/is not YYYY-MM-DD/);
+    expect(date("2026-11-23 25:00")).toMatch(/is not YYYY-MM-DD/);
+    expect(date("2026-11-23x")).toMatch(/is not YYYY-MM-DD/);
+    expect(date("")).toMatch(/is not YYYY-MM-DD/);
+  });
+});
+
+describe("keys and codes", () => {
+  it("normalises organisation numbers for matching", () => {
+    expect(normalizeOrgNr("556123-4567")).toBe("5561234567");
+    expect(normalizeOrgNr(" 923 456 789 ")).toBe("923456789");
+    expect(normalizeOrgNr("dk12345678")).toBe("DK12345678");
+  });
+  it("accepts three-letter currency codes only", () => {
+    expect(normalizeCurrency(" sek ")).toBe("SEK");
+    expect(normalizeCurrency("kr")).toBeNull();
+    expect(normalizeCurrency("EURO")).toBeNull();
+  });
+});
