@@ -11,6 +11,8 @@ import { cardRoutes } from "./features/card/routes";
 import { clientConfigRoutes } from "./features/client-config/routes";
 import { devTokenRoutes } from "./features/dev-token/routes";
 import { healthRoutes } from "./features/health/routes";
+import type { PreviewDemo } from "./features/preview/mailbox";
+import { previewRoutes } from "./features/preview/routes";
 import { registerErrorHandling } from "./http/errors";
 import type { Db } from "./store/db";
 import { tierHistoryRepository } from "./store/tier-history";
@@ -26,6 +28,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions["logger"];
   /** Ask the CRM once when the server starts listening, so /health knows its status early (default true). */
   probeCrmOnListen?: boolean;
+  /** The demo tenant behind the preview page's simulated inbox (embedded mode; the sandbox's describeTenant()). */
+  preview?: { demo: () => Promise<PreviewDemo> };
 }
 
 /**
@@ -72,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     latestTierChange: (id) => tierHistory.latest(id),
     warn: (message, error) => app.log.warn({ err: error }, message),
   });
+  if (deps.config.auth.mode === "embedded" && deps.preview) previewRoutes(app, deps.preview);
   addinRoutes(app, deps.config.addinDistDir);
 
   if (deps.probeCrmOnListen ?? true) {
