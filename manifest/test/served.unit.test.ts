@@ -3,6 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import Fastify from "fastify";
+import { addinRoutes } from "../../connector/src/features/addin/routes";
 import { generateManifest, manifestUrls } from "../src/manifest";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -20,16 +22,20 @@ beforeAll(() => {
   }
 }, 240_000);
 
-test("every URL in the manifest is a file of the built add-in", () => {
+function manifestFiles(): string[] {
   const xml = generateManifest({ url: HOST, version: "1.0.0.0" });
-  const files = new Set(
+  return [...new Set(
     manifestUrls(xml)
       .filter((url) => url !== "https://addin.example.com") // the AppDomain is an origin, not a file
       .map((url) => {
         expect(url.startsWith(`${HOST}/`)).toBe(true);
         return url.slice(HOST.length + 1);
       }),
-  );
+  )];
+}
+
+test("every URL in the manifest is a file of the built add-in", () => {
+  const files = manifestFiles();
   expect([...files].sort()).toEqual(
     expect.arrayContaining(["taskpane.html", "assets/support.html", "assets/icon-16.png", "assets/icon-144.png"]),
   );
@@ -38,4 +44,21 @@ test("every URL in the manifest is a file of the built add-in", () => {
     return !existsSync(full) || !statSync(full).isFile();
   });
   expect(missing).toEqual([]);
+});
+
+test("the connector serves every one of them with the right content type", async () => {
+  // Over a real socket on an ephemeral port: fastify's inject() pulls an ESM-only module jest cannot load.
+  const app = Fastify({ forceCloseConnections: true });
+  addinRoutes(app, ADDIN_DIST);
+  const origin = await app.listen({ host: "127.0.0.1", port: 0 });
+  try {
+    for (const file of manifestFiles()) {
+      const response = await fetch(`${origin}/${file}`);
+      await response.arrayBuffer();
+      expect({ file, status: response.status }).toEqual({ file, status: 200 });
+      expect(response.headers.get("content-type")).toMatch(file.endsWith(".png") ? /^image\/png/ : /^text\/html/);
+    }
+  } finally {
+    await app.close();
+  }
 });
