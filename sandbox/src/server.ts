@@ -1,0 +1,113 @@
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { z } from "zod";
+import { describeTenant } from "./demo/describe";
+import { SoError } from "./errors";
+import { SandboxKnobs } from "./knobs";
+import { entityRoutes, type Route } from "./routes/entities";
+import { listRoutes } from "./routes/lists";
+import { otherRoutes } from "./routes/other";
+import { type Handler, type SandboxContext, webapiUrl } from "./context";
+
+export interface ServerHooks {
+  /** Restores the seeded tenant (POST /__sandbox/reset). */
+  reset(): Promise<void>;
+  logger: boolean;
+}
+
+const JSON_TYPES = ["application/json-patch+json", "application/merge-patch+json", "text/json"];
+
+function sendError(reply: FastifyReply, error: SoError): FastifyReply {
+  for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
+  return reply.code(error.status).type("application/json; charset=utf-8").send(error.body());
+}
+
+/** Builds the HTTP app: the tenant WebAPI under /{tenant}/api, system-user login, and /__sandbox test routes. */
+export function buildServer(ctx: SandboxContext, hooks: ServerHooks): FastifyInstance {
+  const app = Fastify({ logger: hooks.logger, routerOptions: { caseSensitive: false }, bodyLimit: 30 * 1024 * 1024 });
+
+  app.addContentTypeParser(JSON_TYPES, { parseAs: "string" }, (_req, body, done) => {
+    try {
+      done(null, body === "" ? undefined : JSON.parse(String(body)));
+    } catch (e) {
+      done(Object.assign(e as Error, { statusCode: 400 }), undefined);
+    }
+  });
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
+
+  app.setErrorHandler((error: FastifyError | SoError, req, reply) => {
+    if (error instanceof SoError) return sendError(reply, error);
+    const status = error.statusCode ?? 500;
+    if (status < 500) {
+      const message = error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ? "Entity to save is not in request body" : error.message;
+      return sendError(reply, new SoError(status === 415 ? 415 : 400, "ArgumentException", message, "SuperOffice.Services.WebApi"));
+    }
+    req.log.error(error);
+    return sendError(reply, new SoError(500, "Exception", "An internal error occurred in the sandbox", "SuperOffice.Services.WebApi"));
+  });
+  app.setNotFoundHandler((req, reply) =>
+    sendError(reply, new SoError(404, "SoNotFoundException", `No such resource: ${req.method} ${req.url.split("?")[0]}`, "SuperOffice.Services.WebApi")));
+
+  // ---- The tenant's WebAPI: stats, knobs, auth, then the operation.
+  const route: Route = (method, swaggerPath, handler: Handler) => {
+    const url = `/:tenant${swaggerPath.replace(/\{(\w+)\}/g, ":$1")}`;
+    const operation = `${method} ${swaggerPath}`;
+    app.route({ method, url, config: { operation }, handler });
+  };
+  app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
+    const operation = req.routeOptions.config?.operation;
+    if (!operation) return;
+    ctx.knobs.record(operation, Date.now());
+    const tenant = (req.params as Record<string, string>).tenant ?? "";
+    if (tenant.toLowerCase() !== ctx.tenant.toLowerCase()) {
+      return sendError(reply, new SoError(421, "MisdirectedRequest", `Wrong subdomain used to access tenant ${tenant}`, "SuperOffice.Services.WebApi"));
+    }
+    const fault = ctx.knobs.decide();
+    if (fault) {
+      const error = fault.status === 429
+        ? new SoError(429, "TooManyRequests", "Too many requests; slow down", "SuperOffice.Sandbox", { "Retry-After": String(fault.retryAfterSeconds) })
+        : new SoError(503, "ServiceUnavailable", "The service is temporarily unavailable", "SuperOffice.Sandbox", { "Retry-After": String(fault.retryAfterSeconds) });
+      return sendError(reply, error);
+    }
+    const latency = ctx.knobs.latencyMs();
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    req.principal = ctx.auth.check(req.headers, Date.now(), ctx.store.data.associates.find((a) => a.type === "SystemAssociate")?.id ?? 1);
+  });
+  app.addHook("onResponse", async (req, reply) => {
+    if (req.routeOptions.config?.operation) ctx.knobs.recordStatus(reply.statusCode);
+  });
+
+  app.get("/:tenant/api", { config: { operation: "GET /api" } }, () => ({
+    v1: `${webapiUrl(ctx)}/v1`, NetServerVersion: "10.5.0 (sandbox)", Services: `${ctx.origin}/${ctx.tenant}/Remote/Services88`,
+  }));
+  entityRoutes(route, ctx);
+  listRoutes(route, ctx);
+  otherRoutes(route, ctx);
+
+  // ---- System-user sign-in (on the auth origin, outside the tenant path).
+  app.post("/Login/api/PartnerSystemUser/Authenticate", async (req) =>
+    ctx.auth.authenticate(req.body, ctx.origin, webapiUrl(ctx), Date.now()));
+  app.get("/login/.well-known/jwks", async () => ctx.auth.jwks());
+
+  // ---- Test-only controls: these routes exist only in the sandbox.
+  app.get("/__sandbox/knobs", async () => ctx.knobs.get());
+  app.put("/__sandbox/knobs", async (req, reply) => {
+    const parsed = SandboxKnobs.partial().strict().safeParse(req.body);
+    if (!parsed.success) return reply.code(400).send({ error: z.prettifyError(parsed.error) });
+    return ctx.knobs.set(parsed.data);
+  });
+  app.get("/__sandbox/stats", async () => ctx.knobs.snapshot());
+  app.post("/__sandbox/stats/reset", async (_req, reply) => {
+    ctx.knobs.resetStats();
+    return reply.code(204).send();
+  });
+  app.post("/__sandbox/reset", async (_req, reply) => {
+    await hooks.reset();
+    return reply.code(204).send();
+  });
+  app.post("/__sandbox/expire-tickets", async (_req, reply) => {
+    ctx.auth.expireAllTickets();
+    return reply.code(204).send();
+  });
+  app.get("/__sandbox/tenant", async () => describeTenant(ctx.store.data));
+  return app;
+}
