@@ -22,7 +22,8 @@ export function associateCarrier(a: AssociateRec | undefined): Obj | null {
   if (!a) return null;
   const fullName = `${a.firstName} ${a.lastName}`;
   return {
-    AssociateId: a.id, Name: a.initials, PersonId: a.personId, Rank: a.rank, Tooltip: fullName, Type: a.type, GroupIdx: 1,
+    AssociateId: a.id, Name: a.initials, PersonId: a.personId, Rank: a.rank, Tooltip: fullName,
+    Type: a.type === "Employee" ? "InternalAssociate" : "SystemAssociate", GroupIdx: 1,
     FullName: fullName, FormalName: fullName, Deleted: false, EjUserId: 0, UserName: a.initials,
     ExtraFields: {}, CustomFields: {}, TableRight: null, FieldProperties: {},
   };
@@ -48,7 +49,7 @@ export function taskCarrier(t: TaskRec | undefined): Obj | null {
   return {
     TaskListItemId: t.id, Value: t.name, Direction: t.direction, Type: t.type, Tooltip: t.tooltip, Deleted: t.deleted, IntentId: 0,
     Rank: t.rank, IsDefaultAlldayEvent: false, IsDefaultFree: false, IsDefaultPublished: false, ColorIndex: "BlueAlt1",
-    DefaultVideomeetingStatus: "None", TableRight: null, FieldProperties: {},
+    DefaultVideomeetingStatus: "NoChange", TableRight: null, FieldProperties: {},
   };
 }
 
@@ -105,6 +106,14 @@ export function links(webapiUrl: string, entity: string, id: number): Record<str
   return { Self: `${webapiUrl}/v1/${entity}/${id}`, Archive: `${webapiUrl}/v1/${entity}` };
 }
 
+/** CategoryGroup of the demo categories: tiers and former customers are customers. */
+function categoryGroup(name: string): string {
+  if (["A", "B", "C", "D", "Tidigare kund"].includes(name)) return "Customer";
+  if (name === "Prospekt") return "PotentialCustomer";
+  if (name === "Partner") return "Partner";
+  return "Other";
+}
+
 export function contactEntity(store: Store, c: ContactRec, webapiUrl: string | null): Obj {
   const category = store.data.categories.find((x) => x.id === c.categoryId);
   const business = store.data.businesses.find((x) => x.id === c.businessId);
@@ -116,7 +125,7 @@ export function contactEntity(store: Store, c: ContactRec, webapiUrl: string | n
     Urls: entityElements(c.urls), Phones: entityElements(c.phones), Faxes: [], Description: "",
     UpdatedBy: null, CreatedBy: null, Associate: associateCarrier(store.associates.get(c.associateId)),
     Business: listCarrier(business),
-    Category: listCarrier(category, { CategoryGroup: "", EnableLeadStatus: false, Rank: category?.rank ?? 0, Deleted: category?.deleted ?? false }),
+    Category: listCarrier(category, { CategoryGroup: categoryGroup(category?.name ?? ""), EnableLeadStatus: false, Rank: category?.rank ?? 0, Deleted: category?.deleted ?? false }),
     Country: countryCarrier(store.data.countries.find((x) => x.id === c.countryId)),
     Persons: persons, NoMailing: false, Kananame: "", Xstop: false, ActiveInterests: 0, GroupId: 1, ActiveStatusMonitorId: 0,
     SupportAssociate: null, TicketPriority: null, CustomerLanguage: null, Deleted: c.deleted, DbiAgentId: 0,

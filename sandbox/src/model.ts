@@ -28,7 +28,7 @@ export interface ListItemRec {
 
 export interface TaskRec extends ListItemRec {
   /** TaskListItem.Type: what kind of activity this task type records. */
-  type: "Appointment" | "Document" | "Email" | "Fax" | "Phone" | "Todo";
+  type: "Appointment" | "Document" | "Email" | "Fax" | "Phone" | "ToDo";
   direction: "Unknown" | "Incoming" | "Outgoing";
 }
 

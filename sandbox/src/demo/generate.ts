@@ -67,7 +67,7 @@ function lists(): Pick<TenantData, "categories" | "businesses" | "tasks" | "prio
     tasks: [
       task(1, "Möte", "Appointment", "Unknown", 1), task(2, "Telefon", "Phone", "Outgoing", 2),
       task(3, "E-post", "Email", "Outgoing", 3), task(4, "Besök", "Appointment", "Unknown", 4),
-      task(5, "Uppföljning", "Todo", "Unknown", 5), task(6, "Offert", "Document", "Outgoing", 6),
+      task(5, "Uppföljning", "ToDo", "Unknown", 5), task(6, "Offert", "Document", "Outgoing", 6),
       task(7, "Videomöte", "Appointment", "Unknown", 7),
     ],
     priorities: [item(1, "Normal", 1), item(2, "Hög", 2), item(3, "Låg", 3)],
@@ -209,7 +209,9 @@ export function generateDemoTenant(opts: DemoOptions): DemoTenant {
     orgNrs.add(orgNr);
     const repIndex = rng.pick(REPS_BY_COUNTRY[country]);
     const standingRoll = rng.next();
-    const standing: Standing = standingRoll < 0.78 ? "active" : standingRoll < 0.9 ? "lapsed" : "prospect";
+    // The first companies cover every standing, so even a tiny tenant has a former customer and a prospect.
+    const forced: Standing | undefined = (["active", "active", "active", "lapsed", "prospect"] as const)[i];
+    const standing: Standing = forced ?? (standingRoll < 0.78 ? "active" : standingRoll < 0.9 ? "lapsed" : "prospect");
     // Pareto yearly revenue (alpha 1.3: the top fifth of customers make about two thirds), capped at 5 MSEK.
     const yearlySek = Math.min(5_000_000, 15_000 / Math.pow(1 - rng.next(), 1 / 1.3));
     const threeYears = new Date(today.getTime() - 3 * 365 * DAY_MS);
@@ -269,7 +271,7 @@ export function generateDemoTenant(opts: DemoOptions): DemoTenant {
   const order = ["A", "B", "C", "D"] as const;
   for (const c of customers) {
     let tier = c.tier;
-    if (staleRng.chance(0.08) && tier !== "prospect") {
+    if (staleRng.chance(0.08) && tier !== "prospect" && Number(c.contact.number2) >= 10005) {
       if (tier === "former") tier = staleRng.pick(["C", "D"] as const);
       else {
         const idx = order.indexOf(tier as (typeof order)[number]);

@@ -14,7 +14,7 @@ export function listRoutes(route: Route, ctx: SandboxContext): void {
   route("GET", "/api/v1/List/Task/Items", (req) => visible(store.data.tasks, req.query).map((t) => ({
     TaskListItemId: t.id, Value: t.name, Direction: t.direction, Type: t.type, Tooltip: t.tooltip, Deleted: t.deleted, IntentId: 0,
     Rank: t.rank, IsDefaultAlldayEvent: false, IsDefaultFree: false, IsDefaultPublished: false, ColorIndex: "BlueAlt1",
-    DefaultVideomeetingStatus: "None", TableRight: null, FieldProperties: {},
+    DefaultVideomeetingStatus: "NoChange", TableRight: null, FieldProperties: {},
   })));
   route("GET", "/api/v1/List/DocumentTemplate/Items", (req) => visible(store.data.docTemplates, req.query).map(documentTemplateCarrier));
 

@@ -117,9 +117,9 @@ export function otherRoutes(route: Route, ctx: SandboxContext): void {
       UserType: a.type === "SystemAssociate" ? "SystemAssociate" : "InternalAssociate", Associate: a.initials, AssociateId: a.id,
       IsPerson: true, PersonId: a.personId, CountryId: contact?.countryId ?? 0, HomeCountryId: contact?.countryId ?? 0,
       ContactId: contact?.id ?? 0, GroupId: 1, BusinessId: contact?.businessId ?? 0, CategoryId: contact?.categoryId ?? 0,
-      ContactOwner: contact?.associateId ?? 0, RoleId: 1, RoleName: "Säljare", RoleDescription: "", RoleType: "Employee",
+      ContactOwner: contact?.associateId ?? 0, RoleId: 1, RoleName: "Säljare", RoleDescription: "", RoleType: a.type === "SystemAssociate" ? "System" : "Employee",
       Licenses: [], FullName: `${a.firstName} ${a.lastName}`, EMailAddress: a.email ?? "", FunctionRights: [], EjUserId: 0,
-      EjAccessLevel: 0, EjUserStatus: "Normal", ProvidedCredentials: [], SecondaryGroups: [], DatabaseContextIdentifier: ctx.tenant,
+      EjAccessLevel: 0, EjUserStatus: a.type === "SystemAssociate" ? "StatusSystem" : "StatusNormal", ProvidedCredentials: [], SecondaryGroups: [], DatabaseContextIdentifier: ctx.tenant,
       UserName: a.initials,
     };
   });
