@@ -11,12 +11,24 @@ import { openPostgres } from "./postgres";
 export interface TestDatabase {
   name: "pglite" | "postgres";
   open(): Promise<Db>;
+  /** PostgreSQL only: a second, independent pool on the database `open()` created (as another instance would have). */
+  connectAgain?(db: Db): Promise<Db>;
 }
 
 export function testDatabases(env: NodeJS.ProcessEnv = process.env): TestDatabase[] {
   const list: TestDatabase[] = [{ name: "pglite", open: () => openPglite(null) }];
   const adminUrl = env.TEST_DATABASE_URL;
-  if (adminUrl) list.push({ name: "postgres", open: () => openThrowawayDatabase(adminUrl) });
+  if (adminUrl) {
+    list.push({
+      name: "postgres",
+      open: () => openThrowawayDatabase(adminUrl),
+      connectAgain: (db) => {
+        const url = urls.get(db);
+        if (!url) throw new Error("connectAgain needs a database from open()");
+        return openPostgres(url, { max: 5 });
+      },
+    });
+  }
   return list;
 }
 
@@ -30,6 +42,8 @@ async function admin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
+const urls = new WeakMap<Db, string>();
+
 /** A new empty database on the server of adminUrl; closing the Db drops it. */
 export async function openThrowawayDatabase(adminUrl: string): Promise<Db> {
   const name = `kundrytm_test_${crypto.randomBytes(6).toString("hex")}`;
@@ -37,11 +51,13 @@ export async function openThrowawayDatabase(adminUrl: string): Promise<Db> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openPostgres(url.toString(), { max: 5 });
-  return {
+  const throwaway: Db = {
     ...db,
     close: async () => {
       await db.close();
       await admin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
     },
   };
+  urls.set(throwaway, url.toString());
+  return throwaway;
 }
