@@ -20,7 +20,7 @@ async function call(method: string, path: string, body?: unknown, contentType = 
   const res = await fetch(url, {
     method,
     headers: { ...auth, ...(body !== undefined ? { "Content-Type": contentType } : {}) },
-    body: body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body),
+    body: body === undefined ? undefined : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body),
   });
   const type = res.headers.get("content-type") ?? "";
   const raw = Buffer.from(await res.arrayBuffer());
