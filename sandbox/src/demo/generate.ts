@@ -161,7 +161,7 @@ export function generateDemoTenant(opts: DemoOptions): DemoTenant {
   let appointmentId = 1;
 
   const owner: ContactRec = {
-    id: 1, name: OWNER_COMPANY, department: "", orgNr: "556677-8890", number1: "", number2: "1", countryId: 752,
+    id: 1, name: OWNER_COMPANY, department: "", orgNr: "556677-8899", number1: "", number2: "1", countryId: 752,
     categoryId: CATEGORY.partner, businessId: 1, associateId: 1, emails: [`info@${OWNER_DOMAIN}`], phones: ["+46 31 700 00 00"],
     urls: [`https://www.${OWNER_DOMAIN}`], domains: [OWNER_DOMAIN], udef: {}, city: "Göteborg", createdDate: created,
     updatedDate: created, deleted: 0, isOwner: true,

@@ -1,0 +1,113 @@
+import { generateKeyPairSync } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type RunningSandbox, startSandbox } from "./index";
+
+const now = new Date("2026-11-23T09:00:00Z");
+const bearer = { Authorization: "Bearer sandbox-bearer-token", "Content-Type": "application/json" };
+const started: RunningSandbox[] = [];
+const start = async (opts: Parameters<typeof startSandbox>[0] = {}) => {
+  const s = await startSandbox({ port: 0, customers: 20, now, ...opts });
+  started.push(s);
+  return s;
+};
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((s) => s.close()));
+});
+
+describe("persistence", () => {
+  it("keeps created records across a restart with the same data folder, and reset restores the seed", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-"));
+    try {
+      const first = await start({ dataDir: dir });
+      const h = first.tenant.highlights.tierA;
+      const res = await fetch(`${first.webapiUrl}/v1/Appointment`, {
+        method: "POST", headers: bearer,
+        body: JSON.stringify({ Contact: { ContactId: h.contactId }, Description: "Kvar efter omstart", StartDate: "2026-12-01T10:00:00", EndDate: "2026-12-01T11:00:00" }),
+      });
+      const id = ((await res.json()) as { AppointmentId: number }).AppointmentId;
+      await first.close();
+      const second = await start({ dataDir: dir });
+      const again = await fetch(`${second.webapiUrl}/v1/Appointment/${id}`, { headers: bearer });
+      expect(((await again.json()) as { Description: string }).Description).toBe("Kvar efter omstart");
+      await second.reset();
+      expect((await fetch(`${second.webapiUrl}/v1/Appointment/${id}`, { headers: bearer })).status).toBe(404);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("PATCH semantics", () => {
+  it("applies JSON Patch to category, custom fields and owner; 400 leaves the contact unchanged; 412 on If-Unmodified-Since", async () => {
+    const s = await start();
+    const id = s.tenant.highlights.tierC.contactId;
+    const patch = (body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${s.webapiUrl}/v1/Contact/${id}`, { method: "PATCH", headers: { ...bearer, ...headers }, body: JSON.stringify(body) });
+    const ok = await patch([
+      { op: "replace", path: "/Category/Id", value: 3 },
+      { op: "replace", path: "customfields", value: { "SuperOffice:1": "[I:23]", "SuperOffice:2": "28" } },
+      { op: "replace", path: "Associate", value: { AssociateId: 4 } },
+    ]);
+    const body = (await ok.json()) as { Category: { Value: string }; Associate: { AssociateId: number }; CustomFields: Record<string, string>; UpdatedDate: string };
+    expect([ok.status, body.Category.Value, body.Associate.AssociateId]).toEqual([200, "A", 4]);
+    expect(body.CustomFields).toMatchObject({ "SuperOffice:1": "[I:23]", "SuperOffice:1:DisplayText": "A", "SuperOffice:2": "[I:28]", "SuperOffice:2:DisplayText": "Behold" });
+    const bad = await patch([{ op: "replace", path: "Category/Id", value: 4 }, { op: "replace", path: "Associate", value: { AssociateId: 999 } }]);
+    expect(bad.status).toBe(400);
+    const after = (await (await fetch(`${s.webapiUrl}/v1/Contact/${id}`, { headers: bearer })).json()) as { Category: { Id: number } };
+    expect(after.Category.Id).toBe(3);
+    const stale = await patch({ Department: "x" }, { "If-Unmodified-Since": new Date(Date.parse(`${body.UpdatedDate}`) - 60_000).toUTCString() });
+    expect(stale.status).toBe(412);
+  });
+});
+
+describe("knobs and stats", () => {
+  it("answers 429 with Retry-After and 503 as configured, and counts calls per path", async () => {
+    const s = await start();
+    s.setKnobs({ throttleNext: 1, failNext: 1, retryAfterSeconds: 2 });
+    const get = () => fetch(`${s.webapiUrl}/v1/List/Category/Items`, { headers: bearer });
+    const first = await get();
+    expect([first.status, first.headers.get("retry-after")]).toEqual([429, "2"]);
+    expect((await get()).status).toBe(503);
+    expect((await get()).status).toBe(200);
+    const stats = s.stats();
+    expect(stats.callsByPath["GET /api/v1/List/Category/Items"]).toBe(3);
+    expect(stats.callsByStatus).toEqual({ "429": 1, "503": 1, "200": 1 });
+    expect(stats.maxCallsPerSecond).toBeGreaterThanOrEqual(1);
+    s.resetStats();
+    expect(s.stats().totalCalls).toBe(0);
+  });
+});
+
+describe("system-user authentication", () => {
+  it("exchanges a signed system token for a ticket that works until its TTL runs out", async () => {
+    const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const s = await start({
+      auth: { appToken: "secret", systemToken: "sys", ticketTtlSeconds: 1, systemUserPublicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() },
+    });
+    const { createSign } = await import("node:crypto");
+    const d = new Date();
+    const p = (n: number) => String(n).padStart(2, "0");
+    const data = `sys.${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
+    const signed = `${data}.${createSign("RSA-SHA256").update(data).sign(privateKey, "base64")}`;
+    const login = async (token: string) => (await (await fetch(`${s.origin}/Login/api/PartnerSystemUser/Authenticate`, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ SignedSystemToken: token, ApplicationToken: "secret", ContextIdentifier: "Cust00001", ReturnTokenType: "JWT" }),
+    })).json()) as { IsSuccessful: boolean; Token: string | null };
+    const sigStart = data.length + 1;
+    const flipped = signed[sigStart + 10] === "A" ? "B" : "A";
+    const forged = `${signed.slice(0, sigStart + 10)}${flipped}${signed.slice(sigStart + 11)}`;
+    expect((await login(forged)).IsSuccessful).toBe(false);
+    const ok = await login(signed);
+    expect(ok.IsSuccessful).toBe(true);
+    const claims = JSON.parse(Buffer.from((ok.Token as string).split(".")[1] as string, "base64url").toString()) as Record<string, string>;
+    const ticket = claims["http://schemes.superoffice.net/identity/ticket"] as string;
+    const call = (appToken: string) => fetch(`${s.webapiUrl}/v1/User/currentPrincipal`, { headers: { Authorization: `SOTicket ${ticket}`, "SO-AppToken": appToken } });
+    expect((await call("wrong")).status).toBe(401);
+    expect((await call("secret")).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1100));
+    const expired = await call("secret");
+    expect([expired.status, ((await expired.json()) as { ErrorMessage: string }).ErrorMessage]).toEqual([401, "Ticket has expired"]);
+  });
+});
