@@ -1,5 +1,5 @@
 import type { ArchiveColumn, ArchiveProvider, ColumnType, RawValue } from "./odata/archive";
-import type { AppointmentRec, ContactRec, PersonRec, SaleRec, SelectionMemberRec, SelectionRec } from "./model";
+import type { AppointmentRec, AssociateRec, ContactRec, DocumentRec, PersonRec, SaleRec, SelectionMemberRec, SelectionRec } from "./model";
 import type { Store } from "./store";
 
 /**
@@ -148,6 +148,8 @@ export function appointmentArchive(store: Store): ArchiveProvider<AppointmentRec
   };
 }
 
+const SALE_STATUSES = ["Unknown", "Open", "Sold", "Lost", "Stalled"] as const;
+
 export function saleArchive(store: Store): ArchiveProvider<SaleRec> {
   const n = names(store);
   return {
@@ -164,7 +166,10 @@ export function saleArchive(store: Store): ArchiveProvider<SaleRec> {
       amount: col("decimal", (s) => s.amount),
       currency: col("string", (s) => s.currency),
       saledate: col("date", (s) => s.saledate),
-      status: col("list", (s) => ["Unknown", "Open", "Sold", "Lost", "Stalled"].indexOf(s.status), (s) => s.status),
+      date: col("date", (s) => s.saledate),
+      // SaleStatus: 0 Unknown, 1 Open, 2 Sold, 3 Lost, 4 Stalled.
+      status: col("list", (s) => SALE_STATUSES.indexOf(s.status), (s) => s.status),
+      saleStatus: col("list", (s) => SALE_STATUSES.indexOf(s.status), (s) => s.status),
       probPercent: col("int", (s) => s.probability),
       number: col("string", (s) => s.number),
       contactId: col("int", (s) => s.contactId),
@@ -229,6 +234,58 @@ export function selectionMemberArchive(store: Store, selection: SelectionRec): A
       fullName: col("string", (r) => (r.person ? `${r.person.firstName} ${r.person.lastName}` : "")),
       "personEmail/emailAddress": col("string", (r) => r.person?.emails[0] ?? ""),
       selectionId: col("int", () => selection.id),
+    },
+  };
+}
+
+/** The AllUsers archive behind GET /api/v1/User: the tenant's users with their person and e-mail. */
+export function userArchive(store: Store): ArchiveProvider<AssociateRec> {
+  return {
+    name: "AllUsers",
+    entities: ["associate"],
+    defaultEntities: ["associate"],
+    entityOf: () => "associate",
+    primaryKey: (a) => a.id,
+    rows: () => store.data.associates,
+    defaultSelect: ["associateDbId", "fullName"],
+    columns: {
+      associateDbId: col("int", (a) => a.id),
+      assocName: col("string", (a) => a.initials),
+      name: col("string", (a) => a.initials),
+      fullName: col("string", (a) => `${a.firstName} ${a.lastName}`),
+      firstName: col("string", (a) => a.firstName),
+      lastName: col("string", (a) => a.lastName),
+      personId: col("int", (a) => a.personId),
+      personEmail: col("string", (a) => a.email ?? ""),
+      userType: col("string", (a) => (a.type === "Employee" ? "InternalAssociate" : "SystemAssociate")),
+      isActive: col("bool", () => true),
+      contactId: col("int", (a) => store.persons.get(a.personId)?.contactId ?? 0),
+    },
+  };
+}
+
+/** The Document archive behind GET /api/v1/Document. */
+export function documentArchive(store: Store): ArchiveProvider<DocumentRec> {
+  const n = names(store);
+  return {
+    name: "Document",
+    entities: ["document"],
+    defaultEntities: ["document"],
+    entityOf: () => "document",
+    primaryKey: (d) => d.id,
+    rows: () => store.data.documents,
+    defaultSelect: ["documentId", "subject"],
+    columns: {
+      documentId: col("int", (d) => d.id),
+      subject: col("string", (d) => d.header),
+      name: col("string", (d) => d.name),
+      date: col("date", (d) => d.date),
+      contactId: col("int", (d) => d.contactId),
+      personId: col("int", (d) => d.personId),
+      associateId: col("associate", (d) => d.associateId, (d) => n.associate(d.associateId)),
+      documentTemplate: col("list", (d) => d.templateId, (d) => store.data.docTemplates.find((t) => t.id === d.templateId)?.name ?? ""),
+      registeredDate: col("date", (d) => dateOrNull(d.createdDate)),
+      updatedDate: col("date", (d) => dateOrNull(d.updatedDate)),
     },
   };
 }

@@ -130,6 +130,29 @@ describe("sandbox responses validate against the SuperOffice Swagger", () => {
     await expectValid("GET", "/v1/User/currentPrincipal", 200);
   });
 
+  it("the archive queries the client makes: users, documents by date, sold sales, companies in Full mode, last/next appointment", async () => {
+    const users = await expectValid("GET", `/v1/User${q({ $select: "associateDbId,assocName,fullName,personId,personEmail,isActive", $orderBy: "associateDbId", $top: "200", $skip: "0" })}`, 200);
+    expect((users.value as Array<Record<string, unknown>>).map((r) => r.personEmail)).toEqual(expect.arrayContaining(sandbox.tenant.reps.map((r) => r.email)));
+    const h = sandbox.tenant.highlights.tierA;
+    await expectValid("GET", `/v1/Document${q({ $select: "documentId", $filter: `contactId eq ${h.contactId} and date between ('2026-11-19','2026-11-21')`, $orderBy: "documentId" })}`, 200);
+    const sales = await expectValid("GET", `/v1/Sale${q({
+      $select: "saleId,heading,amount,currency,date,saleStatus,contactId,personId,associateId", $filter: "saleStatus eq 2 and date between ('2025-11-23','2026-11-23')",
+      $orderBy: "saleId", $top: "500", $skip: "0",
+    })}`, 200);
+    expect((sales.value as unknown[]).length).toBeGreaterThan(0);
+    const companies = await expectValid("GET", `/v1/Contact${q({
+      $select: "contactId,name,orgnr,number,code,category,associateId,country,LastCompletedActivity,LastDoByActivity,contactUdef/SuperOffice:1,contactUdef/SuperOffice:2",
+      $orderBy: "contactId", $top: "1000", $skip: "0", $mode: "Full",
+    })}`, 200);
+    const first = (companies.value as Array<Record<string, { RawValue: unknown; DisplayValue: string }>>)[1];
+    expect(first?.category).toEqual(expect.objectContaining({ RawValue: expect.any(Number), DisplayValue: expect.any(String) }));
+    const cols = "appointmentId,date,endDate,completed,associateId,contactId,personId,text,type";
+    const last = await expectValid("GET", `/v1/Appointment${q({ $select: cols, $filter: `contactId eq ${h.contactId} and completed eq 1`, $orderBy: "date desc", $top: "1" })}`, 200);
+    const row = (last.value as Array<Record<string, unknown>>)[0];
+    expect(row).toEqual(expect.objectContaining({ completed: true, associateId: expect.any(Number), contactId: h.contactId }));
+    await expectValid("GET", `/v1/Appointment${q({ $select: cols, $filter: `contactId eq ${h.contactId} and completed eq 0`, $orderBy: "date asc", $top: "1" })}`, 200);
+  });
+
   it("errors carry SuperOffice's error body", async () => {
     const missing = await call("GET", "/v1/Contact/999999");
     expect(missing.status).toBe(404);

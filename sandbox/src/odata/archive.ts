@@ -9,7 +9,10 @@ export interface ArchiveColumn<R> {
   type: ColumnType;
   /** Raw value: ids for list/associate columns, "YYYY-MM-DDTHH:mm:ss" (or null) for dates. */
   raw(row: R): RawValue;
-  /** Display value for SLIM mode when it differs from the raw one (list item name, associate name). */
+  /**
+   * Display value when it differs from the raw one (list item name, associate initials): SLIM rows carry
+   * it for list columns; associate columns stay ids in SLIM (see SLIM_RAW_TYPES); Full mode has both.
+   */
   display?(row: R): RawValue;
 }
 
@@ -49,6 +52,12 @@ export interface ArchiveContext {
 }
 
 export const DEFAULT_PAGE_SIZE = 500;
+/**
+ * Column kinds whose SLIM cell is the raw id rather than the display text. WEBAPI.md documents display
+ * text for list columns (category → "Leverandør"); for associate columns it is UNCONFIRMED, and the
+ * client (docs/superoffice.md, item 12) reads ids, so the sandbox sends ids and $mode=Full has both.
+ */
+const SLIM_RAW_TYPES: ReadonlySet<ColumnType> = new Set(["associate"]);
 export const MAX_PAGE_SIZE = 10_000;
 
 function lookup<R>(provider: ArchiveProvider<R>, name: string): ArchiveColumn<R> {
@@ -304,7 +313,7 @@ export function runArchive<R>(provider: ArchiveProvider<R>, query: ArchiveQuery,
       const display = col.display ? col.display(row) : raw;
       out[key(name)] = full
         ? { DisplayValue: display === null ? "" : String(display), RawValue: raw, TooltipHint: "", LinkHint: "" }
-        : display;
+        : SLIM_RAW_TYPES.has(col.type) ? raw : display;
     }
     return out;
   });

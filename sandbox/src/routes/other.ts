@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { saleArchive, selectionArchive, selectionMemberArchive } from "../archives";
+import { documentArchive, saleArchive, selectionArchive, selectionMemberArchive, userArchive } from "../archives";
 import { badRequest, notFound } from "../errors";
 import { documentEntity, selectionEntity } from "../entities";
 import type { DocumentRec, SelectionRec } from "../model";
@@ -77,6 +77,7 @@ export function otherRoutes(route: Route, ctx: SandboxContext): void {
     if (!d) throw notFound("Document", id);
     return d;
   };
+  route("GET", "/api/v1/Document", (req) => runArchive(documentArchive(store), archiveQuery(req), archiveContext(ctx, req, "Document")));
   route("GET", "/api/v1/Document/default", (req) => documentEntity(store, blankDocument(ctx, req.principal?.associateId ?? 1), null));
   route("GET", "/api/v1/Document/{id}", (req) => documentEntity(store, documentOf(intParam(req, "id")), url()));
   route("POST", "/api/v1/Document", async (req) => {
@@ -108,6 +109,7 @@ export function otherRoutes(route: Route, ctx: SandboxContext): void {
 
   // ---- Sale (FindSale) and who is calling
   route("GET", "/api/v1/Sale", (req) => runArchive(saleArchive(store), archiveQuery(req), archiveContext(ctx, req, "FindSale")));
+  route("GET", "/api/v1/User", (req) => runArchive(userArchive(store), archiveQuery(req), archiveContext(ctx, req, "AllUsers")));
   route("GET", "/api/v1/User/currentPrincipal", (req) => {
     const a = store.associates.get(req.principal?.associateId ?? 0);
     if (!a) throw notFound("Associate", req.principal?.associateId ?? 0);
