@@ -49,11 +49,24 @@ export function CardView({ card }: { card: Card }) {
           <TierBadge status={card.tier.status} />
         </div>
         {card.company.orgNr && <Caption1 className={styles.muted}>{card.company.orgNr}</Caption1>}
+        {card.tier.explanation && (
+          <Caption1 className={styles.muted} data-testid="tier-explanation">
+            {card.tier.explanation}
+          </Caption1>
+        )}
       </div>
       <dl className={styles.facts}>
         <dt className={styles.term}>{t.owner}</dt>
         <dd className={styles.value} data-testid="owner">
           {card.owner ? card.owner.name : <span className={styles.muted}>{t.noOwner}</span>}
+        </dd>
+        <dt className={styles.term}>{t.potential}</dt>
+        <dd className={styles.value} data-testid="potential">
+          {card.potential ?? <span className={styles.muted}>{t.notJudged}</span>}
+        </dd>
+        <dt className={styles.term}>{t.accountType}</dt>
+        <dd className={styles.value} data-testid="account-type">
+          {card.accountType ? t.accountTypes[card.accountType] : <span className={styles.muted}>{t.notJudged}</span>}
         </dd>
         <dt className={styles.term}>{t.lastContact}</dt>
         <dd className={styles.value} data-testid="last-contact">
