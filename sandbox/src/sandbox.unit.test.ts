@@ -111,3 +111,23 @@ describe("system-user authentication", () => {
     expect([expired.status, ((await expired.json()) as { ErrorMessage: string }).ErrorMessage]).toEqual([401, "Ticket has expired"]);
   });
 });
+
+describe("test routes and other credentials", () => {
+  it("sets knobs over HTTP, rejects unknown knobs, and reports stats", async () => {
+    const s = await start();
+    const put = (body: unknown) => fetch(`${s.origin}/__sandbox/knobs`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    expect((await put({ nope: 1 })).status).toBe(400);
+    expect((await put({ failureRate: 1 })).status).toBe(200);
+    expect((await fetch(`${s.webapiUrl}/v1/List/Task/Items`, { headers: bearer })).status).toBe(503);
+    await put({ failureRate: 0 });
+    const stats = (await (await fetch(`${s.origin}/__sandbox/stats`)).json()) as { failed: number; totalCalls: number };
+    expect(stats).toMatchObject({ failed: 1, totalCalls: 1 });
+  });
+  it("accepts configured Basic credentials, refuses others, and answers 421 for another tenant", async () => {
+    const s = await start({ auth: { basic: { username: "so", password: "pw" } } });
+    const basic = (u: string, p: string) => ({ Authorization: `Basic ${Buffer.from(`${u}:${p}`).toString("base64")}` });
+    expect((await fetch(`${s.webapiUrl}/v1/List/Category/Items`, { headers: basic("so", "pw") })).status).toBe(200);
+    expect((await fetch(`${s.webapiUrl}/v1/List/Category/Items`, { headers: basic("so", "wrong") })).status).toBe(401);
+    expect((await fetch(`${s.origin}/Cust99999/api/v1/List/Category/Items`, { headers: basic("so", "pw") })).status).toBe(421);
+  });
+});
