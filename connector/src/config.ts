@@ -24,6 +24,7 @@ export const connectorConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional()
     .describe("PostgreSQL connection string; when unset the connector uses PGlite in DATA_DIR/pgdata."),
+  PREVIEW_DEMO_FILE: optionalText.describe("Embedded mode: JSON description of the demo tenant behind the preview page's inbox (npm start writes it). Unset: no /preview/mailbox.json."),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Level of the JSON log written to standard output."),
 
   KUNDRYTM_AUTH: z.enum(["embedded", "entra"]).default("embedded").describe("Who issues the pane's tokens: embedded (the connector itself, development and demo) or entra (Microsoft Entra ID)."),
@@ -89,6 +90,7 @@ export interface ConnectorConfig {
   addinOrigins: string[];
   addinDistDir: string;
   dataDir: string;
+  previewDemoFile: string | null;
   databaseUrl: string | null;
   logLevel: ConnectorEnv["LOG_LEVEL"];
   auth: AuthConfig;
@@ -230,6 +232,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, readFile: (file: string) =
     addinOrigins,
     addinDistDir: path.resolve(env.ADDIN_DIST_DIR),
     dataDir: path.resolve(env.DATA_DIR),
+    previewDemoFile: env.PREVIEW_DEMO_FILE ? path.resolve(env.PREVIEW_DEMO_FILE) : null,
     databaseUrl: env.DATABASE_URL ?? null,
     logLevel: env.LOG_LEVEL,
     auth,

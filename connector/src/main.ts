@@ -2,6 +2,7 @@ import { buildApp } from "./app";
 import { createAuth } from "./auth";
 import { ConfigError, loadConfig } from "./config";
 import { createSuperOfficeClient } from "./crm/superoffice";
+import { demoFromFile } from "./features/preview/demo-file";
 import { openStore } from "./store";
 import { VERSION } from "./version";
 
@@ -24,7 +25,14 @@ async function main(): Promise<void> {
   const db = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const auth = await createAuth(config.auth, config.dataDir);
   const crm = createSuperOfficeClient(config.superOffice);
-  const app = await buildApp({ config, crm, db, auth, logger: { level: config.logLevel } });
+  const app = await buildApp({
+    config,
+    crm,
+    db,
+    auth,
+    logger: { level: config.logLevel },
+    ...(config.previewDemoFile ? { preview: { demo: demoFromFile(config.previewDemoFile) } } : {}),
+  });
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -49,6 +57,8 @@ async function main(): Promise<void> {
   // A second signal while stopping forces the exit.
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+  // Started by npm start with an IPC channel: when that parent goes away (even killed), stop too.
+  if (process.send) process.on("disconnect", () => void stop("SIGTERM"));
 
   try {
     await app.listen({ host: config.host, port: config.port });

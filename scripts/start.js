@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// npm start: the embedded demo on one machine, with no account anywhere.
+// Builds the add-in when its sources changed, starts the SuperOffice sandbox (tenant Cust00001, data in
+// .kundrytm/sandbox) and the connector in embedded mode (PGlite in .kundrytm), prints where to look,
+// and stops both cleanly on Ctrl-C. Data is kept between runs.
+const { spawn, spawnSync } = require("node:child_process");
+const crypto = require("node:crypto");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const root = path.join(__dirname, "..");
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`Kundrytm needs Node.js 20.19 or newer (22 or 24 LTS recommended); this is ${process.version}.`);
+  process.exit(1);
+}
+
+require("./register.js");
+const { startSandbox } = require("../sandbox/src/index.ts");
+
+const port = Number(process.env.PORT || 4000);
+const sandboxPort = Number(process.env.SANDBOX_PORT || 4010);
+const dataDir = path.resolve(root, process.env.DATA_DIR || ".kundrytm");
+const addinDist = path.join(root, "dist", "addin");
+
+/** Newest modification time under the given paths (files and folders, recursively). */
+function newest(paths) {
+  let latest = 0;
+  const visit = (p) => {
+    const stat = fs.statSync(p, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(p)) if (name !== "node_modules") visit(path.join(p, name));
+    } else if (!/\.test\.tsx?$/.test(p)) latest = Math.max(latest, stat.mtimeMs);
+  };
+  paths.forEach(visit);
+  return latest;
+}
+
+function buildAddinIfNeeded() {
+  const built = fs.statSync(path.join(addinDist, "taskpane.html"), { throwIfNoEntry: false });
+  const sources = ["addin", "shared", "manifest/assets", "webpack.config.js"].map((p) => path.join(root, p));
+  if (built && built.mtimeMs >= newest(sources)) return;
+  console.log(built ? "The add-in's sources changed: rebuilding it…" : "Building the add-in (first start)…");
+  const webpack = require.resolve("webpack-cli/bin/cli.js", { paths: [root] });
+  const result = spawnSync(process.execPath, [webpack, "--mode", "production"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) {
+    console.error("The add-in build failed (see above). Run `npm run build:addin` to see the full output.");
+    process.exit(1);
+  }
+}
+
+async function waitForHealth(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return false;
+    try {
+      const res = await fetch(url);
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+async function main() {
+  buildAddinIfNeeded();
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  // The sandbox and the connector share basic credentials made up for this run.
+  const basic = { username: "kundrytm", password: crypto.randomBytes(18).toString("base64url") };
+  let sandbox;
+  try {
+    sandbox = await startSandbox({ port: sandboxPort, dataDir: path.join(dataDir, "sandbox"), tenant: "Cust00001", auth: { basic } });
+  } catch (error) {
+    if (error && error.code === "EADDRINUSE") console.error(`Port ${sandboxPort} is in use: stop what runs there or set SANDBOX_PORT.`);
+    else console.error("The SuperOffice sandbox did not start:", error);
+    process.exit(1);
+  }
+  const tenant = sandbox.tenant;
+  const demoFile = path.join(dataDir, "preview-demo.json");
+  fs.writeFileSync(demoFile, JSON.stringify(tenant, null, 2));
+
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: process.env.HOST || "127.0.0.1",
+    DATA_DIR: dataDir,
+    KUNDRYTM_AUTH: "embedded",
+    SUPEROFFICE_WEBAPI_URL: sandbox.webapiUrl,
+    SUPEROFFICE_AUTH: "basic",
+    SUPEROFFICE_USERNAME: basic.username,
+    SUPEROFFICE_PASSWORD: basic.password,
+    PREVIEW_DEMO_FILE: demoFile,
+    LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+  };
+  // Its own process group: Ctrl-C reaches only this script, which then stops the connector exactly once.
+  // The IPC channel lets the connector notice if this script dies without a chance to stop it.
+  const connector = spawn(process.execPath, ["-r", path.join(__dirname, "register.js"), path.join(root, "connector", "src", "main.ts")], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    detached: true,
+  });
+
+  let stopping = false;
+  const stop = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    if (connector.exitCode === null && connector.signalCode === null) {
+      const exited = new Promise((resolve) => connector.once("exit", resolve));
+      connector.kill("SIGTERM");
+      await exited;
+    }
+    await sandbox.close();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => {
+    if (stopping) return;
+    console.log("\nStopping Kundrytm…");
+    void stop(0);
+  });
+  process.on("SIGTERM", () => void stop(0));
+  connector.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`The connector stopped (${signal ?? `exit code ${code}`}).`);
+    void stop(code || 1);
+  });
+
+  const origin = `http://127.0.0.1:${port}`;
+  if (!(await waitForHealth(`${origin}/health`, connector, 60_000))) {
+    console.error(`The connector did not become healthy at ${origin}/health.`);
+    return stop(1);
+  }
+
+  const h = tenant.highlights;
+  const rep = tenant.reps[0];
+  const line = (who, what) => `    ${who.padEnd(44)} ${what}`;
+  console.log(`
+Kundrytm is running — the embedded demo (SuperOffice sandbox, PGlite; data in ${path.relative(root, dataDir) || "."}/).
+
+  Preview (the task pane on a simulated mailbox):  ${origin}/preview/
+  Connector:                                       ${origin}   (health: ${origin}/health)
+  SuperOffice sandbox (tenant ${tenant.tenant}):          ${sandbox.webapiUrl}
+
+  Demo senders to try:
+${line(h.tierA.email, `${h.tierA.company} — tier A`)}
+${line(h.tierC.email, `${h.tierC.company} — tier C`)}
+${line(h.unknownSender, "not in the CRM")}
+
+  Signed in as a rep of ${tenant.ownerCompany}, e.g. ${rep ? `${rep.fullName} <${rep.email}>` : "(no reps)"}.
+  Press Ctrl-C to stop; the data stays for the next start.
+`);
+}
+
+main().catch((error) => {
+  console.error("npm start failed:", error);
+  process.exit(1);
+});
