@@ -6,7 +6,26 @@ import { SandboxKnobs } from "./knobs";
 import { entityRoutes, type Route } from "./routes/entities";
 import { listRoutes } from "./routes/lists";
 import { otherRoutes } from "./routes/other";
-import { type Handler, type SandboxContext, webapiUrl } from "./context";
+import { archiveQuery, type Handler, type SandboxContext, webapiUrl } from "./context";
+
+function isEntity(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !Buffer.isBuffer(value) && !("odata.metadata" in value);
+}
+
+/**
+ * Entity GET/POST/PATCH with `$select=Name,Department`: "other fields are then nulled out" (SPEC-REST).
+ * Value-typed fields (numbers, booleans, dates) cannot be null in .NET and keep their values.
+ */
+function selectEntityFields(entity: Record<string, unknown>, select: string): Record<string, unknown> {
+  const wanted = new Set(select.split(",").map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entity)) {
+    const keep = wanted.has(key.toLowerCase()) || key === "_Links" || typeof value === "number" || typeof value === "boolean" ||
+      (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value));
+    out[key] = keep ? value : null;
+  }
+  return out;
+}
 
 export interface ServerHooks {
   /** Restores the seeded tenant (POST /__sandbox/reset). */
@@ -51,7 +70,14 @@ export function buildServer(ctx: SandboxContext, hooks: ServerHooks): FastifyIns
   const route: Route = (method, swaggerPath, handler: Handler) => {
     const url = `/:tenant${swaggerPath.replace(/\{(\w+)\}/g, ":$1")}`;
     const operation = `${method} ${swaggerPath}`;
-    app.route({ method, url, config: { operation }, handler });
+    app.route({
+      method, url, config: { operation },
+      handler: async (req, reply) => {
+        const result = await handler(req, reply);
+        const select = archiveQuery(req).$select;
+        return select && result !== reply && isEntity(result) ? selectEntityFields(result, select) : result;
+      },
+    });
   };
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
     const operation = req.routeOptions.config?.operation;

@@ -59,6 +59,8 @@ describe("sandbox responses validate against the SuperOffice Swagger", () => {
     await expectValid("GET", "/v1/Contact/default", 200);
     const id = sandbox.tenant.highlights.tierC.contactId;
     await expectValid("GET", `/v1/Contact/${id}`, 200);
+    const slim = await expectValid("GET", `/v1/Contact/${id}${q({ $select: "Name,Category" })}`, 200);
+    expect([typeof slim.Name, typeof slim.Category, slim.OrgNr, slim.ContactId]).toEqual(["string", "object", null, id]);
     const created = await expectValid("POST", "/v1/Contact", 200, { Name: "Kiruna Gruvservice AB", OrgNr: "556000-0001", Category: { Id: 2 } });
     await expectValid("PATCH", `/v1/Contact/${String(created.ContactId)}`, 200, [
       { op: "replace", path: "Category/Id", value: 3 },
