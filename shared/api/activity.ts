@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { ACCOUNT_TYPES, ACTIVITY_TYPES, POTENTIALS, TIER_STATUSES } from "../domain/vocabulary";
+
+/**
+ * The pane↔connector contract for a customer's rhythm (frequency, due/overdue), the rep's judgement
+ * (potential, account type) and logging an activity with its next step.
+ */
+
+/** A calendar date, yyyy-MM-dd, in the customer's country. */
+export const LocalDateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as yyyy-MM-dd");
+
+/** Where the customer's follow-up stands (shared/domain dueStatus). */
+export const DueState = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("planned"), date: LocalDateText }),
+  z.object({ kind: z.literal("never-contacted") }),
+  z.object({ kind: z.literal("overdue"), dueDate: LocalDateText, daysOverdue: z.number().int() }),
+  z.object({ kind: z.literal("due-this-week"), dueDate: LocalDateText }),
+  z.object({ kind: z.literal("not-due"), dueDate: LocalDateText }),
+  z.object({ kind: z.literal("no-interval") }),
+]);
+export type DueState = z.infer<typeof DueState>;
+
+/** GET /api/v1/companies/:companyId/rhythm */
+export const Rhythm = z.object({
+  companyId: z.number().int(),
+  tier: z.enum(TIER_STATUSES).nullable(),
+  potential: z.enum(POTENTIALS).nullable(),
+  accountType: z.enum(ACCOUNT_TYPES).nullable(),
+  /** Personal contact interval from the frequency policy; null: no personal contact asked for. */
+  personalWeeks: z.number().int().nullable(),
+  digitalWeeks: z.number().int().nullable(),
+  lastContact: LocalDateText.nullable(),
+  nextPlanned: LocalDateText.nullable(),
+  /** The proposed next personal contact (a working day); null without an interval. */
+  dueDate: LocalDateText.nullable(),
+  due: DueState,
+});
+export type Rhythm = z.infer<typeof Rhythm>;
+
+export const CompanyParams = z.object({ companyId: z.coerce.number().int().positive() });
+
+/** PUT /api/v1/companies/:companyId/judgement — the rep's judgement, written to the CRM. Omitted: unchanged. */
+export const JudgementRequest = z
+  .object({ potential: z.enum(POTENTIALS).optional(), accountType: z.enum(ACCOUNT_TYPES).optional() })
+  .refine((j) => j.potential !== undefined || j.accountType !== undefined, "potential or accountType");
+export type JudgementRequest = z.infer<typeof JudgementRequest>;
+
+/** The judgement as the CRM holds it after the write; the rhythm follows from it. */
+export const JudgementResponse = z.object({
+  potential: z.enum(POTENTIALS).nullable(),
+  accountType: z.enum(ACCOUNT_TYPES).nullable(),
+  rhythm: Rhythm,
+});
+export type JudgementResponse = z.infer<typeof JudgementResponse>;
+
+/** GET /api/v1/companies/:companyId/next-step?after=yyyy-MM-dd — the proposed follow-up after a contact on `after`. */
+export const NextStepQuery = z.object({ after: LocalDateText });
+export const NextStepProposal = z.object({
+  proposal: z.object({ date: LocalDateText, intervalWeeks: z.number().int() }).nullable(),
+});
+export type NextStepProposal = z.infer<typeof NextStepProposal>;
+
+/** POST /api/v1/activities — a completed activity and, optionally, its next step as a follow-up for the owner. */
+export const LogActivityRequest = z.object({
+  /** One key per save in the pane; a repeated key returns the first result and writes nothing. */
+  idempotencyKey: z.string().uuid(),
+  companyId: z.number().int().positive(),
+  personId: z.number().int().positive().nullable(),
+  type: z.enum(ACTIVITY_TYPES),
+  date: LocalDateText,
+  notes: z.string().max(8000),
+  outcome: z.string().max(500),
+  nextStep: z.object({ date: LocalDateText, text: z.string().max(500) }).nullable(),
+});
+export type LogActivityRequest = z.infer<typeof LogActivityRequest>;
+
+export const LogActivityResponse = z.object({
+  activityId: z.number().int(),
+  followUpId: z.number().int().nullable(),
+  /** True when this key was saved before: nothing was written this time. */
+  replayed: z.boolean(),
+});
+export type LogActivityResponse = z.infer<typeof LogActivityResponse>;
