@@ -224,7 +224,41 @@ export interface CrmSalesPage {
   rejected: { saleId: number | null; reason: string }[];
 }
 
+/**
+ * One company as a bulk listing gives it: ids instead of names for lists, custom fields encoded as the
+ * CRM stores them, and the dates of its last completed and last planned activity.
+ */
+export interface CrmCompanySummary {
+  id: ContactId;
+  name: string;
+  orgNr: string | null;
+  /** The ERP customer number ("Number" in the UI). */
+  number: string | null;
+  /** The short code ("Code" in the UI). */
+  code: string | null;
+  /** ISO 3166 alpha-2 where the CRM's country maps to one. */
+  country: string | null;
+  categoryId: number | null;
+  ownerId: AssociateId | null;
+  /** Only the fields asked for, keyed like `CrmCompany.customFields`; list fields as "[I:id]". */
+  customFields: Record<string, string>;
+  /** ISO date of the latest completed activity, if any. */
+  lastCompletedActivity: string | null;
+  /** ISO date of the latest activity not completed, if any (a planned contact exists on or after it). */
+  lastPlannedActivity: string | null;
+}
+
+export interface CompanyListQuery {
+  /** Custom fields to include (ProgId or "SuperOffice:N"). */
+  customFields?: readonly string[];
+  /** Only companies owned by this associate. */
+  ownerId?: AssociateId;
+  pageSize?: number;
+}
+
 export interface CrmFullPort extends CrmPort {
+  /** Every company, page by page in one archive query: the economical way to read a whole portfolio. */
+  listCompanies(query?: CompanyListQuery): Promise<CrmCompanySummary[]>;
   updateCompany(id: ContactId, update: CompanyUpdate): Promise<CrmCompany>;
   /** Category by name, case-insensitive, ignoring deleted items; cached. */
   findCategoryByName(name: string): Promise<CrmListItem | null>;

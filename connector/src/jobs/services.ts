@@ -1,0 +1,138 @@
+import type { ClassificationReport, ImportReport, WeeklyListsReport } from "../../../shared/api/jobs";
+import type { LocalDate } from "../../../shared/domain/dates";
+import { formatIsoWeek, parseIsoWeek, type IsoWeek } from "../../../shared/domain/iso-week";
+import type { FieldMapping } from "../config";
+import type { CrmFullPort } from "../crm/port";
+import { settingsService } from "../features/settings/service";
+import type { Db } from "../store/db";
+import { withJobLock } from "../store/job-lock";
+import { jobRunsRepository } from "../store/job-runs";
+import { runClassification, type ClassifyOutcome } from "./apply-classification";
+import { importOrderFile, importSoldSales, type ImportFileOptions } from "./import-orders";
+import { dueDay, dueWeek, zonedParts, type ScheduledJob } from "./scheduler";
+import { runWeeklyLists } from "./weekly-lists";
+
+export const WEEKLY_LISTS_JOB = "weekly-lists";
+export const NIGHTLY_CLASSIFY_JOB = "classify-nightly";
+
+export interface JobServicesDeps {
+  db: Db;
+  crm: CrmFullPort;
+  /** The field mapping from the configuration; the admin's saved mapping overrides it. */
+  configFields: FieldMapping;
+  now?: () => Date;
+}
+
+/** The connector's jobs over one store and one CRM, reading the admin's settings at every run. */
+export function jobServices(deps: JobServicesDeps) {
+  const { db, crm } = deps;
+  const now = deps.now ?? (() => new Date());
+  const settings = settingsService(db, deps.configFields);
+  const runs = jobRunsRepository(db);
+
+  async function today(): Promise<LocalDate> {
+    const s = await settings.readAll();
+    return zonedParts(now(), s.schedule.classification.timeZone).date;
+  }
+
+  async function classify(options: { dryRun: boolean; asOf?: LocalDate; onProgress?: (done: number, total: number) => void }): Promise<ClassifyOutcome> {
+    const s = await settings.readAll();
+    return runClassification({
+      db,
+      crm,
+      fields: await settings.fields(),
+      tiers: s.tiers,
+      asOf: options.asOf ?? zonedParts(now(), s.schedule.classification.timeZone).date,
+      locale: s.schedule.classification.language,
+      dryRun: options.dryRun,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+  }
+
+  async function weeklyLists(options: { week?: IsoWeek; dryRun: boolean; onRep?: (done: number, total: number) => void }): Promise<WeeklyListsReport> {
+    const s = await settings.readAll();
+    const week = options.week ?? dueWeek(now(), s.schedule.weeklyLists.time, s.schedule.weeklyLists.timeZone);
+    return runWeeklyLists({
+      crm,
+      fields: await settings.fields(),
+      policy: s.policy,
+      week,
+      schedule: s.schedule.weeklyLists,
+      dryRun: options.dryRun,
+      ...(options.onRep ? { onRep: options.onRep } : {}),
+    });
+  }
+
+  /**
+   * The scheduled Monday run for one week: under the job lock, and only if no instance completed it
+   * before. Returns null when another instance holds the lock or the week is done.
+   */
+  async function scheduledWeeklyLists(weekKey: string): Promise<WeeklyListsReport | null> {
+    const locked = await withJobLock(db, WEEKLY_LISTS_JOB, async () => {
+      const begun = await runs.begin(WEEKLY_LISTS_JOB, weekKey);
+      if (begun.kind === "done") return null;
+      try {
+        const report = await weeklyLists({ week: parseIsoWeek(weekKey), dryRun: false });
+        await runs.complete(begun.run.id, report);
+        return report;
+      } catch (error) {
+        await runs.fail(begun.run.id, (error as Error).message);
+        throw error;
+      }
+    });
+    return locked.acquired ? locked.result : null;
+  }
+
+  /** The nightly classification for one day, once across instances. */
+  async function scheduledClassification(day: LocalDate): Promise<ClassificationReport | null> {
+    const locked = await withJobLock(db, NIGHTLY_CLASSIFY_JOB, async () => {
+      const begun = await runs.begin(NIGHTLY_CLASSIFY_JOB, day);
+      if (begun.kind === "done") return null;
+      try {
+        const outcome = await classify({ dryRun: false, asOf: day });
+        const report = outcome.kind === "ran" ? outcome.report : null;
+        await runs.complete(begun.run.id, report);
+        return report;
+      } catch (error) {
+        await runs.fail(begun.run.id, (error as Error).message);
+        throw error;
+      }
+    });
+    return locked.acquired ? locked.result : null;
+  }
+
+  const scheduledJobs: ScheduledJob[] = [
+    {
+      name: WEEKLY_LISTS_JOB,
+      async due(at) {
+        const w = (await settings.readAll()).schedule.weeklyLists;
+        return w.enabled ? formatIsoWeek(dueWeek(at, w.time, w.timeZone)) : null;
+      },
+      run: async (key) => void (await scheduledWeeklyLists(key)),
+    },
+    {
+      name: NIGHTLY_CLASSIFY_JOB,
+      async due(at) {
+        const c = (await settings.readAll()).schedule.classification;
+        return c.enabled ? dueDay(at, c.time, c.timeZone) : null;
+      },
+      run: async (key) => void (await scheduledClassification(key)),
+    },
+  ];
+
+  return {
+    settings,
+    today,
+    importFile: (options: ImportFileOptions): Promise<ImportReport> => importOrderFile({ db, crm }, options),
+    importSales: async (options: { from: LocalDate; to?: LocalDate; onError: "stop" | "skip" }): Promise<ImportReport> => {
+      const s = await settings.readAll();
+      return importSoldSales({ db, crm }, { from: options.from, to: options.to ?? (await today()), currency: s.tiers.baseCurrency, onError: options.onError });
+    },
+    classify,
+    weeklyLists,
+    scheduledWeeklyLists,
+    scheduledClassification,
+    scheduledJobs,
+  };
+}
+export type JobServices = ReturnType<typeof jobServices>;

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { TIER_STATUSES } from "../domain/vocabulary";
+import { TIER_MOVE_KINDS } from "../domain/moves";
+
+/** Reports of the connector's jobs, shared by the CLI, the admin API and the job-run log. */
+
+export const JOB_NAMES = ["import-orders", "import-sales", "classify", "weekly-lists"] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export const JOB_STATUSES = ["running", "succeeded", "failed"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const BadRowReport = z.object({ line: z.number().int(), reason: z.string(), column: z.string().nullable() });
+export type BadRowReport = z.infer<typeof BadRowReport>;
+
+export const ImportReport = z.object({
+  source: z.string(),
+  /** False when the import was refused (stop on first error, a file error): nothing was written. */
+  written: z.boolean(),
+  rows: z.number().int(),
+  good: z.number().int(),
+  /** New order lines stored. */
+  inserted: z.number().int(),
+  /** Lines already stored by an earlier import (same natural key). */
+  alreadyImported: z.number().int(),
+  bad: z.array(BadRowReport),
+  fileError: z.string().nullable(),
+  batchId: z.number().int().nullable(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+const Distribution = z.record(z.enum([...TIER_STATUSES, "none"]), z.number().int());
+
+export const TierMoveReport = z.object({
+  contactId: z.number().int(),
+  name: z.string(),
+  kind: z.enum(TIER_MOVE_KINDS),
+  from: z.enum(TIER_STATUSES).nullable(),
+  to: z.enum(TIER_STATUSES),
+  sentence: z.string(),
+});
+export type TierMoveReport = z.infer<typeof TierMoveReport>;
+
+export const ClassificationReport = z.object({
+  dryRun: z.boolean(),
+  asOf: z.string(),
+  window: z.object({ from: z.string(), to: z.string(), months: z.number().int() }),
+  customers: z.number().int(),
+  before: Distribution,
+  after: Distribution,
+  moves: z.array(TierMoveReport),
+  /** Order lines whose currency has no rate: counted, never folded into revenue. */
+  unconvertedLines: z.number().int(),
+  /** Order lines of companies that are no longer in the CRM. */
+  unknownCompanies: z.number().int(),
+  writes: z.object({ categories: z.number().int(), tasks: z.number().int(), resumed: z.number().int() }),
+  problems: z.array(z.string()),
+});
+export type ClassificationReport = z.infer<typeof ClassificationReport>;
+
+export const WeeklyListRepReport = z.object({
+  rep: z.number().int(),
+  initials: z.string(),
+  selectionName: z.string(),
+  selectionId: z.number().int().nullable(),
+  customers: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  tasksCreated: z.number().int(),
+});
+
+export const WeeklyListsReport = z.object({
+  dryRun: z.boolean(),
+  week: z.string(),
+  reps: z.array(WeeklyListRepReport),
+});
+export type WeeklyListsReport = z.infer<typeof WeeklyListsReport>;
+
+export const JobRun = z.object({
+  id: z.number().int(),
+  job: z.enum(JOB_NAMES),
+  key: z.string(),
+  status: z.enum(JOB_STATUSES),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  instance: z.string(),
+  summary: z.unknown(),
+});
+export type JobRun = z.infer<typeof JobRun>;
