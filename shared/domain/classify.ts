@@ -129,7 +129,24 @@ function classifyOne(
   const margin = settings.hysteresisMargin;
   const ranked = c.boughtInWindow && c.revenue > 0;
   const rank = ranked ? (rankOf.get(c.revenue) ?? null) : null;
-  const base = {
+  let status: TierStatus | null;
+  let raw: Tier | null = null;
+  let toNextTier: TierExplanation["toNextTier"] = null;
+  if (!c.boughtInWindow) {
+    status = c.boughtBefore ? "former" : null;
+  } else {
+    // Thresholds are missing only when nobody in the segment has positive revenue: this customer's is ≤ 0, so D.
+    raw = thresholds === null ? "D" : tierFor(c.revenue, thresholds);
+    const prevTier = isTier(prev) ? prev : null;
+    const tier = prevTier === null || thresholds === null || !(c.revenue > 0) ? raw : withHysteresis(c.revenue, raw, prevTier, thresholds, margin);
+    const better = tierIndex(tier) > 0 ? (TIERS[tierIndex(tier) - 1] as Tier) : null;
+    if (better !== null && thresholds !== null) {
+      toNextTier = { tier: better, amount: Math.max(0, thresholdOf(thresholds, better) * (1 + margin) - c.revenue) };
+    }
+    status = tier;
+  }
+  // One object literal (no spreads): this runs for every customer of a tenant.
+  const explanation: TierExplanation = {
     window: revenue.window,
     currency: revenue.baseCurrency,
     revenue: c.revenue,
@@ -142,31 +159,12 @@ function classifyOne(
     topPercent: rank !== null && customersRanked > 0 ? (rank / customersRanked) * 100 : null,
     thresholds,
     hysteresisMargin: margin,
+    tierByThresholds: raw,
+    heldByMargin: raw !== null && status !== raw && status === prev,
+    toNextTier,
     lastPurchase: c.lastPurchase,
   };
-  if (!c.boughtInWindow) {
-    const status: TierStatus | null = c.boughtBefore ? "former" : null;
-    return {
-      customerKey: c.customerKey,
-      segment: c.segment,
-      status,
-      previous: prev,
-      explanation: { ...base, tierByThresholds: null, heldByMargin: false, toNextTier: null },
-    };
-  }
-  // Thresholds are missing only when nobody in the segment has positive revenue: this customer's is ≤ 0, so D.
-  const raw = thresholds === null ? "D" : tierFor(c.revenue, thresholds);
-  const prevTier = isTier(prev) ? prev : null;
-  const tier = prevTier === null || thresholds === null || !(c.revenue > 0) ? raw : withHysteresis(c.revenue, raw, prevTier, thresholds, margin);
-  const better = tierIndex(tier) > 0 ? (TIERS[tierIndex(tier) - 1] as Tier) : null;
-  const toNextTier = better === null || thresholds === null ? null : { tier: better, amount: Math.max(0, thresholdOf(thresholds, better) * (1 + margin) - c.revenue) };
-  return {
-    customerKey: c.customerKey,
-    segment: c.segment,
-    status: tier,
-    previous: prev,
-    explanation: { ...base, tierByThresholds: raw, heldByMargin: tier !== raw && tier === prevTier, toNextTier },
-  };
+  return { customerKey: c.customerKey, segment: c.segment, status, previous: prev, explanation };
 }
 
 /**
@@ -205,7 +203,7 @@ export function isTier(status: TierStatus | null | undefined): status is Tier {
 
 /** Competition ranking ("1224"): rank of each revenue value, highest = 1. */
 function competitionRanks(revenues: readonly number[]): Map<number, number> {
-  const sorted = [...revenues].sort((a, b) => b - a);
+  const sorted = Float64Array.from(revenues).sort().reverse();
   const ranks = new Map<number, number>();
   sorted.forEach((r, i) => {
     if (!ranks.has(r)) ranks.set(r, i + 1);

@@ -90,9 +90,9 @@ export function computeThresholds(positiveRevenues: readonly number[], settings:
  */
 function naturalThresholds(revenues: readonly number[]): Thresholds | null {
   if (revenues.length === 0) return null;
-  const sorted = [...revenues].sort((a, b) => a - b);
-  const logs = sorted.map((r) => Math.log(r));
-  const k = Math.min(TIERS.length, countDistinct(logs));
+  const sorted = Float64Array.from(revenues).sort();
+  const logs = Array.from(sorted, Math.log);
+  const k = Math.min(TIERS.length, countDistinctSorted(sorted));
   // Ckmeans returns contiguous clusters of the sorted data, lowest first: their sizes give each cluster's first index.
   const clusters = ckmeans(logs, k);
   const starts: number[] = [];
@@ -115,7 +115,7 @@ function naturalThresholds(revenues: readonly number[]): Thresholds | null {
  */
 function paretoThresholds(revenues: readonly number[], shares: ParetoShares): Thresholds | null {
   if (revenues.length === 0) return null;
-  const sorted = [...revenues].sort((a, b) => b - a);
+  const sorted = Float64Array.from(revenues).sort().reverse();
   const total = sorted.reduce((s, r) => s + r, 0);
   const eps = total * 1e-12;
   const limits = [shares.A, shares.A + shares.B, shares.A + shares.B + shares.C].map((p) => (p / 100) * total - eps);
@@ -141,6 +141,8 @@ function paretoThresholds(revenues: readonly number[], shares: ParetoShares): Th
   return { A: a, B: Math.min(b, a), C: Math.min(c, b, a) };
 }
 
-function countDistinct(values: readonly number[]): number {
-  return new Set(values).size;
+function countDistinctSorted(sorted: Float64Array): number {
+  let n = sorted.length > 0 ? 1 : 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) n++;
+  return n;
 }

@@ -18,9 +18,16 @@ export interface CsvRow {
   fieldCount: number;
   /** Decoded text of field i ("" past the end). */
   field(i: number): string;
+  /** The raw bytes of field i are bytes[start(i)..end(i)) (quotes removed, doubled quotes not undone). */
+  readonly bytes: Uint8Array;
+  start(i: number): number;
+  end(i: number): number;
   /** A quoted field was not closed properly (text after the closing quote). */
   malformed: string | null;
 }
+
+export const TEXT_ENCODINGS = ["utf8", "windows-1252"] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
 export type CsvSource = string | Buffer | AsyncIterable<Buffer | Uint8Array>;
 
@@ -58,8 +65,9 @@ export async function tokenizeCsv(
   source: CsvSource,
   delimiter: Delimiter | undefined,
   onRow: (row: CsvRow, delimiter: Delimiter) => boolean,
+  encoding: TextEncoding = "utf8",
 ): Promise<{ blankLines: number; delimiter: Delimiter; rows: number }> {
-  const t = new Tokenizer(delimiter);
+  const t = new Tokenizer(delimiter, encoding);
   let carry: Buffer | null = null;
   let first = true;
   for await (let chunk of chunksOf(source)) {
@@ -85,13 +93,30 @@ class Tokenizer implements CsvRow {
   stopped = false;
   private delim: number;
   private buf: Buffer = Buffer.alloc(0);
+  private readonly decoder: TextDecoder | null;
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   // bit 1: has non-ASCII bytes; bit 2: quoted with doubled quotes inside
   private flags = new Uint8Array(64);
 
-  constructor(public delimiter: Delimiter | undefined) {
+  constructor(
+    public delimiter: Delimiter | undefined,
+    encoding: TextEncoding,
+  ) {
     this.delim = delimiter === undefined ? -1 : delimiter.charCodeAt(0);
+    this.decoder = encoding === "utf8" ? null : new TextDecoder(encoding);
+  }
+
+  get bytes(): Uint8Array {
+    return this.buf;
+  }
+
+  start(i: number): number {
+    return i < this.fieldCount ? (this.starts[i] as number) : 0;
+  }
+
+  end(i: number): number {
+    return i < this.fieldCount ? (this.ends[i] as number) : 0;
   }
 
   field(i: number): string {
@@ -99,8 +124,9 @@ class Tokenizer implements CsvRow {
     const s = this.starts[i] as number;
     const e = this.ends[i] as number;
     const f = this.flags[i] as number;
+    // ASCII decodes the same in every encoding; latin1 is the cheapest way to make it a string.
     if (f === 0) return this.buf.toString("latin1", s, e);
-    const text = this.buf.toString("utf8", s, e);
+    const text = this.decoder === null ? this.buf.toString("utf8", s, e) : this.decoder.decode(this.buf.subarray(s, e));
     return f & 2 ? text.replaceAll('""', '"') : text;
   }
 
@@ -109,36 +135,27 @@ class Tokenizer implements CsvRow {
     this.buf = buf;
     const n = buf.length;
     let pos = 0;
-    let nextQuote = -2; // unknown
     while (pos < n) {
-      let nl = buf.indexOf(LF, pos);
-      if (nl < 0) {
-        if (!final) return pos;
-        nl = n;
-      }
       if (this.delim < 0) {
-        this.delimiter = detectDelimiter(buf.subarray(pos, nl));
+        const nl = buf.indexOf(LF, pos);
+        if (nl < 0 && !final) return pos;
+        this.delimiter = detectDelimiter(buf.subarray(pos, nl < 0 ? n : nl));
         this.delim = this.delimiter.charCodeAt(0);
       }
-      if (nextQuote !== -1 && nextQuote < pos) nextQuote = buf.indexOf(QUOTE, pos);
-      let end: number;
-      let next: number;
+      // One pass over a plain row; a quote anywhere sends the row to the quote-aware path.
+      let next = this.splitPlain(buf, pos, final);
       let lines = 1;
-      if (nextQuote === -1 || nextQuote >= nl) {
-        end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
-        next = nl + 1;
-        if (end === pos) {
-          this.blankLines++;
-          this.line++;
-          pos = next;
-          continue;
-        }
-        this.splitPlain(buf, pos, end);
-      } else {
+      if (next === -1) return pos; // the row does not end in this chunk
+      if (next === -2) {
         const r = this.splitQuoted(buf, pos, final);
         if (r === null) return pos; // a quoted field runs past this chunk
         next = r.next;
         lines = r.lines;
+      } else if (this.fieldCount === 1 && this.ends[0] === this.starts[0]) {
+        this.blankLines++;
+        this.line++;
+        pos = next;
+        continue;
       }
       this.rows++;
       if (!onRow(this, this.delimiter as Delimiter)) {
@@ -171,21 +188,31 @@ class Tokenizer implements CsvRow {
     this.fieldCount = i + 1;
   }
 
-  private splitPlain(buf: Buffer, pos: number, end: number): void {
+  /** Splits a row without quotes; returns the position after its line end, -1 when the row does not end in buf, -2 on a quote. */
+  private splitPlain(buf: Buffer, pos: number, final: boolean): number {
     this.fieldCount = 0;
     this.malformed = null;
     const d = this.delim;
+    const n = buf.length;
     let start = pos;
     let high = 0;
-    for (let i = pos; i < end; i++) {
+    let i = pos;
+    for (; i < n; i++) {
       const b = buf[i] as number;
       if (b === d) {
         this.push(start, i, high);
         start = i + 1;
         high = 0;
+      } else if (b === LF) {
+        this.push(start, i > start && buf[i - 1] === CR ? i - 1 : i, high);
+        return i + 1;
+      } else if (b === QUOTE) {
+        return -2;
       } else if (b >= 0x80) high = 1;
     }
-    this.push(start, end, high);
+    if (!final) return -1;
+    this.push(start, i > start && buf[i - 1] === CR ? i - 1 : i, high);
+    return n;
   }
 
   /** A row with quotes, possibly with line breaks inside quoted fields; null when it does not end in buf. */

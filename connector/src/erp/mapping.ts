@@ -46,6 +46,8 @@ export const ReadOptionsSchema = z.object({
   decimal: z.enum(DECIMAL_STYLES).default("auto"),
   /** "stop": the first bad row ends the read and nothing is usable; "keep-good-rows": bad rows are reported and skipped. */
   onError: z.enum(ON_ERROR).default("stop"),
+  /** CSV only: the file's text encoding (many Nordic ERPs export Windows-1252). */
+  encoding: z.enum(["utf8", "windows-1252"]).default("utf8"),
   /** XLSX only: the worksheet to read; the first one when left out. */
   sheet: z.string().optional(),
 });

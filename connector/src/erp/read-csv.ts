@@ -50,7 +50,7 @@ export async function streamCsvOrderLines(
       }
       rows++;
       const shape = row.malformed ?? fieldCountProblem(row.fieldCount, columns, (i) => row.field(i));
-      const outcome = shape !== null ? { line: row.line, reason: shape, column: null } : (reader as RowReader).read(row.line, (i) => row.field(i));
+      const outcome = shape !== null ? { line: row.line, reason: shape, column: null } : (reader as RowReader).readCsv(row);
       if (isBadRow(outcome)) {
         bad.push(outcome);
         if (options.onError === "stop") {
@@ -62,7 +62,7 @@ export async function streamCsvOrderLines(
       good++;
       onLine(outcome);
       return true;
-    });
+    }, options.encoding);
   } catch (error) {
     return { ok: false, error: { code: "FILE_UNREADABLE", message: `The file could not be read: ${(error as Error).message}` } };
   }

@@ -46,7 +46,7 @@ export async function streamXlsxOrderLines(
       continue;
     }
     rows++;
-    const outcome = reader.read(r, (i) => cellValue(row.getCell(i + 1).value));
+    const outcome = reader.readCells(r, (i) => cellValue(row.getCell(i + 1).value));
     if (isBadRow(outcome)) {
       bad.push(outcome);
       if (options.onError === "stop") {

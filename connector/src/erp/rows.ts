@@ -1,6 +1,8 @@
-import { assertNever, type OrderLine } from "../../../shared/domain";
+import type { OrderLine } from "../../../shared/domain/revenue";
+import { assertNever } from "../../../shared/domain/vocabulary";
 import type { ColumnMapping, CustomerKeyKind, ReadOptions } from "./mapping";
-import { normalizeCurrency, normalizeOrgNr, parseAmount, parseDate } from "./values";
+import type { CsvRow } from "./csv";
+import { currencyBytes, dateString, normalizeCurrency, normalizeOrgNr, parseAmountBytes, parseDateBytes, problemText } from "./values";
 
 /** An order line from an ERP file: the domain's order line plus how to find the company and the line again. */
 export interface ErpOrderLine extends OrderLine {
@@ -81,12 +83,13 @@ export function resolveColumns(header: readonly string[], mapping: ColumnMapping
   return { ok: true, columns: { index, name, width, headerCount: header.length } };
 }
 
-/** A cell as read: text from CSV, or what exceljs gives (number, date, text). */
+/** A cell of a spreadsheet row: what exceljs gives, reduced to text, number or date. */
 export type Cell = string | number | Date | null;
 
 /**
- * Turns one row into an order line or a bad row. `cell(i)` returns the value of column i.
- * Natural keys seen earlier in the same file make a row bad (the same order line twice).
+ * Turns one row into an order line or a bad row: `readCsv` straight from the tokenizer's bytes,
+ * `readCells` from spreadsheet cells. Both end in the same checks. Natural keys seen earlier in the
+ * same file make a row bad (the same order line twice).
  */
 export class RowReader {
   private readonly seenKeys = new Set<string>();
@@ -97,60 +100,127 @@ export class RowReader {
     private readonly options: ReadOptions,
   ) {}
 
-  read(line: number, cell: (index: number) => Cell): ErpOrderLine | BadRow {
+  // Raw customer key text → the normalised key, or why it is not one (each distinct key is checked once).
+  private readonly keys = new Map<string, { key: string } | { reason: string }>();
+
+  readCsv(row: CsvRow): ErpOrderLine | BadRow {
     const { index, name } = this.columns;
-    const keyText = text(cell(index.customerKey));
-    if (keyText === "") return bad(line, `${name.customerKey} is empty`, name.customerKey);
-    let customerKey: string;
+    const b = row.bytes;
+    const day = parseDateBytes(b, row.start(index.date), row.end(index.date));
+    if (Number.isNaN(day)) return bad(row.line, problemText("date", row.field(index.date)), name.date);
+    const amount = parseAmountBytes(b, row.start(index.amount), row.end(index.amount), this.options.decimal);
+    if (Number.isNaN(amount)) return bad(row.line, problemText("amount", row.field(index.amount)), name.amount);
+    let currency: string | null = this.mapping.defaultCurrency;
+    if (index.currency >= 0 && row.end(index.currency) > row.start(index.currency)) {
+      currency = currencyBytes(b, row.start(index.currency), row.end(index.currency));
+      if (currency === null && row.field(index.currency).trim() === "") currency = this.mapping.defaultCurrency;
+      if (currency === null) return bad(row.line, `${name.currency} "${row.field(index.currency).trim()}" is not a currency code (like SEK, EUR)`, name.currency);
+    }
+    const k = index.customerKey;
+    const keyText = row.field(k);
+    let key = this.keys.get(keyText);
+    if (key === undefined) {
+      key = this.customerKeyOf(keyText.trim());
+      this.keys.set(keyText, key);
+    }
+    if ("reason" in key) return bad(row.line, key.reason, name.customerKey);
+    const text = (i: number) => (i >= 0 ? row.field(i).trim() : "");
+    return this.finish(row.line, key.key, day, amount, currency, text(index.orderNumber), text(index.orderLine), text(index.productLine), text(index.country));
+  }
+
+  readCells(line: number, cell: (index: number) => Cell): ErpOrderLine | BadRow {
+    const { index, name } = this.columns;
+    const dateCell = cell(index.date);
+    let day: number;
+    if (dateCell instanceof Date) {
+      // exceljs gives spreadsheet dates as UTC instants of the cell's wall-clock time.
+      day = Number.isNaN(dateCell.getTime()) ? Number.NaN : Math.floor(dateCell.getTime() / 86_400_000);
+      if (Number.isNaN(day)) return bad(line, "date cell holds no valid date", name.date);
+    } else {
+      const bytes = Buffer.from(text(dateCell), "utf8");
+      day = parseDateBytes(bytes, 0, bytes.length);
+      if (Number.isNaN(day)) return bad(line, problemText("date", text(dateCell)), name.date);
+    }
+    const amountCell = cell(index.amount);
+    let amount: number;
+    if (typeof amountCell === "number") {
+      amount = amountCell;
+      if (!Number.isFinite(amount)) return bad(line, `amount ${amountCell} is not a number`, name.amount);
+    } else {
+      const bytes = Buffer.from(text(amountCell), "utf8");
+      amount = parseAmountBytes(bytes, 0, bytes.length, this.options.decimal);
+      if (Number.isNaN(amount)) return bad(line, problemText("amount", text(amountCell)), name.amount);
+    }
+    const currencyText = index.currency >= 0 ? text(cell(index.currency)) : "";
+    const currency = currencyText === "" ? this.mapping.defaultCurrency : normalizeCurrency(currencyText);
+    if (currency === null) return bad(line, `${name.currency} "${currencyText}" is not a currency code (like SEK, EUR)`, name.currency);
+    const key = this.customerKeyOf(text(cell(index.customerKey)));
+    if ("reason" in key) return bad(line, key.reason, name.customerKey);
+    const optional = (i: number) => (i >= 0 ? text(cell(i)) : "");
+    return this.finish(line, key.key, day, amount, currency, optional(index.orderNumber), optional(index.orderLine), optional(index.productLine), optional(index.country));
+  }
+
+  private customerKeyOf(keyText: string): { key: string } | { reason: string } {
+    const name = this.columns.name.customerKey;
+    if (keyText === "") return { reason: `${name} is empty` };
     switch (this.mapping.customerKey.kind) {
-      case "orgNr":
-        customerKey = normalizeOrgNr(keyText);
-        if (customerKey.length < 6) return bad(line, `${name.customerKey} "${keyText}" is not an organisation number`, name.customerKey);
-        break;
+      case "orgNr": {
+        const key = normalizeOrgNr(keyText);
+        return key.length < 6 ? { reason: `${name} "${keyText}" is not an organisation number` } : { key };
+      }
       case "customerNumber":
-        customerKey = keyText;
-        break;
+        return { key: keyText };
       case "crmId":
-        if (!isPositiveInteger(keyText)) return bad(line, `${name.customerKey} "${keyText}" is not a CRM company id`, name.customerKey);
-        customerKey = String(Number(keyText));
-        break;
+        return isPositiveInteger(keyText) ? { key: String(Number(keyText)) } : { reason: `${name} "${keyText}" is not a CRM company id` };
       default:
         return assertNever(this.mapping.customerKey.kind, "customer key kind");
     }
+  }
 
-    const dateCell = cell(index.date);
-    const date = dateCell instanceof Date ? dateFromCell(dateCell) : parseDate(text(dateCell));
-    if (!date.ok) return bad(line, text(dateCell) === "" ? `${name.date} is empty` : date.reason, name.date);
-
-    const amountCell = cell(index.amount);
-    const amount = typeof amountCell === "number" ? finite(amountCell) : parseAmount(text(amountCell), this.options.decimal);
-    if (!amount.ok) return bad(line, amount.reason, name.amount);
-
-    let currency = this.mapping.defaultCurrency;
-    if (index.currency >= 0) {
-      const raw = text(cell(index.currency));
-      if (raw !== "") {
-        const code = normalizeCurrency(raw);
-        if (code === null) return bad(line, `${name.currency} "${raw}" is not a currency code (like SEK, EUR)`, name.currency);
-        currency = code;
+  /** The checks common to CSV and XLSX rows; text arguments are trimmed, "" for unmapped columns. */
+  private finish(
+    line: number,
+    customerKey: string,
+    day: number,
+    amount: number,
+    currency: string,
+    orderNumberText: string,
+    orderLineText: string,
+    productLineText: string,
+    countryText: string,
+  ): ErpOrderLine | BadRow {
+    const { index, name } = this.columns;
+    let orderNumber: string | null = null;
+    let orderLine: string | null = null;
+    let naturalKey: string | null = null;
+    if (index.orderNumber >= 0) {
+      orderNumber = orderNumberText;
+      if (orderNumber === "") return bad(line, `${name.orderNumber} is empty`, name.orderNumber);
+      naturalKey = orderNumber;
+      if (index.orderLine >= 0) {
+        orderLine = orderLineText;
+        if (orderLine === "") return bad(line, `${name.orderLine} is empty`, name.orderLine);
+        naturalKey = `${orderNumber}#${orderLine}`;
+        if (this.seenKeys.has(naturalKey)) return bad(line, `order ${orderNumber} line ${orderLine} appears more than once in the file`, name.orderLine);
+        this.seenKeys.add(naturalKey);
       }
     }
-
-    const orderNumber = index.orderNumber >= 0 ? text(cell(index.orderNumber)) || null : null;
-    const orderLine = index.orderLine >= 0 ? text(cell(index.orderLine)) || null : null;
-    if (index.orderNumber >= 0 && orderNumber === null) return bad(line, `${name.orderNumber} is empty`, name.orderNumber);
-    if (index.orderLine >= 0 && orderLine === null) return bad(line, `${name.orderLine} is empty`, name.orderLine);
-    const naturalKey = orderNumber === null ? null : orderLine === null ? orderNumber : `${orderNumber}#${orderLine}`;
-    if (naturalKey !== null && index.orderLine >= 0) {
-      if (this.seenKeys.has(naturalKey)) return bad(line, `order ${orderNumber} line ${orderLine} appears more than once in the file`, name.orderLine);
-      this.seenKeys.add(naturalKey);
-    }
-
-    const productLine = index.productLine >= 0 ? text(cell(index.productLine)) || null : null;
-    const countryText = index.country >= 0 ? text(cell(index.country)) : "";
+    const productLine = productLineText === "" ? null : productLineText;
     const country = countryText === "" ? null : countryText.length === 2 ? countryText.toUpperCase() : countryText;
 
-    return { customerKey, customerKeyKind: this.mapping.customerKey.kind, date: date.value, amount: amount.value, currency, productLine, country, orderNumber, orderLine, naturalKey, sourceLine: line };
+    return {
+      customerKey,
+      customerKeyKind: this.mapping.customerKey.kind,
+      date: dateString(day),
+      amount,
+      currency,
+      productLine,
+      country,
+      orderNumber,
+      orderLine,
+      naturalKey,
+      sourceLine: line,
+    };
   }
 }
 
@@ -167,16 +237,6 @@ function text(cell: Cell): string {
   if (typeof cell === "string") return cell.trim();
   if (typeof cell === "number") return String(cell);
   return cell.toISOString().slice(0, 10);
-}
-
-function finite(n: number): { ok: true; value: number } | { ok: false; reason: string } {
-  return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, reason: `amount ${n} is not a number` };
-}
-
-// exceljs gives spreadsheet dates as UTC instants of the cell's wall-clock time.
-function dateFromCell(d: Date): ReturnType<typeof parseDate> {
-  if (Number.isNaN(d.getTime())) return { ok: false, reason: "date cell holds no valid date" };
-  return parseDate(d.toISOString().slice(0, 10));
 }
 
 function isPositiveInteger(s: string): boolean {

@@ -1,145 +1,212 @@
-import { dayNumberOf, daysInMonth, fromDayNumber, type LocalDate } from "../../../shared/domain";
+import { dayNumberOf, daysInMonth, fromDayNumber, type LocalDate } from "../../../shared/domain/dates";
 import type { DecimalStyle } from "./mapping";
 
 /**
- * Cell values of an ERP export, parsed by hand (char codes, no regular expressions): these run once
- * per cell of million-line files. Each returns the value, or a string saying what is wrong.
+ * Cell values of an ERP export, parsed from bytes by hand (no regular expressions, no intermediate
+ * strings): these run once per cell of million-line files. Text from XLSX cells goes through the same
+ * parsers via its UTF-8 bytes. The byte parsers return NaN on failure and leave the reason's code in
+ * `lastProblem`; the string wrappers turn it into a sentence.
  */
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+export type ValueProblem = "empty" | "not-a-number" | "two-decimal-marks" | "too-many-digits" | "not-a-date-format" | "not-a-calendar-date";
 
-const C = {
-  space: 32, nbsp: 0xa0, narrowNbsp: 0x202f, thinSpace: 0x2009, apostrophe: 39,
-  plus: 43, comma: 44, minus: 45, dot: 46, zero: 48, nine: 57, colon: 58, T: 84, unicodeMinus: 0x2212,
-} as const;
+export const lastProblem: { code: ValueProblem } = { code: "empty" };
+
+const B = { space: 32, apostrophe: 39, plus: 43, comma: 44, minus: 45, dot: 46, zero: 48, nine: 57, colon: 58, T: 84 } as const;
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15] as const;
 
-/** "1 234,50", "1234.50", "-12,5", "1,234,567.89", "1.234.567,89" → number (see ReadOptions.decimal). */
-export function parseAmount(text: string, style: DecimalStyle): Parsed<number> {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  if (start === end) return fail("amount is empty");
+/**
+ * Width of a space-like character at i: ASCII space, NBSP (UTF-8 C2 A0, or a lone A0 byte from a
+ * Windows-1252 file), narrow NBSP (E2 80 AF) and thin space (E2 80 89); 0 when not a space.
+ */
+function spaceAt(b: Uint8Array, i: number, e: number): number {
+  const c = b[i];
+  if (c === B.space || c === 0xa0) return 1;
+  if (c === 0xc2 && i + 1 < e && b[i + 1] === 0xa0) return 2;
+  if (c === 0xe2 && i + 2 < e && b[i + 1] === 0x80 && (b[i + 2] === 0xaf || b[i + 2] === 0x89)) return 3;
+  return 0;
+}
+
+function spaceBefore(b: Uint8Array, s: number, e: number): number {
+  if (e - 1 >= s && (b[e - 1] === B.space || (b[e - 1] === 0xa0 && !(e - 2 >= s && b[e - 2] === 0xc2)))) return 1;
+  if (e - 2 >= s && b[e - 2] === 0xc2 && b[e - 1] === 0xa0) return 2;
+  if (e - 3 >= s && b[e - 3] === 0xe2 && b[e - 2] === 0x80 && (b[e - 1] === 0xaf || b[e - 1] === 0x89)) return 3;
+  return 0;
+}
+
+const isDigit = (c: number | undefined): boolean => c !== undefined && c >= B.zero && c <= B.nine;
+
+/** "1 234,50", "1234.50", "-12,5", "1,234,567.89", "1.234.567,89" → number; NaN when not an amount. */
+export function parseAmountBytes(b: Uint8Array, start: number, end: number, style: DecimalStyle): number {
+  let s = start;
+  let e = end;
+  for (let w = spaceAt(b, s, e); w > 0 && s < e; w = spaceAt(b, s, e)) s += w;
+  for (let w = spaceBefore(b, s, e); w > 0 && e > s; w = spaceBefore(b, s, e)) e -= w;
+  if (s >= e) return problem("empty");
   let negative = false;
-  const first = text.charCodeAt(start);
-  if (first === C.minus || first === C.unicodeMinus) {
+  const first = b[s];
+  if (first === B.minus) {
     negative = true;
-    start++;
-  } else if (first === C.plus) start++;
+    s++;
+  } else if (first === 0xe2 && b[s + 1] === 0x88 && b[s + 2] === 0x92) {
+    negative = true; // U+2212 minus sign
+    s += 3;
+  } else if (first === B.plus) s++;
   // Find the decimal mark: the given style's, or in auto the last separator when it is the only one of its kind.
   let commas = 0;
   let dots = 0;
   let lastComma = -1;
   let lastDot = -1;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === C.comma) { commas++; lastComma = i; } else if (c === C.dot) { dots++; lastDot = i; }
+  for (let i = s; i < e; i++) {
+    const c = b[i];
+    if (c === B.comma) {
+      commas++;
+      lastComma = i;
+    } else if (c === B.dot) {
+      dots++;
+      lastDot = i;
+    }
   }
   let decimalAt = -1;
   if (style === ",") decimalAt = commas === 1 ? lastComma : commas === 0 ? -1 : -2;
   else if (style === ".") decimalAt = dots === 1 ? lastDot : dots === 0 ? -1 : -2;
-  else if (commas > 0 && dots > 0) {
-    decimalAt = lastComma > lastDot ? (commas === 1 ? lastComma : -2) : dots === 1 ? lastDot : -2;
-  } else if (commas === 1) decimalAt = lastComma;
+  else if (commas > 0 && dots > 0) decimalAt = lastComma > lastDot ? (commas === 1 ? lastComma : -2) : dots === 1 ? lastDot : -2;
+  else if (commas === 1) decimalAt = lastComma;
   else if (dots === 1) decimalAt = lastDot;
-  if (decimalAt === -2) return fail(`amount ${JSON.stringify(text)} has more than one decimal mark`);
+  if (decimalAt === -2) return problem("two-decimal-marks");
   let mantissa = 0;
   let digits = 0;
   let fraction = 0;
   let inFraction = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= C.zero && c <= C.nine) {
-      mantissa = mantissa * 10 + (c - C.zero);
+  for (let i = s; i < e; i++) {
+    const c = b[i] as number;
+    if (c >= B.zero && c <= B.nine) {
+      mantissa = mantissa * 10 + (c - B.zero);
       digits++;
       if (inFraction) fraction++;
     } else if (i === decimalAt) {
       inFraction = true;
-    } else if (c === C.comma || c === C.dot || isSpace(c) || c === C.apostrophe) {
-      // a thousands separator: only between two digits of the whole part
-      if (inFraction || !isDigit(text.charCodeAt(i - 1)) || !isDigit(text.charCodeAt(i + 1)) || i + 1 >= end) {
-        return fail(`amount ${JSON.stringify(text)} is not a number`);
-      }
     } else {
-      return fail(`amount ${JSON.stringify(text)} is not a number`);
+      // A thousands separator, only between two digits of the whole part.
+      const width = c === B.comma || c === B.dot || c === B.apostrophe ? 1 : spaceAt(b, i, e);
+      if (width === 0 || inFraction || !isDigit(b[i - 1]) || !isDigit(b[i + width])) return problem("not-a-number");
+      i += width - 1;
     }
   }
-  if (digits === 0) return fail(`amount ${JSON.stringify(text)} is not a number`);
-  if (digits > 15 || fraction >= POW10.length) return fail(`amount ${JSON.stringify(text)} has more digits than can be kept exactly`);
+  if (digits === 0) return problem("not-a-number");
+  if (digits > 15 || fraction >= POW10.length) return problem("too-many-digits");
   const value = mantissa / (POW10[fraction] as number);
-  return ok(negative ? -value : value);
+  return negative ? -value : value;
 }
 
-function isDigit(c: number): boolean {
-  return c >= C.zero && c <= C.nine;
-}
-
-function isSpace(c: number): boolean {
-  return c === C.space || c === C.nbsp || c === C.narrowNbsp || c === C.thinSpace;
-}
-
-const dateCache = new Map<number, LocalDate>();
-
-/** A calendar date from "YYYY-MM-DD", "YYYY-MM-DD HH:mm[:ss]" (or with T), "DD.MM.YYYY" or "D.M.YYYY". */
-export function parseDate(text: string): Parsed<LocalDate> {
-  const s = text.trim();
-  const n = s.length;
+/**
+ * A day number from "YYYY-MM-DD", "YYYY-MM-DD HH:mm[:ss]" (or with T, and anything after the minutes),
+ * "DD.MM.YYYY" or "D.M.YYYY"; NaN otherwise. Years 1900–2199.
+ */
+export function parseDateBytes(b: Uint8Array, start: number, end: number): number {
+  let s = start;
+  let e = end;
+  while (s < e && b[s] === B.space) s++;
+  while (e > s && b[e - 1] === B.space) e--;
+  const n = e - s;
   let y: number;
   let m: number;
   let d: number;
-  if (n >= 10 && s.charCodeAt(4) === C.minus && s.charCodeAt(7) === C.minus) {
-    y = num(s, 0, 4);
-    m = num(s, 5, 7);
-    d = num(s, 8, 10);
-    if (n > 10 && !validTime(s)) return fail(`date ${JSON.stringify(text)} is not YYYY-MM-DD, YYYY-MM-DD HH:mm or DD.MM.YYYY`);
-  } else {
-    const dot1 = s.indexOf(".");
-    const dot2 = dot1 < 0 ? -1 : s.indexOf(".", dot1 + 1);
-    if (dot1 < 1 || dot1 > 2 || dot2 - dot1 < 2 || dot2 - dot1 > 3 || n - dot2 - 1 !== 4) {
-      return fail(`date ${JSON.stringify(text)} is not YYYY-MM-DD, YYYY-MM-DD HH:mm or DD.MM.YYYY`);
+  if (n >= 10 && b[s + 4] === B.minus && b[s + 7] === B.minus) {
+    y = digits(b, s, s + 4);
+    m = digits(b, s + 5, s + 7);
+    d = digits(b, s + 8, s + 10);
+    if (n > 10) {
+      const sep = b[s + 10];
+      if ((sep !== B.space && sep !== B.T) || n < 16 || b[s + 13] !== B.colon || !(digits(b, s + 11, s + 13) <= 23) || !(digits(b, s + 14, s + 16) <= 59)) {
+        return problem("not-a-date-format");
+      }
     }
-    d = num(s, 0, dot1);
-    m = num(s, dot1 + 1, dot2);
-    y = num(s, dot2 + 1, n);
+  } else {
+    let dot1 = -1;
+    let dot2 = -1;
+    for (let i = s; i < e; i++) {
+      if (b[i] === B.dot) {
+        if (dot1 < 0) dot1 = i;
+        else if (dot2 < 0) dot2 = i;
+        else return problem("not-a-date-format");
+      }
+    }
+    if (dot1 - s < 1 || dot1 - s > 2 || dot2 - dot1 < 2 || dot2 - dot1 > 3 || e - dot2 - 1 !== 4) return problem("not-a-date-format");
+    d = digits(b, s, dot1);
+    m = digits(b, dot1 + 1, dot2);
+    y = digits(b, dot2 + 1, e);
   }
-  if (!(m >= 1 && m <= 12 && d >= 1 && y >= 1900 && y <= 2199 && d <= daysInMonth(y, m))) {
-    return fail(`date ${JSON.stringify(text)} is not a calendar date`);
-  }
-  return ok(dateOf(y, m, d));
+  if (Number.isNaN(y + m + d)) return problem("not-a-date-format");
+  if (!(m >= 1 && m <= 12 && d >= 1 && y >= 1900 && y <= 2199 && d <= daysInMonth(y, m))) return problem("not-a-calendar-date");
+  return dayNumberOf(y, m, d);
 }
 
-/** The shared string for a date, so a million lines over a few years hold a few thousand date strings. */
-export function dateOf(y: number, m: number, d: number): LocalDate {
-  const day = dayNumberOf(y, m, d);
-  let s = dateCache.get(day);
-  if (s === undefined) {
-    s = fromDayNumber(day);
-    dateCache.set(day, s);
-  }
-  return s;
-}
-
-// " HH:mm", " HH:mm:ss", "THH:mm:ss.sss" and an optional trailing zone are accepted; the time itself is dropped.
-function validTime(s: string): boolean {
-  const sep = s.charCodeAt(10);
-  if ((sep !== C.space && sep !== C.T) || s.length < 16 || s.charCodeAt(13) !== C.colon) return false;
-  return num(s, 11, 13) <= 23 && num(s, 14, 16) <= 59;
-}
-
-/** Digits from `from` to `to` as a number; NaN when any is not a digit. */
-function num(s: string, from: number, to: number): number {
+function digits(b: Uint8Array, from: number, to: number): number {
   let v = 0;
   for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - C.zero;
+    const c = (b[i] as number) - B.zero;
     if (c < 0 || c > 9) return Number.NaN;
     v = v * 10 + c;
   }
   return v;
+}
+
+function problem(code: ValueProblem): number {
+  lastProblem.code = code;
+  return Number.NaN;
+}
+
+const MIN_DAY = dayNumberOf(1900, 1, 1);
+const dateStrings: (LocalDate | undefined)[] = [];
+
+/** The shared string for a day, so a million lines over a few years hold a few thousand date strings. */
+export function dateString(day: number): LocalDate {
+  const i = day - MIN_DAY;
+  let s = dateStrings[i];
+  if (s === undefined) {
+    s = fromDayNumber(day);
+    dateStrings[i] = s;
+  }
+  return s;
+}
+
+/** The sentence for the last problem of a value, quoting the value. */
+export function problemText(kind: "amount" | "date", text: string): string {
+  const v = JSON.stringify(text);
+  switch (lastProblem.code) {
+    case "empty":
+      return `${kind} is empty`;
+    case "not-a-number":
+      return `amount ${v} is not a number`;
+    case "two-decimal-marks":
+      return `amount ${v} has more than one decimal mark`;
+    case "too-many-digits":
+      return `amount ${v} has more digits than can be kept exactly`;
+    case "not-a-date-format":
+      return text.trim() === "" ? "date is empty" : `date ${v} is not YYYY-MM-DD, YYYY-MM-DD HH:mm or DD.MM.YYYY`;
+    case "not-a-calendar-date":
+      return `date ${v} is not a calendar date`;
+    default: {
+      const never: never = lastProblem.code;
+      return String(never);
+    }
+  }
+}
+
+export function parseAmount(text: string, style: DecimalStyle): Parsed<number> {
+  const bytes = Buffer.from(text, "utf8");
+  const value = parseAmountBytes(bytes, 0, bytes.length, style);
+  return Number.isNaN(value) ? { ok: false, reason: problemText("amount", text) } : { ok: true, value };
+}
+
+export function parseDate(text: string): Parsed<LocalDate> {
+  const bytes = Buffer.from(text, "utf8");
+  const day = parseDateBytes(bytes, 0, bytes.length);
+  return Number.isNaN(day) ? { ok: false, reason: problemText("date", text) } : { ok: true, value: dateString(day) };
 }
 
 /**
@@ -156,15 +223,30 @@ export function normalizeOrgNr(text: string): string {
   return out;
 }
 
-const currencyCache = new Map<string, string | null>();
+const currencyByCode = new Map<number, string>();
 
-/** A three-letter ISO 4217 code, upper-cased; null when the text is not one. */
-export function normalizeCurrency(text: string): string | null {
-  let v = currencyCache.get(text);
-  if (v === undefined) {
-    const t = text.trim().toUpperCase();
-    v = t.length === 3 && /^[A-Z]{3}$/.test(t) ? t : null;
-    if (currencyCache.size < 10_000) currencyCache.set(text, v);
+/** A three-letter currency code from bytes, upper-cased; null when it is not three ASCII letters (spaces around allowed). */
+export function currencyBytes(b: Uint8Array, start: number, end: number): string | null {
+  let s = start;
+  let e = end;
+  while (s < e && b[s] === B.space) s++;
+  while (e > s && b[e - 1] === B.space) e--;
+  if (e - s !== 3) return null;
+  let code = 0;
+  for (let i = s; i < e; i++) {
+    const c = (b[i] as number) & 0xdf; // upper-case ASCII letters
+    if (c < 65 || c > 90) return null;
+    code = code * 32 + (c - 64);
   }
-  return v;
+  let text = currencyByCode.get(code);
+  if (text === undefined) {
+    text = String.fromCharCode(((b[s] as number) & 0xdf), ((b[s + 1] as number) & 0xdf), ((b[s + 2] as number) & 0xdf));
+    currencyByCode.set(code, text);
+  }
+  return text;
+}
+
+export function normalizeCurrency(text: string): string | null {
+  const bytes = Buffer.from(text, "utf8");
+  return currencyBytes(bytes, 0, bytes.length);
 }

@@ -1,0 +1,100 @@
+import { DuckDBInstance } from "@duckdb/node-api";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { streamCsvOrderLines, type ColumnMappingInput } from "../connector/src/erp";
+import { classify, RevenueAccumulator, revenueWindow, TierSettingsSchema, tierDistribution } from "../shared/domain";
+import { writeOrderHistory } from "./order-history";
+import { megabytes, printTable, seconds, timed } from "./table";
+
+/**
+ * Issue 3's benchmark: CSV → revenue → tiers for 1,000,000 order lines over 20,000 customers with our
+ * code, next to DuckDB aggregating the same CSV (sum per customer in the window) in the same run.
+ * Goal: our whole path within 2× of DuckDB's aggregation.
+ */
+const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000);
+const AS_OF = "2026-11-23";
+const RATES = { EUR: 11.4, NOK: 0.98 };
+const ROUNDS = 3;
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "kundrytm-bench-tiers-"));
+  try {
+    const csv = join(dir, "orders.csv");
+    const generated = await timed(() => writeOrderHistory(csv, { lines: LINES, customers: CUSTOMERS, asOf: AS_OF, seed: 48 }));
+    console.log(`Generated ${LINES.toLocaleString("en")} order lines over ${CUSTOMERS.toLocaleString("en")} customers: ${megabytes(generated.value.bytes)} CSV in ${seconds(generated.ms)}`);
+    const window = revenueWindow(AS_OF, 12);
+
+    const minimal: ColumnMappingInput = { customerKey: { kind: "customerNumber", column: "customer" }, date: "order_date", amount: "amount", currency: "currency" };
+    const full: ColumnMappingInput = { ...minimal, productLine: "product_line", country: "country", orderNumber: "order_no", orderLine: "line_no" };
+
+    const ours = async (mapping: ColumnMappingInput) => {
+      const acc = new RevenueAccumulator({ asOf: AS_OF, windowMonths: 12, baseCurrency: "SEK", rates: RATES, segmentBy: "none" });
+      const outcome = await streamCsvOrderLines(csv, mapping, { onError: "keep-good-rows" }, (line) => acc.add(line));
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      const revenue = acc.summary();
+      const classification = classify({ revenue, settings: TierSettingsSchema.parse({ windowMonths: 12, method: { method: "natural" } }) });
+      return { outcome: outcome.summary, revenue, classification };
+    };
+
+    const duck = await DuckDBInstance.create(":memory:");
+    const connection = await duck.connect();
+    // Same work as our revenue step: parse the CSV, convert currencies, sum per customer inside the window.
+    const sql = `
+      SELECT customer, sum(amount * CASE currency WHEN 'SEK' THEN 1 WHEN 'EUR' THEN ${RATES.EUR} WHEN 'NOK' THEN ${RATES.NOK} END) AS revenue
+      FROM read_csv('${csv.replaceAll("'", "''")}', header = true,
+        columns = {'customer': 'VARCHAR', 'order_date': 'DATE', 'amount': 'DOUBLE', 'currency': 'VARCHAR', 'product_line': 'VARCHAR', 'country': 'VARCHAR', 'order_no': 'VARCHAR', 'line_no': 'VARCHAR'})
+      WHERE order_date BETWEEN DATE '${window.from}' AND DATE '${window.to}'
+      GROUP BY customer`;
+
+    const results: { name: string; ms: number[] }[] = [
+      { name: "ours: CSV → revenue → tiers (customer, date, amount, currency)", ms: [] },
+      { name: "ours: same, full mapping (+ product line, country, order/line key)", ms: [] },
+      { name: "DuckDB: read_csv + sum per customer in window", ms: [] },
+    ];
+    let last: Awaited<ReturnType<typeof ours>> | null = null;
+    let duckRows = 0;
+    let duckTotal = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const a = await timed(() => ours(minimal));
+      results[0]!.ms.push(a.ms);
+      last = a.value;
+      const b = await timed(() => ours(full));
+      results[1]!.ms.push(b.ms);
+      const d = await timed(() => connection.runAndReadAll(sql));
+      results[2]!.ms.push(d.ms);
+      const rows = d.value.getRowObjects();
+      duckRows = rows.length;
+      duckTotal = rows.reduce((s, r) => s + Number(r.revenue), 0);
+    }
+    const peakRss = process.resourceUsage().maxRSS * 1024;
+    connection.closeSync();
+    duck.closeSync();
+
+    // Both must agree before the times mean anything.
+    const ourBuyers = last!.revenue.customers.filter((c) => c.windowLines > 0);
+    const ourTotal = ourBuyers.reduce((s, c) => s + c.revenue, 0);
+    if (ourBuyers.length !== duckRows || Math.abs(ourTotal - duckTotal) > 1e-6 * Math.abs(duckTotal)) {
+      throw new Error(`Results differ: ours ${ourBuyers.length} customers / ${ourTotal.toFixed(2)}, DuckDB ${duckRows} / ${duckTotal.toFixed(2)}`);
+    }
+
+    const best = (ms: number[]) => Math.min(...ms);
+    const duckBest = best(results[2]!.ms);
+    printTable(
+      ["path", "best", "all runs", "× DuckDB"],
+      results.map((r) => [r.name, seconds(best(r.ms)), r.ms.map((m) => (m / 1000).toFixed(2)).join(" / "), `${(best(r.ms) / duckBest).toFixed(2)}×`]),
+    );
+    const ratio = best(results[0]!.ms) / duckBest;
+    console.log(`\nRatio ours / DuckDB: ${ratio.toFixed(2)}× (goal ≤ 2×: ${ratio <= 2 ? "met" : "NOT met"})`);
+    console.log(`Peak RSS of the process: ${megabytes(peakRss)}`);
+    const s = last!;
+    console.log(
+      `Checked: both give ${duckRows.toLocaleString("en")} customers in ${window.from} … ${window.to}, total ${(duckTotal / 1e6).toFixed(2)} MSEK. ` +
+        `Rows ${s.outcome.rows.toLocaleString("en")}, bad ${s.outcome.bad.length}; lines in window ${s.revenue.lines.inWindow.toLocaleString("en")}, after ${s.revenue.lines.afterWindow.toLocaleString("en")}.`,
+    );
+    console.log(`Tiers (natural breaks): ${JSON.stringify(tierDistribution(s.classification.results.map((r) => r.status)))}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
