@@ -1,5 +1,6 @@
 import type { AxiosInstance, AxiosResponse } from "axios";
 import type { z } from "zod";
+import { CrmError } from "../port";
 import type { Authenticator } from "./auth";
 import type { SuperOfficeConfig } from "./config";
 import { isRetryable, toCrmError, type SoFailure } from "./errors";
@@ -105,13 +106,14 @@ export class SoHttp {
     let renewed = false;
     for (;;) {
       attempt += 1;
-      await this.deps.budget.acquire();
-      const authHeaders = await this.deps.auth.headers();
+      const release = await this.deps.budget.acquire();
+      let response: AxiosResponse<unknown> | null = null;
+      let authHeaders: Record<string, string> = {};
+      let networkFailure: SoFailure | null = null;
       const contentType = request.body === undefined ? null : (request.contentType ?? "application/json");
-      let failure: SoFailure;
-      let retryAfterMs: number | null = null;
       try {
-        const response = await this.deps.axios.request<unknown>({
+        authHeaders = await this.deps.auth.headers();
+        response = await this.deps.axios.request<unknown>({
           method: request.method,
           url: `${this.config.webapiUrl}${request.path}`,
           params: request.query,
@@ -120,10 +122,20 @@ export class SoHttp {
           headers: { ...this.baseHeaders, ...authHeaders, ...(contentType ? { "Content-Type": contentType } : {}) },
           timeout: this.config.timeoutMs,
           validateStatus: () => true,
-          // Keep bodies as sent: JSON is stringified by axios, Buffers go as bytes.
           transitional: { clarifyTimeoutError: true },
         });
-        this.observe(request, contentType, response.status, response.data, attempt);
+      } catch (error) {
+        if (error instanceof CrmError) throw error; // sign-in failed: already a neutral error
+        const e = error as { code?: string; message?: string };
+        networkFailure = { kind: "network", code: e.code ?? null, message: e.message ?? String(error) };
+      } finally {
+        // The call is over as far as SuperOffice's rate counting goes.
+        release?.();
+      }
+      this.observe(request, contentType, response?.status ?? null, response?.data ?? null, attempt);
+      let retryAfterMs: number | null = null;
+      let failure: SoFailure = networkFailure ?? { kind: "network", code: null, message: "no response" };
+      if (response) {
         if (response.status >= 200 && response.status < 300) return response;
         failure = { kind: "http", status: response.status, body: response.data };
         retryAfterMs = parseRetryAfter(headerOf(response, "retry-after"), this.deps.clock.now());
@@ -134,10 +146,6 @@ export class SoHttp {
             continue;
           }
         }
-      } catch (error) {
-        const e = error as { code?: string; message?: string };
-        failure = { kind: "network", code: e.code ?? null, message: e.message ?? String(error) };
-        this.observe(request, contentType, null, null, attempt);
       }
       const idempotent = request.idempotent ?? request.method !== "POST";
       const retryable = isRetryable(failure) && (idempotent || certainlyNotApplied(failure));

@@ -1,13 +1,19 @@
 /**
  * Call budgets: SuperOffice allows about 10 calls per second per tenant. Every call the client makes
- * first acquires from a budget; the default is one in-process sliding window per tenant shared by all
- * clients in the process. A cross-instance budget (e.g. in PostgreSQL) can be plugged in through
- * `deps.budget`.
+ * (each retry included) first acquires from a budget; the default is one in-process window per tenant
+ * shared by all clients in the process. A cross-instance budget (e.g. in PostgreSQL) can be plugged in
+ * through `deps.budget`.
  */
 
+/** Called when a call has its answer (or failed); lets a budget count the call until then. */
+export type CallRelease = () => void;
+
 export interface CallBudget {
-  /** Resolves when one more call may start now. */
-  acquire(): Promise<void>;
+  /**
+   * Resolves when one more call may start now. May resolve with a release function, which the caller
+   * invokes once the call has completed; budgets that count calls only at their start resolve with nothing.
+   */
+  acquire(): Promise<void | CallRelease>;
 }
 
 export interface Clock {
@@ -22,46 +28,71 @@ export const systemClock: Clock = {
 
 export interface SlidingWindowOptions {
   callsPerSecond: number;
-  /**
-   * Extra spacing added to the one-second window so that network jitter cannot squeeze more than the
-   * limit into one second as SuperOffice counts it.
-   */
+  /** Extra spacing added to the one-second window, for clock granularity on either side. */
   marginMs?: number;
   clock?: Clock;
 }
 
-/** At most `limit` calls start in any window of (1000 ms + margin); callers are served in order. */
+interface Slot {
+  start: number;
+  /** When the call completed; null while it is in flight. */
+  end: number | null;
+}
+
+/**
+ * At most `limit` calls per window of (1000 ms + margin), served in arrival order. A call holds its
+ * slot from its start until one window after it completed. SuperOffice counts a call when it arrives,
+ * somewhere between our start and our answer, so however the network delays calls, no window of
+ * SuperOffice's can see more than `limit` of them.
+ */
 export class SlidingWindowBudget implements CallBudget {
   private readonly limit: number;
   private readonly windowMs: number;
   private readonly clock: Clock;
-  private readonly starts: number[] = [];
-  private queue: Promise<void> = Promise.resolve();
+  private readonly slots: Slot[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private wake: (() => void) | null = null;
 
   constructor(options: SlidingWindowOptions) {
     if (!(options.callsPerSecond > 0)) throw new Error("callsPerSecond must be positive");
     // Fractional rates (e.g. 0.5/s) become one call per 1/rate seconds.
     this.limit = Math.max(1, Math.floor(options.callsPerSecond));
-    this.windowMs = (1000 * this.limit) / options.callsPerSecond + (options.marginMs ?? 50);
+    this.windowMs = (1000 * this.limit) / options.callsPerSecond + (options.marginMs ?? 20);
     this.clock = options.clock ?? systemClock;
   }
 
-  acquire(): Promise<void> {
+  acquire(): Promise<CallRelease> {
     const turn = this.queue.then(() => this.waitForSlot());
-    // A failed sleep must not wedge the queue for later callers.
+    // A failed wait must not wedge the queue for later callers.
     this.queue = turn.catch(() => undefined);
     return turn;
   }
 
-  private async waitForSlot(): Promise<void> {
+  private async waitForSlot(): Promise<CallRelease> {
     for (;;) {
       const now = this.clock.now();
-      while (this.starts.length > 0 && now - (this.starts[0] as number) >= this.windowMs) this.starts.shift();
-      if (this.starts.length < this.limit) {
-        this.starts.push(now);
-        return;
+      for (let i = this.slots.length - 1; i >= 0; i--) {
+        const end = (this.slots[i] as Slot).end;
+        if (end !== null && now - end >= this.windowMs) this.slots.splice(i, 1);
       }
-      await this.clock.sleep((this.starts[0] as number) + this.windowMs - now);
+      if (this.slots.length < this.limit) {
+        const slot: Slot = { start: now, end: null };
+        this.slots.push(slot);
+        let released = false;
+        return () => {
+          if (released) return;
+          released = true;
+          slot.end = this.clock.now();
+          this.wake?.();
+        };
+      }
+      const ends = this.slots.map((s) => s.end).filter((e): e is number => e !== null);
+      const released = new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      // Wait for the earliest completed slot to age out, or for an in-flight call to complete.
+      await (ends.length > 0 ? Promise.race([this.clock.sleep(Math.min(...ends) + this.windowMs - now), released]) : released);
+      this.wake = null;
     }
   }
 }

@@ -35,7 +35,13 @@ describe("SlidingWindowBudget", () => {
     const clock = new FakeClock();
     const budget = new SlidingWindowBudget({ callsPerSecond: 10, marginMs: 0, clock });
     const starts: { caller: number; at: number }[] = [];
-    const all = Array.from({ length: 50 }, (_, caller) => budget.acquire().then(() => starts.push({ caller, at: clock.now() })));
+    // Each call completes at once: its slot ages out one window after its start.
+    const all = Array.from({ length: 50 }, (_, caller) =>
+      budget.acquire().then((release) => {
+        starts.push({ caller, at: clock.now() });
+        release();
+      }),
+    );
     await clock.drain();
     await Promise.all(all);
     expect(starts).toHaveLength(50);
@@ -49,7 +55,7 @@ describe("SlidingWindowBudget", () => {
     const clock = new FakeClock();
     const budget = new SlidingWindowBudget({ callsPerSecond: 2, marginMs: 50, clock });
     const at: number[] = [];
-    const all = [0, 1, 2].map(() => budget.acquire().then(() => at.push(clock.now())));
+    const all = [0, 1, 2].map(() => budget.acquire().then((release) => { at.push(clock.now()); release(); }));
     await clock.drain();
     await Promise.all(all);
     expect(at).toEqual([0, 0, 1050]);
@@ -59,10 +65,33 @@ describe("SlidingWindowBudget", () => {
     const clock = new FakeClock();
     const budget = new SlidingWindowBudget({ callsPerSecond: 0.5, marginMs: 0, clock });
     const at: number[] = [];
-    const all = [0, 1].map(() => budget.acquire().then(() => at.push(clock.now())));
+    const all = [0, 1].map(() => budget.acquire().then((release) => { at.push(clock.now()); release(); }));
     await clock.drain();
     await Promise.all(all);
     expect(at).toEqual([0, 2000]);
+  });
+});
+
+describe("SlidingWindowBudget with slow calls", () => {
+  it("keeps a slot until one window after its call completed", async () => {
+    const clock = new FakeClock();
+    const budget = new SlidingWindowBudget({ callsPerSecond: 2, marginMs: 0, clock });
+    const first = await budget.acquire();
+    const second = await budget.acquire();
+    let thirdAt: number | null = null;
+    const third = budget.acquire().then((release) => {
+      thirdAt = clock.now();
+      return release;
+    });
+    // Both calls are still in flight: nothing may start, however long that takes.
+    await clock.drain();
+    expect(thirdAt).toBeNull();
+    clock.t = 5000;
+    first(); // the first call completes at 5 s; its slot frees one window later
+    await clock.drain();
+    expect(thirdAt).toBe(6000);
+    second();
+    (await third)();
   });
 });
 
