@@ -10,7 +10,12 @@ import { addinRoutes } from "./features/addin/routes";
 import { cardRoutes } from "./features/card/routes";
 import { clientConfigRoutes } from "./features/client-config/routes";
 import { devTokenRoutes } from "./features/dev-token/routes";
+import { classificationRoutes } from "./features/classification/routes";
 import { healthRoutes } from "./features/health/routes";
+import { importRoutes } from "./features/imports/routes";
+import { myWeekRoutes } from "./features/my-week/routes";
+import type { JobFeatureDeps } from "./features/settings/admin";
+import { settingsRoutes } from "./features/settings/routes";
 import type { PreviewDemo } from "./features/preview/mailbox";
 import { previewRoutes } from "./features/preview/routes";
 import { registerErrorHandling } from "./http/errors";
@@ -30,6 +35,8 @@ export interface AppDeps {
   probeCrmOnListen?: boolean;
   /** The demo tenant behind the preview page's simulated inbox (embedded mode; the sandbox's describeTenant()). */
   preview?: { demo: () => Promise<PreviewDemo> };
+  /** The jobs behind the admin API and the pane's my-week (main.ts wires them; absent in narrow tests). */
+  jobs?: JobFeatureDeps;
 }
 
 /**
@@ -77,6 +84,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     warn: (message, error) => app.log.warn({ err: error }, message),
   });
   if (deps.config.auth.mode === "embedded" && deps.preview) previewRoutes(app, deps.preview);
+  if (deps.jobs) {
+    settingsRoutes(app, deps.jobs);
+    classificationRoutes(app, deps.jobs);
+    importRoutes(app, { ...deps.jobs, db: deps.db });
+    myWeekRoutes(app, deps.jobs);
+  }
   addinRoutes(app, deps.config.addinDistDir);
 
   if (deps.probeCrmOnListen ?? true) {

@@ -49,6 +49,7 @@ export const connectorConfigSchema = z.object({
   SUPEROFFICE_TIMEZONE: optionalText.describe("SuperOffice time zone code for dates (e.g. SE, NO); default: tenant base time."),
   SUPEROFFICE_CALLS_PER_SECOND: z.coerce.number().positive().max(100).default(10).describe("Budget of CRM calls per second (SuperOffice Online allows about 10 per tenant)."),
 
+  KUNDRYTM_ADMINS: z.string().default("").describe("Comma-separated e-mail addresses of Kundrytm administrators (the admin API: settings, classification, imports). Empty: nobody."),
   KUNDRYTM_TIER_CATEGORIES: z.string().default(TIERS.join(",")).describe("Names of the SuperOffice categories for tiers A,B,C,D, in that order, comma-separated."),
   KUNDRYTM_FORMER_CATEGORY: z.string().default("Tidigare kund,Tidligere kunde,Former customer").describe("Category name(s) meaning former customer, comma-separated."),
   KUNDRYTM_POTENTIAL_FIELD: z.string().trim().min(1).default("SuperOffice:1").describe("ProgId (or SuperOffice:N) of the company's list field holding potential A–D."),
@@ -96,6 +97,8 @@ export interface ConnectorConfig {
   auth: AuthConfig;
   superOffice: SuperOfficeConfigInput;
   fields: FieldMapping;
+  /** Lower-case e-mail addresses of the admins (KUNDRYTM_ADMINS). */
+  admins: string[];
 }
 
 export class ConfigError extends Error {
@@ -243,6 +246,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, readFile: (file: string) =
       ...(env.SUPEROFFICE_TIMEZONE ? { timeZone: env.SUPEROFFICE_TIMEZONE } : {}),
       callsPerSecond: env.SUPEROFFICE_CALLS_PER_SECOND,
     },
+    admins: list(env.KUNDRYTM_ADMINS).map((a) => a.toLowerCase()),
     fields: {
       tierCategories,
       formerCategories,

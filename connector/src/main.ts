@@ -3,6 +3,10 @@ import { createAuth } from "./auth";
 import { ConfigError, loadConfig } from "./config";
 import { createSuperOfficeClient } from "./crm/superoffice";
 import { demoFromFile } from "./features/preview/demo-file";
+import { budgetKey } from "./cli/runtime";
+import { PostgresCallBudget } from "./jobs/pg-call-budget";
+import { startScheduler, type Scheduler } from "./jobs/scheduler";
+import { jobServices } from "./jobs/services";
 import { openStore } from "./store";
 import { VERSION } from "./version";
 
@@ -24,16 +28,21 @@ async function main(): Promise<void> {
 
   const db = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const auth = await createAuth(config.auth, config.dataDir);
-  const crm = createSuperOfficeClient(config.superOffice);
+  // Over PostgreSQL every instance draws from one CRM call budget per tenant.
+  const budget = db.kind === "postgres" ? new PostgresCallBudget(db, budgetKey(config.superOffice.webapiUrl), config.superOffice.callsPerSecond ?? 10) : undefined;
+  const crm = createSuperOfficeClient(config.superOffice, budget ? { budget } : {});
+  const jobs = jobServices({ db, crm, configFields: config.fields });
   const app = await buildApp({
     config,
     crm,
     db,
     auth,
     logger: { level: config.logLevel },
+    jobs: { services: jobs, crm, admins: config.admins },
     ...(config.previewDemoFile ? { preview: { demo: demoFromFile(config.previewDemoFile) } } : {}),
   });
 
+  let scheduler: Scheduler | null = null;
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -48,6 +57,7 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     try {
+      await scheduler?.stop();
       await app.close();
     } finally {
       await db.close();
@@ -67,6 +77,12 @@ async function main(): Promise<void> {
     await db.close();
     process.exit(1);
   }
+  // Monday lists and the nightly classification, each run once across instances (job lock + run log).
+  scheduler = startScheduler({
+    jobs: jobs.scheduledJobs,
+    onError: (job, error) => app.log.error({ err: error, job }, "scheduled job failed"),
+    onRun: (job, key) => app.log.info({ job, key }, "scheduled job ran"),
+  });
   app.log.info({ version: VERSION, store: db.kind, auth: config.auth.mode, crm: config.superOffice.webapiUrl }, `Kundrytm connector ready at ${config.publicUrl}`);
 }
 

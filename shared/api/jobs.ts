@@ -4,7 +4,8 @@ import { TIER_MOVE_KINDS } from "../domain/moves";
 
 /** Reports of the connector's jobs, shared by the CLI, the admin API and the job-run log. */
 
-export const JOB_NAMES = ["import-orders", "import-sales", "classify", "weekly-lists"] as const;
+/** Jobs recorded in the job-run log: manual and nightly classification, and the Monday lists. */
+export const JOB_NAMES = ["classify", "classify-nightly", "weekly-lists"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const JOB_STATUSES = ["running", "succeeded", "failed"] as const;

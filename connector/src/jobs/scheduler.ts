@@ -1,4 +1,4 @@
-import { addIsoWeeks, formatIsoWeek, isoWeekOf, isoWeekStart, type IsoWeek } from "../../../shared/domain/iso-week";
+import { addIsoWeeks, isoWeekOf, isoWeekStart, type IsoWeek } from "../../../shared/domain/iso-week";
 import type { LocalDate } from "../../../shared/domain/dates";
 
 /**
@@ -41,7 +41,8 @@ export interface ScheduledJob {
   name: string;
   /** The unit of work due now (e.g. "2026-W48"), or null when nothing is due. */
   due(now: Date): Promise<string | null>;
-  run(runKey: string): Promise<void>;
+  /** Runs the unit of work unless it is done or another instance holds it; true when it ran here. */
+  run(runKey: string): Promise<boolean>;
 }
 
 export interface Scheduler {
@@ -55,6 +56,8 @@ export function startScheduler(options: {
   intervalMs?: number;
   now?: () => Date;
   onError?: (job: string, error: unknown) => void;
+  /** Told when a job ran a unit of work in this process. */
+  onRun?: (job: string, runKey: string) => void;
 }): Scheduler {
   const now = options.now ?? (() => new Date());
   let running: Promise<void> = Promise.resolve();
@@ -67,7 +70,9 @@ export function startScheduler(options: {
       for (const job of options.jobs) {
         try {
           const key = await job.due(now());
-          if (key !== null && !stopped) await job.run(key);
+          if (key !== null && !stopped) {
+            if (await job.run(key)) options.onRun?.(job.name, key);
+          }
         } catch (error) {
           options.onError?.(job.name, error);
         }
@@ -89,5 +94,3 @@ export function startScheduler(options: {
     },
   };
 }
-
-export { formatIsoWeek };

@@ -108,7 +108,7 @@ export function jobServices(deps: JobServicesDeps) {
         const w = (await settings.readAll()).schedule.weeklyLists;
         return w.enabled ? formatIsoWeek(dueWeek(at, w.time, w.timeZone)) : null;
       },
-      run: async (key) => void (await scheduledWeeklyLists(key)),
+      run: async (key) => (await scheduledWeeklyLists(key)) !== null,
     },
     {
       name: NIGHTLY_CLASSIFY_JOB,
@@ -116,7 +116,7 @@ export function jobServices(deps: JobServicesDeps) {
         const c = (await settings.readAll()).schedule.classification;
         return c.enabled ? dueDay(at, c.time, c.timeZone) : null;
       },
-      run: async (key) => void (await scheduledClassification(key)),
+      run: async (key) => (await scheduledClassification(key)) !== null,
     },
   ];
 
