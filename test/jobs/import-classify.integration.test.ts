@@ -1,0 +1,137 @@
+/**
+ * Order import and classification against the SuperOffice sandbox, on every test database
+ * (PGlite always; PostgreSQL too when TEST_DATABASE_URL is set).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { RunningSandbox } from "../../sandbox/src";
+import type { ContactId } from "../../shared/domain/vocabulary";
+import { migrate } from "../../connector/src/store/migrate";
+import { ordersRepository } from "../../connector/src/store/orders";
+import { testDatabases } from "../../connector/src/store/test-databases";
+import type { Db } from "../../connector/src/store/db";
+import type { SuperOfficeClient } from "../../connector/src/crm/superoffice";
+import type { JobServices } from "../../connector/src/jobs/services";
+import { DEFAULT_MAPPING } from "../../connector/src/cli/main";
+import { AS_OF, demoOrders, demoSandbox, saveTestSettings, sandboxClient, servicesFor, tempDir, writeOrdersCsv, writes } from "./support";
+
+const CUSTOMERS = 120;
+
+describe.each(testDatabases())("order import and classification on $name", ({ open }) => {
+  let sb: RunningSandbox;
+  let db: Db;
+  let crm: SuperOfficeClient;
+  let jobs: JobServices;
+  const tmp = tempDir("kundrytm-jobs-");
+  const orders = demoOrders(CUSTOMERS);
+  const half = Math.floor(orders.length / 2);
+
+  beforeAll(async () => {
+    sb = await demoSandbox(CUSTOMERS);
+    db = await open();
+    await migrate(db);
+    crm = sandboxClient(sb);
+    jobs = servicesFor(db, crm, sb);
+    await saveTestSettings(jobs);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await sb?.close();
+    tmp.remove();
+  });
+
+  test("a file with bad rows: stop writes nothing and names the first; skip imports the good rows and reports every bad one", async () => {
+    const file = writeOrdersCsv(path.join(tmp.dir, "bad.csv"), orders.slice(0, 50));
+    const text = fs.readFileSync(file, "utf8").split("\n");
+    // Line numbers count the header as line 1: data row i is line i + 1.
+    text[3] = text[3]!.replace(/,\d{4}-\d{2}-\d{2},/, ",2026-02-30,");
+    text[7] = text[7]!.replace(/,(-?\d+\.\d+),/, ",12x.5,");
+    text[9] = text[9]!.split(",").map((v, i) => (i === 3 ? "999999-0000" : v)).join(",");
+    fs.writeFileSync(file, text.join("\n"));
+
+    const stop = await jobs.importFile({ file, mapping: DEFAULT_MAPPING, onError: "stop" });
+    expect(stop.written).toBe(false);
+    expect(stop.bad).toEqual([expect.objectContaining({ line: 4, column: "order_date" })]);
+    expect(await ordersRepository(db).countLines()).toBe(0);
+
+    const skip = await jobs.importFile({ file, mapping: DEFAULT_MAPPING, onError: "skip" });
+    expect(skip.written).toBe(true);
+    expect(skip.bad.map((b) => b.line)).toEqual([4, 8, 10]);
+    expect(skip.bad[1]!.reason).toMatch(/12x\.5/);
+    expect(skip.bad[2]!.reason).toBe("no company in the CRM has organisation number 9999990000");
+    expect(skip.inserted).toBe(47);
+    expect(await ordersRepository(db).countLines()).toBe(47);
+  });
+
+  test("re-importing changes nothing; a later, overlapping export adds only what is new", async () => {
+    const first = writeOrdersCsv(path.join(tmp.dir, "first.csv"), orders.slice(0, half));
+    const a = await jobs.importFile({ file: first, mapping: DEFAULT_MAPPING, onError: "stop" });
+    expect(a.bad).toEqual([]);
+    const afterFirst = await ordersRepository(db).countLines();
+    const again = await jobs.importFile({ file: first, mapping: DEFAULT_MAPPING, onError: "stop" });
+    expect(again).toMatchObject({ written: true, inserted: 0, alreadyImported: half });
+    expect(await ordersRepository(db).countLines()).toBe(afterFirst);
+
+    const all = writeOrdersCsv(path.join(tmp.dir, "all.csv"), orders);
+    const later = await jobs.importFile({ file: all, mapping: DEFAULT_MAPPING, onError: "stop" });
+    expect(later.inserted).toBe(orders.length - half);
+    expect(later.alreadyImported).toBe(half);
+    expect(await ordersRepository(db).countLines()).toBe(orders.length);
+  });
+
+  let planned: { contactId: number; to: string; kind: string }[] = [];
+
+  test("a dry run shows the moves and the distribution before and after, and writes nothing", async () => {
+    sb.resetStats();
+    const outcome = await jobs.classify({ dryRun: true, asOf: AS_OF });
+    if (outcome.kind !== "ran") throw new Error("busy");
+    const report = outcome.report;
+    expect(report.dryRun).toBe(true);
+    expect(report.moves.length).toBeGreaterThan(3);
+    expect(report.unconvertedLines).toBe(0);
+    const total = (d: Record<string, number>) => Object.values(d).reduce((s, n) => s + n, 0);
+    expect(total(report.before)).toBe(report.customers);
+    expect(total(report.after)).toBe(report.customers);
+    expect(report.after).not.toEqual(report.before);
+    for (const m of report.moves) expect(m.sentence).toContain(m.name);
+    expect(writes(sb)).toEqual({});
+    planned = report.moves.map((m) => ({ contactId: m.contactId, to: m.to, kind: m.kind }));
+  });
+
+  test("apply writes each changed category, one task per move and the tier history; nothing else", async () => {
+    sb.resetStats();
+    const outcome = await jobs.classify({ dryRun: false, asOf: AS_OF });
+    if (outcome.kind !== "ran") throw new Error("busy");
+    const report = outcome.report;
+    expect(report.moves.map((m) => ({ contactId: m.contactId, to: m.to, kind: m.kind }))).toEqual(planned);
+    const withTask = report.moves.filter((m) => m.kind !== "new").length;
+    expect(report.writes).toEqual({ categories: planned.length, tasks: withTask, resumed: 0 });
+    expect(writes(sb)).toEqual({ "PATCH /api/v1/Contact/{id}": planned.length, "POST /api/v1/Appointment": withTask });
+
+    const categories = await crm.listCategories();
+    for (const move of report.moves.slice(0, 10)) {
+      const company = await crm.getCompany(move.contactId as ContactId);
+      const expected = move.to === "former" ? "tidigare kund" : move.to.toLowerCase();
+      expect(company.category?.name.toLowerCase()).toBe(expected);
+      expect(categories.some((c) => c.id === company.category?.id)).toBe(true);
+    }
+    const moved = report.moves.find((m) => m.kind !== "new")!;
+    const company = await crm.getCompany(moved.contactId as ContactId);
+    const tasks = (await crm.listAppointments({ from: AS_OF, to: AS_OF, contactId: moved.contactId as ContactId })).filter((a) => a.text.includes(moved.sentence));
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.associateId).toBe(company.owner?.id);
+    expect(tasks[0]!.completed).toBe(false);
+
+    const { rows } = await db.query<{ n: number }>("select count(*)::int as n from tier_history where run_id is not null");
+    expect(rows[0]!.n).toBe(planned.length);
+  });
+
+  test("a second apply finds nothing to move and writes nothing", async () => {
+    sb.resetStats();
+    const outcome = await jobs.classify({ dryRun: false, asOf: AS_OF });
+    if (outcome.kind !== "ran") throw new Error("busy");
+    expect(outcome.report.moves).toEqual([]);
+    expect(outcome.report.writes).toEqual({ categories: 0, tasks: 0, resumed: 0 });
+    expect(writes(sb)).toEqual({});
+  });
+});

@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { generateDemoTenant, ordersToCsv, startSandbox, type RunningSandbox } from "../../sandbox/src";
+import type { OrderLine } from "../../sandbox/src";
+import { loadConfig } from "../../connector/src/config";
+import { createSuperOfficeClient, type SuperOfficeClient } from "../../connector/src/crm/superoffice";
+import { jobServices, type JobServices } from "../../connector/src/jobs/services";
+import type { Db } from "../../connector/src/store/db";
+
+/** Shared set-up of the job integration tests: a sandbox tenant, its order export, a store and the job services. */
+
+/** The sandbox's frozen "today": a Monday, so a week and a 12-month window are fixed. */
+export const NOW = new Date("2026-11-23T10:00:00Z");
+export const AS_OF = "2026-11-23";
+export const SEED = 1;
+/** Rates for the demo tenant's currencies (the demo ERP's own ranking rates). */
+export const RATES = { EUR: 11.4, NOK: 0.97 };
+
+export function tempDir(prefix: string): { dir: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function demoOrders(customers: number): OrderLine[] {
+  return generateDemoTenant({ tenant: "Cust00001", seed: SEED, customers, now: NOW }).orders;
+}
+
+export function writeOrdersCsv(file: string, lines: readonly OrderLine[]): string {
+  fs.writeFileSync(file, ordersToCsv(lines));
+  return file;
+}
+
+export async function demoSandbox(customers: number, extra: Parameters<typeof startSandbox>[0] = {}): Promise<RunningSandbox> {
+  return startSandbox({ port: 0, customers, seed: SEED, now: NOW, ...extra });
+}
+
+/** The environment the connector and the CLI read, pointed at a sandbox. */
+export function connectorEnv(sb: RunningSandbox, more: Record<string, string> = {}): Record<string, string> {
+  return {
+    SUPEROFFICE_WEBAPI_URL: sb.webapiUrl,
+    SUPEROFFICE_AUTH: "bearer",
+    SUPEROFFICE_ACCESS_TOKEN: sb.credentials.bearerTokens[0] as string,
+    SUPEROFFICE_APP_TOKEN: sb.credentials.appToken,
+    SUPEROFFICE_CALLS_PER_SECOND: "100",
+    LOG_LEVEL: "warn",
+    ...more,
+  };
+}
+
+export function sandboxClient(sb: RunningSandbox, callsPerSecond = 100): SuperOfficeClient {
+  return createSuperOfficeClient({
+    webapiUrl: sb.webapiUrl,
+    auth: { kind: "bearer", accessToken: sb.credentials.bearerTokens[0] as string, applicationToken: sb.credentials.appToken },
+    callsPerSecond,
+  });
+}
+
+export function servicesFor(db: Db, crm: SuperOfficeClient, sb: RunningSandbox): JobServices {
+  const config = loadConfig(connectorEnv(sb));
+  return jobServices({ db, crm, configFields: config.fields, now: () => NOW });
+}
+
+/** Settings every job test uses: rates for the demo currencies; the rest stays at the defaults. */
+export async function saveTestSettings(jobs: JobServices): Promise<void> {
+  const tiers = (await jobs.settings.readAll()).tiers;
+  await jobs.settings.save("tiers", { ...tiers, rates: RATES });
+}
+
+/** Calls that change something in the CRM, by operation ("PATCH /api/v1/Contact/{id}": n). */
+export function writes(sb: RunningSandbox): Record<string, number> {
+  return Object.fromEntries(Object.entries(sb.stats().callsByPath).filter(([op]) => !op.startsWith("GET ")));
+}
