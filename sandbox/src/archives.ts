@@ -137,6 +137,8 @@ export function appointmentArchive(store: Store): ArchiveProvider<AppointmentRec
       personId: col("int", (a) => a.personId),
       "contact/contactId": col("int", (a) => a.contactId),
       "contact/name": col("string", (a) => store.contacts.get(a.contactId)?.name ?? ""),
+      // The company's owner ("Our contact"): lets a rep's customers' activities be listed in one query.
+      "contact/associateId": col("associate", (a) => store.contacts.get(a.contactId)?.associateId ?? 0, (a) => n.associate(store.contacts.get(a.contactId)?.associateId ?? 0)),
       "person/personId": col("int", (a) => a.personId),
       "person/fullName": col("string", (a) => { const p = store.persons.get(a.personId); return p ? `${p.firstName} ${p.lastName}` : ""; }),
       "appointment/description": col("string", (a) => a.description),

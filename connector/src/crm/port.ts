@@ -153,6 +153,8 @@ export interface AppointmentQuery {
   to: string;
   /** Owner of the appointments (the rep). */
   associateId?: AssociateId;
+  /** Owner of the appointments' companies (the rep's customers). */
+  companyOwnerId?: AssociateId;
   contactId?: ContactId;
   completed?: boolean;
 }

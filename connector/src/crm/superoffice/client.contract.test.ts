@@ -38,9 +38,11 @@ it("every request and response of every client operation conforms to the Swagger
   await crm.updateCompany(company.id, { categoryId: category!.id, ownerId: a, customFields: { "SuperOffice:1": `[I:${potential!.id}]` } });
   const task = await crm.findTaskTypeByName("Möte");
   await crm.listAssociates();
+  await crm.listCompanies({ ownerId: a, customFields: ["SuperOffice:1", "SuperOffice:2"] });
   await crm.lastCompletedAppointment(c);
   await crm.nextPlannedAppointment(c);
   await crm.listAppointments({ from: "2026-01-01", to: "2026-12-31", associateId: a, contactId: c, completed: true });
+  await crm.listAppointments({ from: "2026-01-01", to: "2026-01-31", companyOwnerId: a });
   const appointment = await crm.createAppointment({ contactId: company.id, personId: null, associateId: a, taskId: task!.id, startDate: "2026-12-01T09:00:00", endDate: "2026-12-01T10:00:00", description: "Möte", completed: false });
   await crm.completeAppointment(appointment.id as AppointmentId);
   const selection = await crm.createStaticSelection({ name: "Kontraktslista", description: "test", ownerId: a });
@@ -74,5 +76,5 @@ it("every request and response of every client operation conforms to the Swagger
   }
   expect(problems).toEqual([]);
   expect(exchanges.every((e) => e.status !== null && e.status < 300)).toBe(true);
-  expect(operations.size).toBe(26);
+  expect(operations.size).toBe(27);
 });

@@ -177,6 +177,12 @@ describe("SuperOffice client against the sandbox", () => {
     expect(planned !== null && planned.startDate <= next.startDate).toBe(true);
     const week = await crm.listAppointments({ from: "2099-03-02", to: "2099-03-02", associateId: rep.associateId as AssociateId });
     expect(week.map((a) => a.id)).toContain(next.id);
+    // The same appointment as one of the rep's customers' activities (the company is now the rep's).
+    const customers = await crm.listAppointments({ from: "2099-03-02", to: "2099-03-02", companyOwnerId: rep.associateId as AssociateId });
+    expect(customers.map((a) => a.id)).toContain(next.id);
+    expect(customers.every((a) => a.startDate.startsWith("2099-03-02"))).toBe(true);
+    const other = sb.tenant.reps[1]!;
+    expect((await crm.listAppointments({ from: "2099-03-02", to: "2099-03-02", companyOwnerId: other.associateId as AssociateId })).map((a) => a.id)).not.toContain(next.id);
     const completed = await crm.completeAppointment(next.id);
     expect(completed.completed).toBe(true);
     expect((await crm.lastCompletedAppointment(contactId))?.id).toBe(next.id);

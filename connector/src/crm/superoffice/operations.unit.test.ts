@@ -81,6 +81,8 @@ describe("appointments", () => {
     const { crm, seen } = client(() => page([]));
     await crm.listAppointments({ from: "2026-11-23", to: "2026-11-29", associateId: 5 as AssociateId, completed: false });
     expect(seen[0]!.url.searchParams.get("$filter")).toBe("date between ('2026-11-23','2026-11-29') and associateId eq 5 and completed eq 0");
+    await crm.listAppointments({ from: "2026-11-23", to: "2026-11-29", companyOwnerId: 7 as AssociateId });
+    expect(seen[1]!.url.searchParams.get("$filter")).toBe("date between ('2026-11-23','2026-11-29') and contact/associateId eq 7");
     await expect(crm.listAppointments({ from: "2026-11-30", to: "2026-11-29" })).rejects.toMatchObject({ code: "CRM_BAD_REQUEST" });
   });
 

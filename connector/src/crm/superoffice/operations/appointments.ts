@@ -62,6 +62,7 @@ export function dateRangeFilter(from: string, to: string): string {
 export async function listAppointments(ctx: SoContext, query: AppointmentQuery): Promise<CrmAppointment[]> {
   const parts = [dateRangeFilter(query.from, query.to)];
   if (query.associateId !== undefined) parts.push(`associateId eq ${odataInt(query.associateId)}`);
+  if (query.companyOwnerId !== undefined) parts.push(`contact/associateId eq ${odataInt(query.companyOwnerId)}`);
   if (query.contactId !== undefined) parts.push(`contactId eq ${odataInt(query.contactId)}`);
   if (query.completed !== undefined) parts.push(`completed eq ${query.completed ? 1 : 0}`);
   const rows = await fetchAllRows(
