@@ -6,7 +6,8 @@ import type { FrequencyPolicy } from "../../../shared/domain/policy";
 import { weeklyFollowUpList, type WeeklyFollowUpList } from "../../../shared/domain/weekly-list";
 import { assertNever, type AssociateId, type ContactId } from "../../../shared/domain/vocabulary";
 import type { FieldMapping } from "../config";
-import type { CrmAssociate, CrmFullPort } from "../crm/port";
+import type { CrmAppointment, CrmAssociate, CrmFullPort } from "../crm/port";
+import type { PortfolioCustomer } from "../../../shared/domain/portfolio";
 import { readPortfolio, type Portfolio } from "./portfolio";
 
 /**
@@ -69,21 +70,41 @@ export interface WeeklyListsOptions {
   onRep?: (done: number, total: number) => void;
 }
 
-/** Every rep's list for the week, from one read of the portfolio. */
-export function weeklyListsOf(portfolio: Portfolio, associates: readonly CrmAssociate[], policy: FrequencyPolicy, week: IsoWeek, defaultCountry: ScheduleBody["weeklyLists"]["defaultCountry"]) {
+/** Reps who own tiered customers: each gets a list (an empty one empties last run's selection). */
+export function repsWithCustomers(portfolio: Portfolio, associates: readonly CrmAssociate[]): CrmAssociate[] {
   const owners = new Set(portfolio.customers.filter((c) => c.owner !== null && c.tier !== null && c.tier !== "former").map((c) => c.owner as AssociateId));
-  return associates
-    .filter((a) => owners.has(a.id))
-    .map((rep) => ({ rep, list: weeklyFollowUpList({ rep: rep.id, week, customers: portfolio.customers, policy, defaultCountry }) }));
+  return associates.filter((a) => owners.has(a.id));
+}
+
+/**
+ * The follow-up tasks this job created count as the list itself, not as contacts planned elsewhere:
+ * a customer whose only open plan is its own marker task stays on the week's list.
+ */
+export function ignoringOwnTasks(customers: readonly PortfolioCustomer[], weekTasks: readonly CrmAppointment[], week: IsoWeek): PortfolioCustomer[] {
+  const marked = new Set(weekTasks.filter((a) => !a.completed && a.contactId !== null && a.text.includes(weeklyTaskMarker(week, a.contactId))).map((a) => a.contactId as number));
+  if (marked.size === 0) return [...customers];
+  return customers.map((c) => (marked.has(c.id) ? { ...c, nextPlanned: null } : c));
+}
+
+/** One rep's list for the week; with follow-up tasks on, also the rep's appointments of the week (read once). */
+export async function repWeeklyList(
+  crm: Pick<CrmFullPort, "listAppointments">,
+  input: { rep: AssociateId; customers: readonly PortfolioCustomer[]; policy: FrequencyPolicy; week: IsoWeek; schedule: ScheduleBody["weeklyLists"] },
+): Promise<{ list: WeeklyFollowUpList; weekTasks: CrmAppointment[] }> {
+  const { week, schedule } = input;
+  const weekTasks = schedule.createTasks ? await crm.listAppointments({ from: isoWeekStart(week), to: isoWeekEnd(week), associateId: input.rep }) : [];
+  const customers = ignoringOwnTasks(input.customers, weekTasks, week);
+  return { list: weeklyFollowUpList({ rep: input.rep, week, customers, policy: input.policy, defaultCountry: schedule.defaultCountry }), weekTasks };
 }
 
 export async function runWeeklyLists(options: WeeklyListsOptions): Promise<WeeklyListsReport> {
   const { crm, week, schedule } = options;
   const [portfolio, associates] = await Promise.all([readPortfolio(crm, options.fields), crm.listAssociates()]);
-  const lists = weeklyListsOf(portfolio, associates, options.policy, week, schedule.defaultCountry);
+  const reps = repsWithCustomers(portfolio, associates);
   const report: WeeklyListsReport = { dryRun: options.dryRun, week: formatIsoWeek(week), reps: [] };
   let done = 0;
-  for (const { rep, list } of lists) {
+  for (const rep of reps) {
+    const { list, weekTasks } = await repWeeklyList(crm, { rep: rep.id, customers: portfolio.customers, policy: options.policy, week, schedule });
     const name = selectionName(week, rep.initials, schedule.language);
     const ids = list.entries.map((e) => e.customer.id);
     const row = { rep: rep.id, initials: rep.initials, selectionName: name, selectionId: null as number | null, customers: ids.length, added: 0, removed: 0, tasksCreated: 0 };
@@ -93,19 +114,18 @@ export async function runWeeklyLists(options: WeeklyListsOptions): Promise<Weekl
       const change = await crm.setSelectionMembers(selection.id, ids);
       row.added = change.added;
       row.removed = change.removed;
-      if (schedule.createTasks && list.entries.length > 0) row.tasksCreated = await createTasks(crm, list, schedule.language);
+      if (schedule.createTasks) row.tasksCreated = await createTasks(crm, list, weekTasks, schedule.language);
     }
     report.reps.push(row);
-    options.onRep?.(++done, lists.length);
+    options.onRep?.(++done, reps.length);
   }
   return report;
 }
 
 /** One checklist task per customer on the list, on its due day within the week; existing ones (by marker) are kept. */
-async function createTasks(crm: WeeklyCrm, list: WeeklyFollowUpList, language: ExplanationLocale): Promise<number> {
+async function createTasks(crm: WeeklyCrm, list: WeeklyFollowUpList, existing: readonly CrmAppointment[], language: ExplanationLocale): Promise<number> {
   const from = isoWeekStart(list.week);
   const to = isoWeekEnd(list.week);
-  const existing = await crm.listAppointments({ from, to, associateId: list.rep });
   let created = 0;
   for (const entry of list.entries) {
     const marker = weeklyTaskMarker(list.week, entry.customer.id);

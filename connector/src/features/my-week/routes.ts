@@ -2,11 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { MyWeekQuery, MyWeekResponse, type MyWeekEntry } from "../../../../shared/api/my-week";
 import { formatIsoWeek, parseIsoWeek } from "../../../../shared/domain/iso-week";
-import { weeklyFollowUpList } from "../../../../shared/domain/weekly-list";
 import { identityOf } from "../../auth/identity";
 import { readPortfolio } from "../../jobs/portfolio";
 import { dueWeek } from "../../jobs/scheduler";
-import { selectionName } from "../../jobs/weekly-lists";
+import { repWeeklyList, selectionName } from "../../jobs/weekly-lists";
 import type { JobFeatureDeps } from "../settings/admin";
 
 /**
@@ -24,7 +23,7 @@ export function myWeekRoutes(app: FastifyInstance, deps: JobFeatureDeps): void {
     const week = request.query.week ? parseIsoWeek(request.query.week) : dueWeek(new Date(), schedule.time, schedule.timeZone);
     const fields = await deps.services.settings.fields();
     const portfolio = await readPortfolio({ ...deps.crm, listCompanies: (q) => deps.crm.listCompanies({ ...q, ownerId: rep.id }) }, fields);
-    const list = weeklyFollowUpList({ rep: rep.id, week, customers: portfolio.customers, policy: settings.policy, defaultCountry: schedule.defaultCountry });
+    const { list } = await repWeeklyList(deps.crm, { rep: rep.id, customers: portfolio.customers, policy: settings.policy, week, schedule });
     const entries: MyWeekEntry[] = list.entries.map((e) => ({
       company: { id: e.customer.id, name: e.customer.name, country: e.customer.country },
       tier: e.tier,
