@@ -95,6 +95,28 @@ describe("SuperOffice client against the sandbox", () => {
     expect(sb.stats().totalCalls).toBe(3);
   });
 
+  it("retries a call that times out, then reports CRM_TEMPORARY", async () => {
+    const sb = await sandbox();
+    const contextId = /\/(Cust\d+)\/api$/.exec(sb.webapiUrl)?.[1] as string;
+    const retries: (number | null)[] = [];
+    const crm = createSuperOfficeClient(
+      {
+        webapiUrl: sb.webapiUrl,
+        auth: { kind: "system-user", authUrl: sb.origin, contextId, applicationToken: APP_TOKEN, systemToken: SYSTEM_TOKEN, privateKeyPem },
+        timeoutMs: 150,
+        retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20, maxRetryAfterMs: 1000 },
+      },
+      { observer: { retry: (r) => retries.push(r.status) } },
+    );
+    await crm.listCategories();
+    sb.resetStats();
+    sb.setKnobs({ latencyMs: 400 });
+    await expect(crm.getCompany(sb.tenant.highlights.tierA.contactId as ContactId)).rejects.toMatchObject({ code: "CRM_TEMPORARY" });
+    expect(retries).toEqual([null]);
+    expect(sb.stats().totalCalls).toBe(2);
+    sb.setKnobs({ latencyMs: 0 });
+  });
+
   it("does not retry a 400, and keeps SuperOffice's message for the log", async () => {
     const sb = await sandbox();
     const crm = systemUserClient(sb);

@@ -26,7 +26,7 @@ import { addSelectionMembers, createStaticSelection, findSelectionByName, setSel
 import { sharedTenantBudget, systemClock, type CallBudget, type Clock } from "./rate-limit";
 import { TtlCache } from "./ttl-cache";
 
-export type { CallBudget, Clock } from "./rate-limit";
+export type { CallBudget, CallRelease, Clock } from "./rate-limit";
 export type { SoExchange, SoObserver } from "./http";
 export type { SuperOfficeConfig, SuperOfficeConfigInput } from "./config";
 export { parseSuperOfficeConfig } from "./config";

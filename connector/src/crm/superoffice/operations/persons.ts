@@ -3,7 +3,7 @@ import { CrmError, type CrmPerson, type NewPerson } from "../../port";
 import { mapPersonEntity } from "../mappers";
 import { normaliseEmail, odataString } from "../odata";
 import { PERSON_COLUMNS, RawPersonEntity, RawPersonRow } from "../raw";
-import { fetchRows, type SoContext } from "./context";
+import { fetchAllRows, type SoContext } from "./context";
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
@@ -17,11 +17,15 @@ export async function findPersonsByEmail(ctx: SoContext, email: string): Promise
   if (!EMAIL.test(wanted) || wanted.length > 254) {
     throw new CrmError("CRM_BAD_REQUEST", "Not an e-mail address");
   }
-  const rows = await fetchRows(
+  const rows = await fetchAllRows(
     ctx,
-    "/v1/Person",
-    "find person by e-mail",
-    { select: PERSON_COLUMNS, filter: `email/emailAddress eq ${odataString(wanted)}`, entities: ["person"], top: 50 },
+    {
+      path: "/v1/Person",
+      what: "find person by e-mail",
+      query: { select: PERSON_COLUMNS, filter: `email/emailAddress eq ${odataString(wanted)}`, entities: ["person"] },
+      pageSize: 50,
+      maxRows: 1000,
+    },
     RawPersonRow,
   );
   const byId = new Map<number, CrmPerson>();
