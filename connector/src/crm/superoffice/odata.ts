@@ -34,6 +34,8 @@ export interface ODataQuery {
   entities?: readonly string[];
   top?: number;
   skip?: number;
+  /** "Full" returns each cell as {DisplayValue, RawValue, …} (list columns then carry their ids). */
+  mode?: "Full";
 }
 
 /** The query-string parameters SuperOffice's archive endpoints take, named as SuperOffice names them. */
@@ -42,6 +44,7 @@ export function odataParams(query: ODataQuery): Record<string, string> {
   if (query.filter !== undefined) params.$filter = query.filter;
   if (query.orderBy !== undefined) params.$orderBy = query.orderBy;
   if (query.entities !== undefined && query.entities.length > 0) params.$entities = query.entities.join(",");
+  if (query.mode !== undefined) params.$mode = query.mode;
   if (query.top !== undefined) params.$top = odataInt(query.top);
   if (query.skip !== undefined && query.skip > 0) params.$skip = odataInt(query.skip);
   return params;

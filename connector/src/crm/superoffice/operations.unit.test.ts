@@ -207,3 +207,30 @@ describe("documents", () => {
     expect(seen[2]!.url.searchParams.get("$filter")).toBe("contactId eq 3 and date between ('2026-11-19','2026-11-21')");
   });
 });
+
+describe("listCompanies", () => {
+  it("reads Full-mode cells: ids for lists, encoded list UDFs, activity dates, across pages", async () => {
+    const full = (raw: unknown, display: unknown = raw) => ({ DisplayValue: display, RawValue: raw, TooltipHint: "", LinkHint: "" });
+    const { crm, seen } = client((req) => {
+      const skip = Number(req.url.searchParams.get("$skip") ?? 0);
+      const rows = [
+        { PrimaryKey: 3, EntityName: "contact", contactId: full(3), name: full("Bergström Verkstad AB"), orgnr: full("556123-4567"), number: full("10042"), code: full(""), category: full(2, "B"), associateId: full(5, "AB"), country: full(752, "Sverige"), LastCompletedActivity: full("2026-10-01T09:00:00"), LastDoByActivity: full("1899-12-30T00:00:00"), "contactUdef/SuperOffice:1": full(23, "A") },
+        { PrimaryKey: 4, EntityName: "contact", contactId: full(4), name: full("Nordvik AS"), orgnr: full(""), number: full(""), code: full("NV"), category: full(0, ""), associateId: full(0, ""), country: full(578, "Norge"), LastCompletedActivity: full(null, ""), LastDoByActivity: full("2026-12-01"), "contactUdef/SuperOffice:1": full(0, "") },
+      ];
+      return page(rows.slice(skip, skip + 1));
+    });
+    const companies = await crm.listCompanies({ ownerId: 5 as AssociateId, customFields: ["SuperOffice:1"], pageSize: 1 });
+    expect(seen[0]!.url.searchParams.get("$mode")).toBe("Full");
+    expect(seen[0]!.url.searchParams.get("$filter")).toBe("associateId eq 5");
+    expect(seen).toHaveLength(3);
+    expect(companies).toEqual([
+      { id: 3, name: "Bergström Verkstad AB", orgNr: "556123-4567", number: "10042", code: null, country: "SE", categoryId: 2, ownerId: 5, customFields: { "SuperOffice:1": "[I:23]" }, lastCompletedActivity: "2026-10-01", lastPlannedActivity: null },
+      { id: 4, name: "Nordvik AS", orgNr: null, number: null, code: "NV", country: "NO", categoryId: null, ownerId: null, customFields: {}, lastCompletedActivity: null, lastPlannedActivity: "2026-12-01" },
+    ]);
+  });
+
+  it("refuses a row without a company id rather than dropping it", async () => {
+    const { crm } = client(() => page([{ PrimaryKey: null, name: "?" }]));
+    await expect(crm.listCompanies()).rejects.toMatchObject({ code: "CRM_UNKNOWN" });
+  });
+});

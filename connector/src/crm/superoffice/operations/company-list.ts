@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { AssociateId, ContactId } from "../../../../../shared/domain/vocabulary";
-import type { CompanyListQuery, CrmCompanySummary } from "../../port";
-import { odataInt, odataParams } from "../odata";
-import { odataPage } from "../raw";
-import type { SoContext } from "./context";
+import { CrmError, type CompanyListQuery, type CrmCompanySummary } from "../../port";
+import { odataInt } from "../odata";
+import { fetchAllRows, type SoContext } from "./context";
 import { isoOfCountryId } from "./countries";
 
 /**
@@ -44,9 +43,10 @@ function isoDate(value: unknown): string | null {
   return m && m[1]! > "1900-01-01" ? m[1]! : null;
 }
 
-export function readCompanyRow(row: Record<string, unknown>, fields: readonly string[]): CrmCompanySummary | null {
+/** Reads one Full-mode Contact row; a row without a company id is a malformed answer. */
+export function readCompanyRow(row: Record<string, unknown>, fields: readonly string[]): CrmCompanySummary {
   const id = int(row.contactId) ?? int(row.PrimaryKey);
-  if (id === null) return null;
+  if (id === null) throw new CrmError("CRM_UNKNOWN", "SuperOffice listed a company without an id", { crmMessage: JSON.stringify(row).slice(0, 300) });
   const customFields: Record<string, string> = {};
   for (const key of fields) {
     const itemId = int(row[`contactUdef/${key}`]);
@@ -70,20 +70,22 @@ export function readCompanyRow(row: Record<string, unknown>, fields: readonly st
 
 export async function listCompanies(ctx: SoContext, query: CompanyListQuery = {}): Promise<CrmCompanySummary[]> {
   const fields = [...new Set(query.customFields ?? [])];
-  const select = [...BASE_COLUMNS, ...fields.map((f) => `contactUdef/${f}`)];
-  const pageSize = query.pageSize ?? 1000;
-  const filter = query.ownerId !== undefined ? `associateId eq ${odataInt(query.ownerId)}` : undefined;
-  const out: CrmCompanySummary[] = [];
-  let skip = 0;
-  for (;;) {
-    const params = { ...odataParams({ select, ...(filter ? { filter } : {}), orderBy: "contactId", top: pageSize, skip }), $mode: "Full" };
-    const page = await ctx.http.json({ method: "GET", path: "/v1/Contact", what: "list companies", query: params }, odataPage(Row));
-    for (const row of page.value) {
-      const company = readCompanyRow(row, fields);
-      if (company) out.push(company);
-    }
-    if (page.value.length < pageSize || page.value.length === 0) break;
-    skip += page.value.length;
-  }
-  return out;
+  const bad = fields.filter((f) => !/^[A-Za-z0-9_:]+$/.test(f));
+  if (bad.length > 0) throw new CrmError("CRM_BAD_REQUEST", `Not custom field keys: ${bad.join(", ")}`);
+  const rows = await fetchAllRows(
+    ctx,
+    {
+      path: "/v1/Contact",
+      what: "list companies",
+      query: {
+        select: [...BASE_COLUMNS, ...fields.map((f) => `contactUdef/${f}`)],
+        ...(query.ownerId !== undefined ? { filter: `associateId eq ${odataInt(query.ownerId)}` } : {}),
+        orderBy: "contactId",
+        mode: "Full",
+      },
+      pageSize: query.pageSize ?? 1000,
+    },
+    Row,
+  );
+  return rows.map((row) => readCompanyRow(row, fields));
 }
