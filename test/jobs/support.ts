@@ -1,3 +1,5 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +9,8 @@ import { loadConfig } from "../../connector/src/config";
 import { createSuperOfficeClient, type SuperOfficeClient } from "../../connector/src/crm/superoffice";
 import { jobServices, type JobServices } from "../../connector/src/jobs/services";
 import type { Db } from "../../connector/src/store/db";
+import { findPostgresBin, startThrowawayPostgres } from "../../connector/src/store/throwaway-postgres";
+import pg from "pg";
 
 /** Shared set-up of the job integration tests: a sandbox tenant, its order export, a store and the job services. */
 
@@ -70,4 +74,61 @@ export async function saveTestSettings(jobs: JobServices): Promise<void> {
 /** Calls that change something in the CRM, by operation ("PATCH /api/v1/Contact/{id}": n). */
 export function writes(sb: RunningSandbox): Record<string, number> {
   return Object.fromEntries(Object.entries(sb.stats().callsByPath).filter(([op]) => !op.startsWith("GET ")));
+}
+
+/**
+ * A fresh, empty PostgreSQL database for a test file: on TEST_DATABASE_URL's server when set, else on a
+ * throwaway server from Debian's packages. Null when neither is available (the caller says so and skips).
+ */
+export async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const server = process.env.TEST_DATABASE_URL ? null : findPostgresBin() ? await startThrowawayPostgres() : null;
+  const adminUrl = process.env.TEST_DATABASE_URL ?? server?.url;
+  if (!adminUrl) return null;
+  const name = `kundrytm_jobs_${crypto.randomBytes(5).toString("hex")}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin(`drop database if exists ${name} with (force)`).catch(() => undefined);
+      await server?.stop();
+    },
+  };
+}
+
+export const REPO = path.resolve(__dirname, "../..");
+
+/** Runs a TypeScript entry point of the repository as a child process (`node -r ./scripts/register.js …`). */
+export function spawnTs(entry: string, args: readonly string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ["-r", "./scripts/register.js", entry, ...args], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
