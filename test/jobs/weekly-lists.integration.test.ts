@@ -72,7 +72,7 @@ describe("Monday lists", () => {
 
   test("members follow the list: a customer contacted since leaves the selection on the next run, and a removed member comes back", async () => {
     const settings = await jobs.settings.readAll();
-    const portfolio = await readPortfolio(crm, await jobs.settings.fields());
+    const portfolio = await readPortfolio(crm, await jobs.settings.fields(), { activityDates: true });
     const rep = sb.tenant.reps.find((r) => portfolio.customers.some((c) => c.owner === r.associateId))!;
     const { list } = await repWeeklyList(crm, { rep: rep.associateId as AssociateId, customers: portfolio.customers, policy: settings.policy, week: WEEK, schedule: settings.schedule.weeklyLists });
     expect(list.entries.length).toBeGreaterThan(1);

@@ -255,6 +255,8 @@ export interface CompanyListQuery {
   customFields?: readonly string[];
   /** Only companies owned by this associate. */
   ownerId?: AssociateId;
+  /** Include the last completed and last planned activity dates (costlier for the CRM; off by default). */
+  activityDates?: boolean;
   pageSize?: number;
 }
 

@@ -60,7 +60,7 @@ export async function planClassification(input: {
   locale: ExplanationLocale;
 }): Promise<ClassificationPlan> {
   const { tiers } = input;
-  const portfolio = await readPortfolio(input.crm, input.fields);
+  const portfolio = await readPortfolio(input.crm, input.fields, { activityDates: false });
   const problems: string[] = [];
   const missing = missingCategories(portfolio.categoryIdOf, input.fields);
   if (missing.length > 0) problems.push(`The CRM has no category for ${missing.join(", ")}; companies cannot be moved there.`);

@@ -53,9 +53,10 @@ export function missingCategories(ids: Partial<Record<TierStatus, number>>, fiel
   return missing;
 }
 
-export async function readPortfolio(crm: PortfolioCrm, fields: FieldMapping): Promise<Portfolio> {
+/** `activityDates`: also read each company's last and planned contact (the weekly lists need them; tiers do not). */
+export async function readPortfolio(crm: PortfolioCrm, fields: FieldMapping, options: { activityDates: boolean }): Promise<Portfolio> {
   const [companies, categories, potentialItems, accountTypeItems] = await Promise.all([
-    crm.listCompanies({ customFields: [fields.potentialField, fields.accountTypeField] }),
+    crm.listCompanies({ customFields: [fields.potentialField, fields.accountTypeField], activityDates: options.activityDates }),
     crm.listCategories(),
     crm.listCustomFieldItems(fields.potentialField).catch(() => null),
     crm.listCustomFieldItems(fields.accountTypeField).catch(() => null),

@@ -99,7 +99,7 @@ export async function repWeeklyList(
 
 export async function runWeeklyLists(options: WeeklyListsOptions): Promise<WeeklyListsReport> {
   const { crm, week, schedule } = options;
-  const [portfolio, associates] = await Promise.all([readPortfolio(crm, options.fields), crm.listAssociates()]);
+  const [portfolio, associates] = await Promise.all([readPortfolio(crm, options.fields, { activityDates: true }), crm.listAssociates()]);
   const reps = repsWithCustomers(portfolio, associates);
   const report: WeeklyListsReport = { dryRun: options.dryRun, week: formatIsoWeek(week), reps: [] };
   let done = 0;

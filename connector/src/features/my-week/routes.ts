@@ -22,7 +22,7 @@ export function myWeekRoutes(app: FastifyInstance, deps: JobFeatureDeps): void {
     const schedule = settings.schedule.weeklyLists;
     const week = request.query.week ? parseIsoWeek(request.query.week) : dueWeek(new Date(), schedule.time, schedule.timeZone);
     const fields = await deps.services.settings.fields();
-    const portfolio = await readPortfolio({ ...deps.crm, listCompanies: (q) => deps.crm.listCompanies({ ...q, ownerId: rep.id }) }, fields);
+    const portfolio = await readPortfolio({ ...deps.crm, listCompanies: (q) => deps.crm.listCompanies({ ...q, ownerId: rep.id }) }, fields, { activityDates: true });
     const { list } = await repWeeklyList(deps.crm, { rep: rep.id, customers: portfolio.customers, policy: settings.policy, week, schedule });
     const entries: MyWeekEntry[] = list.entries.map((e) => ({
       company: { id: e.customer.id, name: e.customer.name, country: e.customer.country },

@@ -38,7 +38,7 @@ export function settingsRoutes(app: FastifyInstance, deps: JobFeatureDeps): void
 
   async function inputs() {
     const all = await settings.readAll();
-    const [portfolio, associates] = await Promise.all([readPortfolio(deps.crm, await settings.fields()), deps.crm.listAssociates()]);
+    const [portfolio, associates] = await Promise.all([readPortfolio(deps.crm, await settings.fields(), { activityDates: false }), deps.crm.listAssociates()]);
     return { all, customers: portfolio.customers, capacities: await settings.capacities(), name: named(associates) };
   }
 

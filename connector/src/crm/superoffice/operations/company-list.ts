@@ -11,7 +11,8 @@ import { isoOfCountryId } from "./countries";
  * per-company appointment look-up when a job needs every customer's last and planned contact.
  */
 
-const BASE_COLUMNS = ["contactId", "name", "orgnr", "number", "code", "category", "associateId", "country", "LastCompletedActivity", "LastDoByActivity"] as const;
+const BASE_COLUMNS = ["contactId", "name", "orgnr", "number", "code", "category", "associateId", "country"] as const;
+const ACTIVITY_COLUMNS = ["LastCompletedActivity", "LastDoByActivity"] as const;
 
 /** A Full-mode cell: {DisplayValue, RawValue, …}; a bare value is accepted too. */
 const Cell = z.union([z.looseObject({ RawValue: z.unknown().optional(), DisplayValue: z.unknown().optional() }), z.string(), z.number(), z.boolean(), z.null()]);

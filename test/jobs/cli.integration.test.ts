@@ -1,0 +1,78 @@
+/** `kundrytm …` as users run it: bin/kundrytm.js as a child process, with the connector's environment. */
+import fs from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import type { RunningSandbox } from "../../sandbox/src";
+import { connectorEnv, demoOrders, demoSandbox, REPO, tempDir, writeOrdersCsv } from "./support";
+
+let sb: RunningSandbox;
+const tmp = tempDir("kundrytm-cli-");
+
+beforeAll(async () => {
+  sb = await demoSandbox(60);
+});
+afterAll(async () => {
+  await sb?.close();
+  tmp.remove();
+});
+
+function kundrytm(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["bin/kundrytm.js", ...args], { cwd: REPO, env: { PATH: process.env.PATH ?? "", ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test("doctor: all good against the sandbox; a refused sign-in and a missing variable are said plainly, with exit code 1", async () => {
+  const env = connectorEnv(sb, { DATA_DIR: path.join(tmp.dir, "doctor") });
+  const ok = await kundrytm(["doctor"], env);
+  expect(ok.code).toBe(0);
+  expect(ok.stdout).toContain("✔ SuperOffice reachable and signed in");
+  expect(ok.stdout).toContain("! No order history imported yet");
+  expect(ok.stdout).toContain("Everything needed is in place.");
+
+  const refused = await kundrytm(["doctor"], { ...env, SUPEROFFICE_ACCESS_TOKEN: "not-a-valid-token" });
+  expect(refused.code).toBe(1);
+  expect(refused.stdout).toContain("✘ SuperOffice refused the connector's sign-in: check the SUPEROFFICE_* credentials.");
+
+  const { SUPEROFFICE_WEBAPI_URL: _, ...missing } = env;
+  const unconfigured = await kundrytm(["doctor"], missing);
+  expect(unconfigured.code).toBe(1);
+  expect(unconfigured.stdout).toMatch(/✘ Configuration: SUPEROFFICE_WEBAPI_URL/);
+}, 60_000);
+
+test("import-orders with a mapping file and --on-error, then weekly-lists --dry-run for a given week", async () => {
+  const env = connectorEnv(sb, { DATA_DIR: path.join(tmp.dir, "jobs") });
+  const lines = demoOrders(60).slice(0, 200);
+  const file = writeOrdersCsv(path.join(tmp.dir, "orders.csv"), lines);
+  const text = fs.readFileSync(file, "utf8").split("\n");
+  text[5] = text[5]!.replace(/,\d{4}-\d{2}-\d{2},/, ",not a date,");
+  fs.writeFileSync(file, text.join("\n"));
+  const mapping = path.join(tmp.dir, "mapping.json");
+  fs.writeFileSync(mapping, JSON.stringify({ customerKey: { kind: "customerNumber", column: "customer_number" }, date: "order_date", amount: "amount", currency: "currency", orderNumber: "order_number", orderLine: "line" }));
+
+  const stopped = await kundrytm(["import-orders", file, "--mapping", mapping], env);
+  expect(stopped.code).toBe(1);
+  expect(stopped.stdout).toContain("line 6:");
+  expect(stopped.stdout).toContain("Nothing was imported");
+
+  const skipped = await kundrytm(["import-orders", file, "--mapping", mapping, "--on-error", "skip"], env);
+  expect(skipped.code).toBe(0);
+  expect(skipped.stdout).toContain(`Imported ${lines.length - 1} new order lines; 0 were already imported.`);
+
+  const badMapping = await kundrytm(["import-orders", file, "--mapping", file], env);
+  expect(badMapping.code).not.toBe(0);
+  expect(badMapping.stderr).toContain("cannot read the mapping");
+
+  const lists = await kundrytm(["weekly-lists", "--week", "2026-W48", "--dry-run"], env);
+  expect(lists.code).toBe(0);
+  expect(lists.stdout).toContain("Dry run: follow-up lists for 2026-W48");
+  expect(lists.stdout).toMatch(/Uppföljning v48 — [A-Z]+: \d+ customers/);
+  const badWeek = await kundrytm(["weekly-lists", "--week", "2026-W54"], env);
+  expect(badWeek.code).not.toBe(0);
+  expect(badWeek.stderr).toContain("Not an ISO week");
+}, 90_000);
