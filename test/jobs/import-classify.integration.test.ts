@@ -79,6 +79,19 @@ describe.each(testDatabases())("order import and classification on $name", ({ op
     expect(await ordersRepository(db).countLines()).toBe(orders.length);
   });
 
+  test("SuperOffice sales with status Sold import as order lines, once", async () => {
+    const before = await ordersRepository(db).countLines();
+    const first = await jobs.importSales({ from: "2025-11-24", to: AS_OF, onError: "skip" });
+    expect(first.written).toBe(true);
+    expect(first.bad).toEqual([]);
+    expect(first.inserted).toBeGreaterThan(0);
+    expect(await ordersRepository(db).countLines()).toBe(before + first.inserted);
+    const again = await jobs.importSales({ from: "2025-11-24", to: AS_OF, onError: "skip" });
+    expect(again).toMatchObject({ inserted: 0, alreadyImported: first.inserted });
+    // Sales are a second source next to the ERP: for the classification below, leave only the ERP lines.
+    await db.query("delete from order_lines where source = 'superoffice-sales'");
+  });
+
   let planned: { contactId: number; to: string; kind: string }[] = [];
 
   test("a dry run shows the moves and the distribution before and after, and writes nothing", async () => {
