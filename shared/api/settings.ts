@@ -31,8 +31,11 @@ export const FieldMappingBody = z.object({
 });
 export type FieldMappingBody = z.infer<typeof FieldMappingBody>;
 
-export const RepCapacityBody = z.object({ rep: z.number().int().positive(), personalPerWeek: z.number().min(0).max(500) });
-export const CapacitiesBody = z.array(RepCapacityBody).max(10_000);
+export const RepCapacityBody = z.object({ rep: z.number().int().positive(), personalPerWeek: z.number().min(0).max(200) });
+export const CapacitiesBody = z
+  .array(RepCapacityBody)
+  .max(10_000)
+  .refine((list) => new Set(list.map((c) => c.rep)).size === list.length, "each rep at most once");
 export type CapacitiesBody = z.infer<typeof CapacitiesBody>;
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time like 06:00");

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { FrequencyPolicySchema, TierSettingsSchema } from "../../../shared/domain";
+import { ScheduleBody } from "../../../shared/api/settings";
+import { CurrencyRatesSchema, FrequencyPolicySchema, TierSettingsSchema } from "../../../shared/domain";
 import { ACCOUNT_TYPES, POTENTIALS, TIERS } from "../../../shared/domain/vocabulary";
 import type { Queryable } from "./db";
 
@@ -28,6 +29,10 @@ export const SETTINGS_SCHEMAS = {
   tiers: TierSettingsSchema,
   fieldMapping: FieldMappingSettingsSchema,
   capacity: CapacitySettingsSchema,
+  /** Units of the base currency per unit of each other currency in the order history. */
+  rates: CurrencyRatesSchema,
+  /** When the jobs run and how the Monday lists look. */
+  schedule: ScheduleBody,
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS_SCHEMAS;

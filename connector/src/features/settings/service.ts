@@ -5,11 +5,12 @@ import type { AssociateId } from "../../../../shared/domain/vocabulary";
 import type { RepCapacity } from "../../../../shared/domain/workload";
 import type { FieldMapping } from "../../config";
 import type { Queryable } from "../../store/db";
+import { SettingsError as StoreSettingsError, settingsRepository } from "../../store/settings";
 
 /**
- * The admin's settings, one JSON value per key in the store's `settings` table. A key never saved
- * reads as its default (the field mapping's default comes from the connector's configuration).
- * Every value is validated when saved and again when read, so a hand-edited row cannot slip through.
+ * The admin's settings in the admin API's shape, kept through the store's settings repository. A key
+ * never saved reads as its default (the field mapping's default comes from the connector's
+ * configuration). Values are validated when saved and again when read.
  */
 
 const SCHEMAS = {
@@ -56,6 +57,7 @@ export function fieldMappingOf(body: FieldMappingBody): FieldMapping {
 }
 
 export function settingsService(db: Queryable, configFields: FieldMapping) {
+  const repo = settingsRepository(db);
   const defaults: Settings = {
     policy: defaultPolicy(),
     tiers: TierSettingsBody.parse({}),
@@ -65,30 +67,34 @@ export function settingsService(db: Queryable, configFields: FieldMapping) {
   };
 
   async function readAll(): Promise<Settings> {
-    const { rows } = await db.query<{ key: string; value: unknown }>("select key, value from settings where key = any($1::text[])", [Object.keys(SCHEMAS)]);
-    const out: Record<string, unknown> = { ...defaults };
-    for (const row of rows) {
-      const schema = SCHEMAS[row.key as SettingsKey];
-      const parsed = schema.safeParse(row.value);
-      if (!parsed.success) throw new SettingsError(`The stored setting "${row.key}" is not valid; save it again from the admin page.`, []);
-      out[row.key] = parsed.data;
+    try {
+      const [policy, tiers, rates, fieldMapping, capacity, schedule] = await Promise.all([
+        repo.get("policy"),
+        repo.get("tiers"),
+        repo.get("rates"),
+        repo.get("fieldMapping"),
+        repo.get("capacity"),
+        repo.get("schedule"),
+      ]);
+      return {
+        policy: policy ?? defaults.policy,
+        tiers: { ...(tiers ?? defaults.tiers), rates: rates ?? defaults.tiers.rates },
+        fieldMapping: fieldMapping ?? defaults.fieldMapping,
+        capacities: capacity ?? defaults.capacities,
+        schedule: schedule ?? defaults.schedule,
+      };
+    } catch (error) {
+      if (error instanceof StoreSettingsError) throw new SettingsError(`The stored setting "${error.key}" is not valid; save it again from the admin page.`, []);
+      throw error;
     }
-    return Settings.parse(out);
   }
 
-  async function write(key: SettingsKey, value: unknown): Promise<void> {
-    await db.query(
-      "insert into settings (key, value, updated_at) values ($1, $2, now()) on conflict (key) do update set value = excluded.value, updated_at = now()",
-      [key, JSON.stringify(value)],
-    );
-  }
-
-  /** Validates and saves one setting; throws SettingsError naming every problem. */
+  /** Validates and saves one setting (the admin API's shape); throws SettingsError naming every problem, writing nothing. */
   async function save<K extends SettingsKey>(key: K, input: unknown): Promise<Settings[K]> {
     if (key === "policy") {
       const checked = validatePolicy(input);
       if (!checked.ok) throw new SettingsError("The policy has problems.", checked.errors.map((e) => ({ path: e.path, message: e.message })));
-      await write(key, checked.policy);
+      await repo.set("policy", checked.policy);
       return checked.policy as Settings[K];
     }
     const parsed = SCHEMAS[key].safeParse(input);
@@ -98,8 +104,27 @@ export function settingsService(db: Queryable, configFields: FieldMapping) {
         parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })),
       );
     }
-    await write(key, parsed.data);
-    return parsed.data as Settings[K];
+    const value = parsed.data as Settings[SettingsKey];
+    switch (key) {
+      case "tiers": {
+        const { rates, ...tiers } = value as Settings["tiers"];
+        await repo.set("tiers", tiers);
+        await repo.set("rates", rates);
+        break;
+      }
+      case "fieldMapping":
+        await repo.set("fieldMapping", value as Settings["fieldMapping"]);
+        break;
+      case "capacities":
+        await repo.set("capacity", value as Settings["capacities"]);
+        break;
+      case "schedule":
+        await repo.set("schedule", value as Settings["schedule"]);
+        break;
+      default:
+        throw new Error(`Unexpected setting ${key}`);
+    }
+    return value as Settings[K];
   }
 
   return {

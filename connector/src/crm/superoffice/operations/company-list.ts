@@ -79,7 +79,7 @@ export async function listCompanies(ctx: SoContext, query: CompanyListQuery = {}
       path: "/v1/Contact",
       what: "list companies",
       query: {
-        select: [...BASE_COLUMNS, ...fields.map((f) => `contactUdef/${f}`)],
+        select: [...BASE_COLUMNS, ...(query.activityDates ? ACTIVITY_COLUMNS : []), ...fields.map((f) => `contactUdef/${f}`)],
         ...(query.ownerId !== undefined ? { filter: `associateId eq ${odataInt(query.ownerId)}` } : {}),
         orderBy: "contactId",
         mode: "Full",
