@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import ExcelJS from "exceljs";
 import type { RunningSandbox } from "../../sandbox/src";
 import { connectorEnv, demoOrders, demoSandbox, REPO, tempDir, writeOrdersCsv } from "./support";
 
@@ -67,6 +68,21 @@ test("import-orders with a mapping file and --on-error, then weekly-lists --dry-
   const badMapping = await kundrytm(["import-orders", file, "--mapping", file], env);
   expect(badMapping.code).not.toBe(0);
   expect(badMapping.stderr).toContain("cannot read the mapping");
+
+  // An XLSX export, named without its extension: --format says what it is.
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Orders");
+  sheet.addRow(["order_number", "line", "org_number", "order_date", "amount", "currency", "product_line", "country"]);
+  const more = demoOrders(60).slice(200, 230);
+  for (const l of more) sheet.addRow([l.orderNumber, l.line, l.orgNr, new Date(`${l.orderDate}T00:00:00Z`), l.amount, l.currency, l.productLine, l.country]);
+  const xlsx = path.join(tmp.dir, "export.dat");
+  await workbook.xlsx.writeFile(xlsx);
+  const fromXlsx = await kundrytm(["import-orders", xlsx, "--format", "xlsx"], env);
+  expect(fromXlsx.stderr).toBe("");
+  expect(fromXlsx.stdout).toContain(`Imported ${more.length} new order lines; 0 were already imported.`);
+  const unknownType = await kundrytm(["import-orders", xlsx], env);
+  expect(unknownType.code).toBe(1);
+  expect(unknownType.stdout).toContain('Import refused: Unknown file type ".dat"');
 
   const lists = await kundrytm(["weekly-lists", "--week", "2026-W48", "--dry-run"], env);
   expect(lists.code).toBe(0);
