@@ -20,7 +20,9 @@ import { listen, type TestClient } from "../../connector/src/testing/http";
 import { parseIsoWeek } from "../../shared/domain/iso-week";
 import type { MyWeekResponse } from "../../shared/api/my-week";
 import type { Settings, WhatIfResponse, WorkloadResponse } from "../../shared/api/settings";
-import { connectorEnv, demoSandbox, saveTestSettings, sandboxClient, servicesFor, tempDir, writes } from "./support";
+import { ordersToCsv } from "../../sandbox/src";
+import type { ImportReport } from "../../shared/api/jobs";
+import { connectorEnv, demoOrders, demoSandbox, saveTestSettings, sandboxClient, servicesFor, tempDir, writes } from "./support";
 
 const WEEK = parseIsoWeek("2026-W48");
 const ADMIN = "admin@nordvik-industri.se";
@@ -166,6 +168,23 @@ describe("HTTP: my-week and the admin API", () => {
     const res = await http.request("GET", "/api/v1/admin/settings", { headers: { authorization: await token(rep.email) } });
     expect(res.status).toBe(403);
     expect(res.json()).toEqual({ error: { code: "FORBIDDEN", message: expect.stringContaining("KUNDRYTM_ADMINS") } });
+  });
+
+  test("an ERP export uploaded by an admin is imported once; others may not upload", async () => {
+    const csv = ordersToCsv(demoOrders(150).slice(0, 120));
+    const upload = async (email: string, body: string, type = "text/csv", query = "?onError=skip&name=orders.csv") => {
+      const res = await fetch(`${http.origin}/api/v1/admin/imports/orders${query}`, { method: "POST", headers: { authorization: await token(email), "content-type": type }, body });
+      return { status: res.status, body: (await res.json()) as ImportReport & { error?: { code: string } } };
+    };
+    const first = await upload(ADMIN, csv);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ source: "orders.csv", written: true, rows: 120, inserted: 120, bad: [] });
+    expect((await upload(ADMIN, csv)).body).toMatchObject({ inserted: 0, alreadyImported: 120 });
+    expect((await upload(sb.tenant.reps[0]!.email, csv)).status).toBe(403);
+    expect((await upload(ADMIN, csv, "application/pdf")).status).toBe(415);
+    const badMapping = await upload(ADMIN, csv, "text/csv", `?mapping=${encodeURIComponent(JSON.stringify({ date: "order_date" }))}`);
+    expect(badMapping.status).toBe(400);
+    expect(badMapping.body.error?.code).toBe("BAD_REQUEST");
   });
 
   test("a policy with bad cells is refused cell by cell and nothing changes; a good one is saved", async () => {

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { parseIsoWeek } from "../../../shared/domain/iso-week";
 import { isLocalDate } from "../../../shared/domain/dates";
 import { ColumnMappingSchema, type ColumnMappingInput } from "../erp";
+import { DEFAULT_MAPPING } from "../jobs/import-orders";
 import { VERSION } from "../version";
 import { runDoctor } from "./doctor";
 import { printClassification, printImport, printWeeklyLists } from "./print";
@@ -11,17 +12,7 @@ import { describeStartFailure, openRuntime, type Runtime } from "./runtime";
 
 /** `kundrytm …`: the connector's jobs from the command line, with the connector's configuration. */
 
-/** The demo ERP's export (and a common shape): customers by organisation number. */
-export const DEFAULT_MAPPING: ColumnMappingInput = {
-  customerKey: { kind: "orgNr", column: "org_number" },
-  date: "order_date",
-  amount: "amount",
-  currency: "currency",
-  productLine: "product_line",
-  country: "country",
-  orderNumber: "order_number",
-  orderLine: "line",
-};
+export { DEFAULT_MAPPING };
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 

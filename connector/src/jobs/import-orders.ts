@@ -8,6 +8,18 @@ import type { Db } from "../store/db";
 import { ordersRepository, type OrderLineInput } from "../store/orders";
 import { CustomerKeyIndex } from "./customer-keys";
 
+/** The demo ERP's export (and a common shape): customers by organisation number. */
+export const DEFAULT_MAPPING: ColumnMappingInput = {
+  customerKey: { kind: "orgNr", column: "org_number" },
+  date: "order_date",
+  amount: "amount",
+  currency: "currency",
+  productLine: "product_line",
+  country: "country",
+  orderNumber: "order_number",
+  orderLine: "line",
+};
+
 /** Every ERP export shares one source, so a later file's overlap with an earlier one is recognised. */
 export const ERP_SOURCE = "erp";
 export const SALES_SOURCE = "superoffice-sales";

@@ -6,12 +6,14 @@ import { LocalDateSchema } from "../../../../shared/domain/dates";
 import { jobRunsRepository } from "../../store/job-runs";
 import type { Db } from "../../store/db";
 import { requireAdmin, type JobFeatureDeps } from "../settings/admin";
+import { uploadRoutes } from "./upload";
 
 /**
- * `/api/v1/admin/imports/sales` (SuperOffice sales with status Sold as order history) and
- * `/api/v1/admin/jobs` (the log of job runs). ERP files are imported with `kundrytm import-orders`.
+ * `/api/v1/admin/imports/orders` (an uploaded ERP export), `/api/v1/admin/imports/sales` (SuperOffice
+ * sales with status Sold as order history) and `/api/v1/admin/jobs` (the log of job runs).
  */
 export function importRoutes(app: FastifyInstance, deps: JobFeatureDeps & { db: Db }): void {
+  uploadRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const onRequest = requireAdmin(deps.admins);
 
