@@ -29,6 +29,12 @@ function crmProblem(error: unknown): string {
   return `SuperOffice could not be reached: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** "X: Invalid input: expected string, received undefined" says, plainly, that X is not set. */
+function plainConfigProblem(problem: string): string {
+  const m = /^([A-Z0-9_]+): Invalid input: expected \w+, received undefined$/.exec(problem);
+  return m ? `${m[1]} is not set; it is required (see docs/admin.md).` : problem;
+}
+
 /** Checks the configuration, the store and the CRM, and says what is wrong in plain words. */
 export async function runDoctor(env: NodeJS.ProcessEnv, deps: { crm?: CrmFullPort } = {}): Promise<Finding[]> {
   const findings: Finding[] = [];
@@ -38,7 +44,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, deps: { crm?: CrmFullPor
     findings.push({ level: "ok", text: `Configuration read (CRM ${config.superOffice.webapiUrl}, ${config.databaseUrl ? "PostgreSQL" : `embedded store in ${config.dataDir}`}).` });
   } catch (error) {
     if (error instanceof ConfigError) {
-      for (const p of error.problems) findings.push({ level: "problem", text: `Configuration: ${p}` });
+      for (const p of error.problems) findings.push({ level: "problem", text: `Configuration: ${plainConfigProblem(p)}` });
       return findings;
     }
     throw error;
