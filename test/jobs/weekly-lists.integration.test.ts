@@ -8,7 +8,8 @@ import { buildApp } from "../../connector/src/app";
 import { loadOrCreateEmbeddedIssuer, type EmbeddedIssuer } from "../../connector/src/auth/embedded-issuer";
 import { loadConfig } from "../../connector/src/config";
 import type { SuperOfficeClient } from "../../connector/src/crm/superoffice";
-import type { JobServices } from "../../connector/src/jobs/services";
+import { JobBusyError, WEEKLY_LISTS_JOB, type JobServices } from "../../connector/src/jobs/services";
+import { withJobLock } from "../../connector/src/store/job-lock";
 import { readPortfolio } from "../../connector/src/jobs/portfolio";
 import { repWeeklyList, weeklyTaskMarker } from "../../connector/src/jobs/weekly-lists";
 import type { FollowUpEntry } from "../../shared/domain/weekly-list";
@@ -112,6 +113,13 @@ describe("Monday lists", () => {
     expect(new Set(marked.map((t) => t.contactId)).size).toBe(rep.customers);
     expect(marked[0]!.text).toContain(weeklyTaskMarker(WEEK, marked[0]!.contactId as number));
     await jobs.settings.save("schedule", s);
+  });
+
+  test("a run on demand while another holds the job writes nothing and says so", async () => {
+    sb.resetStats();
+    const held = await withJobLock(db, WEEKLY_LISTS_JOB, () => expect(jobs.weeklyLists({ week: WEEK, dryRun: false })).rejects.toThrow(JobBusyError));
+    expect(held.acquired).toBe(true);
+    expect(writes(sb)).toEqual({});
   });
 
   test("the scheduled run for a week runs once; later ticks find it done", async () => {

@@ -4,6 +4,7 @@ import { parseIsoWeek } from "../../../shared/domain/iso-week";
 import { isLocalDate } from "../../../shared/domain/dates";
 import { ColumnMappingSchema, type ColumnMappingInput } from "../erp";
 import { DEFAULT_MAPPING } from "../jobs/import-orders";
+import { JobBusyError } from "../jobs/services";
 import { VERSION } from "../version";
 import { runDoctor } from "./doctor";
 import { printClassification, printImport, printWeeklyLists } from "./print";
@@ -47,7 +48,7 @@ async function withRuntime(fn: (rt: Runtime) => Promise<number>): Promise<void> 
     process.exitCode = await fn(rt);
   } catch (error) {
     process.stderr.write(`kundrytm: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = error instanceof JobBusyError ? 3 : 1;
   } finally {
     await rt.close();
   }

@@ -15,6 +15,11 @@ import { runWeeklyLists } from "./weekly-lists";
 export const WEEKLY_LISTS_JOB = "weekly-lists";
 export const NIGHTLY_CLASSIFY_JOB = "classify-nightly";
 
+/** Another run of the same job holds its lock (here or in another instance). */
+export class JobBusyError extends Error {
+  override readonly name = "JobBusyError";
+}
+
 export interface JobServicesDeps {
   db: Db;
   crm: CrmFullPort;
@@ -49,7 +54,7 @@ export function jobServices(deps: JobServicesDeps) {
     });
   }
 
-  async function weeklyLists(options: { week?: IsoWeek; dryRun: boolean; onRep?: (done: number, total: number) => void }): Promise<WeeklyListsReport> {
+  async function buildLists(options: { week?: IsoWeek; dryRun: boolean; onRep?: (done: number, total: number) => void }): Promise<WeeklyListsReport> {
     const s = await settings.readAll();
     const week = options.week ?? dueWeek(now(), s.schedule.weeklyLists.time, s.schedule.weeklyLists.timeZone);
     return runWeeklyLists({
@@ -64,6 +69,17 @@ export function jobServices(deps: JobServicesDeps) {
   }
 
   /**
+   * The Monday lists on demand (CLI, admin). Writing runs hold the job lock, so two runs never create
+   * the same selection twice; throws JobBusyError while another instance is writing them.
+   */
+  async function weeklyLists(options: { week?: IsoWeek; dryRun: boolean; onRep?: (done: number, total: number) => void }): Promise<WeeklyListsReport> {
+    if (options.dryRun) return buildLists(options);
+    const locked = await withJobLock(db, WEEKLY_LISTS_JOB, () => buildLists(options));
+    if (!locked.acquired) throw new JobBusyError("The Monday lists are being written right now; try again when that run has finished.");
+    return locked.result;
+  }
+
+  /**
    * The scheduled Monday run for one week: under the job lock, and only if no instance completed it
    * before. Returns null when another instance holds the lock or the week is done.
    */
@@ -72,7 +88,7 @@ export function jobServices(deps: JobServicesDeps) {
       const begun = await runs.begin(WEEKLY_LISTS_JOB, weekKey);
       if (begun.kind === "done") return null;
       try {
-        const report = await weeklyLists({ week: parseIsoWeek(weekKey), dryRun: false });
+        const report = await buildLists({ week: parseIsoWeek(weekKey), dryRun: false });
         await runs.complete(begun.run.id, report);
         return report;
       } catch (error) {
