@@ -170,6 +170,16 @@ describe("HTTP: my-week and the admin API", () => {
     expect(unknown.json()).toEqual({ known: false, email: "nobody@example.org" });
   });
 
+  test("admins run the Monday lists on demand, as a dry run unless asked otherwise", async () => {
+    const res = await http.request("POST", "/api/v1/admin/weekly-lists", { headers: { authorization: await token(ADMIN) }, json: { week: "2026-W48" } });
+    expect(res.status).toBe(200);
+    const report = res.json<{ dryRun: boolean; week: string; reps: unknown[] }>();
+    expect(report).toMatchObject({ dryRun: true, week: "2026-W48" });
+    expect(report.reps.length).toBe(sb.tenant.reps.length);
+    const rep = sb.tenant.reps[0]!;
+    expect((await http.request("POST", "/api/v1/admin/weekly-lists", { headers: { authorization: await token(rep.email) }, json: {} })).status).toBe(403);
+  });
+
   test("the admin API refuses non-admins and anonymous callers", async () => {
     const rep = sb.tenant.reps[0]!;
     expect((await http.request("GET", "/api/v1/admin/settings")).status).toBe(401);

@@ -7,12 +7,14 @@ import { readPortfolio } from "../../jobs/portfolio";
 import { dueWeek } from "../../jobs/scheduler";
 import { repWeeklyList, selectionName } from "../../jobs/weekly-lists";
 import type { JobFeatureDeps } from "../settings/admin";
+import { weeklyListsAdminRoutes } from "./admin-routes";
 
 /**
  * GET /api/v1/my-week — the signed-in rep's follow-up list for a week, computed the same way as the
  * Monday selection (same portfolio read, same domain rule), from the rep's own companies only.
  */
 export function myWeekRoutes(app: FastifyInstance, deps: JobFeatureDeps): void {
+  weeklyListsAdminRoutes(app, deps);
   app.withTypeProvider<ZodTypeProvider>().get("/api/v1/my-week", { schema: { querystring: MyWeekQuery, response: { 200: MyWeekResponse } } }, async (request) => {
     const identity = identityOf(request);
     const email = identity.email.toLowerCase();
