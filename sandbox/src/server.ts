@@ -12,6 +12,14 @@ function isEntity(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) && !Buffer.isBuffer(value) && !("odata.metadata" in value);
 }
 
+/** GET with If-Modified-Since: 304 when the entity's UpdatedDate (UTC) is not later (D-HDR). */
+function notModifiedSince(header: string | undefined, updated: unknown): boolean {
+  if (!header || typeof updated !== "string") return false;
+  const since = Date.parse(header);
+  const changed = Date.parse(updated.endsWith("Z") ? updated : `${updated}Z`);
+  return !Number.isNaN(since) && !Number.isNaN(changed) && Math.floor(changed / 1000) <= Math.floor(since / 1000);
+}
+
 /**
  * Entity GET/POST/PATCH with `$select=Name,Department`: "other fields are then nulled out" (SPEC-REST).
  * Value-typed fields (numbers, booleans, dates) cannot be null in .NET and keep their values.
@@ -74,6 +82,9 @@ export function buildServer(ctx: SandboxContext, hooks: ServerHooks): FastifyIns
       method, url, config: { operation },
       handler: async (req, reply) => {
         const result = await handler(req, reply);
+        if (method === "GET" && result !== reply && isEntity(result) && notModifiedSince(req.headers["if-modified-since"], result.UpdatedDate)) {
+          return reply.code(304).send();
+        }
         const select = archiveQuery(req).$select;
         return select && result !== reply && isEntity(result) ? selectEntityFields(result, select) : result;
       },

@@ -59,6 +59,8 @@ describe("sandbox responses validate against the SuperOffice Swagger", () => {
     await expectValid("GET", "/v1/Contact/default", 200);
     const id = sandbox.tenant.highlights.tierC.contactId;
     await expectValid("GET", `/v1/Contact/${id}`, 200);
+    const notModified = await fetch(`${sandbox.webapiUrl}/v1/Contact/${id}`, { headers: { ...auth, "If-Modified-Since": new Date().toUTCString() } });
+    expect([notModified.status, validateResponse("GET", "/api/v1/Contact/{id}", 304, (await notModified.text()) || undefined)]).toEqual([304, []]);
     const slim = await expectValid("GET", `/v1/Contact/${id}${q({ $select: "Name,Category" })}`, 200);
     expect([typeof slim.Name, typeof slim.Category, slim.OrgNr, slim.ContactId]).toEqual(["string", "object", null, id]);
     const created = await expectValid("POST", "/v1/Contact", 200, { Name: "Kiruna Gruvservice AB", OrgNr: "556000-0001", Category: { Id: 2 } });
