@@ -89,13 +89,20 @@ export function personMatchesAnyEmail(p: PersonRec): PersonRec[] {
 }
 
 export function contactArchive(store: Store): ArchiveProvider<ContactRec> {
+  // Latest completed / not-completed appointment date per company, built once per query on first use.
+  let latest: Map<number, { done: string | null; open: string | null }> | null = null;
   const lastActivity = (c: ContactRec, completed: boolean) => {
-    let best: string | null = null;
-    for (const a of store.data.appointments) {
-      if (a.contactId !== c.id || (a.completed === "Completed") !== completed) continue;
-      if (completed ? best === null || a.startDate > best : best === null || a.startDate > best) best = a.startDate;
+    if (!latest) {
+      latest = new Map();
+      for (const a of store.data.appointments) {
+        const entry = latest.get(a.contactId) ?? { done: null, open: null };
+        const key = a.completed === "Completed" ? "done" : "open";
+        if (entry[key] === null || a.startDate > (entry[key] as string)) entry[key] = a.startDate;
+        latest.set(a.contactId, entry);
+      }
     }
-    return best;
+    const entry = latest.get(c.id);
+    return (completed ? entry?.done : entry?.open) ?? null;
   };
   return {
     name: "Contact",
