@@ -18,6 +18,7 @@ import type { JobFeatureDeps } from "./features/settings/admin";
 import { settingsRoutes } from "./features/settings/routes";
 import type { PreviewDemo } from "./features/preview/mailbox";
 import { previewRoutes } from "./features/preview/routes";
+import { activityFeature } from "./features/activity/routes";
 import { registerErrorHandling } from "./http/errors";
 import type { Db } from "./store/db";
 import { tierHistoryRepository } from "./store/tier-history";
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     classificationRoutes(app, deps.jobs);
     importRoutes(app, { ...deps.jobs, db: deps.db });
     myWeekRoutes(app, deps.jobs);
+    activityFeature(app, deps.db, deps.jobs);
   }
   addinRoutes(app, deps.config.addinDistDir);
 

@@ -6,6 +6,7 @@ import { buildApp } from "../../../connector/src/app";
 import { createAuth } from "../../../connector/src/auth";
 import { loadConfig } from "../../../connector/src/config";
 import { createSuperOfficeClient } from "../../../connector/src/crm/superoffice";
+import { jobServices } from "../../../connector/src/jobs/services";
 import { openStore } from "../../../connector/src/store";
 import type { Db } from "../../../connector/src/store/db";
 import { startSandbox, type RunningSandbox, type SandboxKnobs } from "../../../sandbox/src";
@@ -27,8 +28,8 @@ export interface Stack {
  * The embedded setup in-process, on ephemeral ports: a fresh sandbox (demo tenant in memory) and the
  * connector on PGlite in a temp folder, serving the built add-in from dist/addin.
  */
-export async function startStack(options: { knobs?: Partial<SandboxKnobs> } = {}): Promise<Stack> {
-  if (!fs.existsSync(path.join(ADDIN_DIST_DIR, "preview", "index.html"))) {
+export async function startStack(options: { knobs?: Partial<SandboxKnobs>; withAddin?: boolean } = {}): Promise<Stack> {
+  if ((options.withAddin ?? true) && !fs.existsSync(path.join(ADDIN_DIST_DIR, "preview", "index.html"))) {
     throw new Error(`The add-in is not built in ${ADDIN_DIST_DIR}: run npm run build:addin (npm test does it first)`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kundrytm-e2e-"));
@@ -52,7 +53,8 @@ export async function startStack(options: { knobs?: Partial<SandboxKnobs> } = {}
     db = await openStore({ databaseUrl: null, dataDir });
     const auth = await createAuth(config.auth, dataDir);
     const crm = createSuperOfficeClient(config.superOffice);
-    app = await buildApp({ config, crm, db, auth, probeCrmOnListen: false, preview: { demo: async () => sandbox.tenant } });
+    const jobs = { services: jobServices({ db, crm, configFields: config.fields }), crm, admins: [] };
+    app = await buildApp({ config, crm, db, auth, jobs, probeCrmOnListen: false, preview: { demo: async () => sandbox.tenant } });
     await app.listen({ host: "127.0.0.1", port });
     const address = app.server.address();
     if (address && typeof address === "object") port = address.port;

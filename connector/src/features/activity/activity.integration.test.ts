@@ -1,0 +1,117 @@
+import crypto from "node:crypto";
+import { JudgementResponse, LogActivityResponse, NextStepProposal, Rhythm } from "../../../../shared/api/activity";
+import { CardResponse } from "../../../../shared/api/card";
+import type { ContactId } from "../../../../shared/domain/vocabulary";
+import { startStack, type Stack } from "../../../../test/e2e/support/stack";
+import { createSuperOfficeClient } from "../../crm/superoffice";
+
+let stack: Stack;
+let token: string;
+
+beforeAll(async () => {
+  stack = await startStack({ withAddin: false });
+  const rep = stack.sandbox.tenant.reps[0]!;
+  const response = await fetch(`${stack.url}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: rep.email }) });
+  token = ((await response.json()) as { access_token: string }).access_token;
+}, 60_000);
+afterAll(async () => stack?.close());
+
+async function api(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${stack.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+async function companyOf(email: string) {
+  const card = CardResponse.parse((await api("GET", `/api/v1/card?email=${encodeURIComponent(email)}`)).body);
+  if (!card.found) throw new Error(`no card for ${email}`);
+  return card.card;
+}
+
+/** The sandbox's own view of a company's appointments, read with a separate SuperOffice client. */
+function sandboxAppointments(contactId: number) {
+  const client = createSuperOfficeClient({
+    webapiUrl: stack.sandbox.webapiUrl,
+    auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! },
+  });
+  return client.listAppointments({ from: "2020-01-01", to: "2030-12-31", contactId: contactId as ContactId });
+}
+
+describe("activity feature against the sandbox", () => {
+  it("gives the rhythm of a tier A customer from the policy", async () => {
+    const card = await companyOf(stack.sandbox.tenant.highlights.tierA.email);
+    const { status, body } = await api("GET", `/api/v1/companies/${card.company.id}/rhythm`);
+    expect(status).toBe(200);
+    const rhythm = Rhythm.parse(body);
+    expect(rhythm.tier).toBe("A");
+    expect(rhythm.personalWeeks).toBeGreaterThan(0);
+    expect(rhythm.lastContact).toBe(card.lastContact?.date.slice(0, 10) ?? null);
+  });
+
+  it("proposes the next step on a working day after the contact", async () => {
+    const card = await companyOf(stack.sandbox.tenant.highlights.tierA.email);
+    // Friday 2026-12-18 + 4 weeks = Friday 2027-01-15 (a working day in Sweden).
+    const { body } = await api("GET", `/api/v1/companies/${card.company.id}/next-step?after=2026-12-18`);
+    const { proposal } = NextStepProposal.parse(body);
+    expect(proposal?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const day = new Date(`${proposal!.date}T12:00:00Z`).getUTCDay();
+    expect([0, 6]).not.toContain(day);
+    expect(proposal!.date > "2026-12-18").toBe(true);
+  });
+
+  it("logs an activity with its follow-up once, however often the save is repeated", async () => {
+    const card = await companyOf(stack.sandbox.tenant.highlights.tierC.email);
+    const before = await sandboxAppointments(card.company.id);
+    const request = {
+      idempotencyKey: crypto.randomUUID(),
+      companyId: card.company.id,
+      personId: card.person.id,
+      type: "call",
+      date: "2026-11-20",
+      notes: "Talked about the spring order.",
+      outcome: "Wants a quote",
+      nextStep: { date: "2027-01-15", text: "Send the quote" },
+    };
+    const first = await api("POST", "/api/v1/activities", request);
+    expect(first.status).toBe(200);
+    const result = LogActivityResponse.parse(first.body);
+    expect(result.replayed).toBe(false);
+    const again = LogActivityResponse.parse((await api("POST", "/api/v1/activities", request)).body);
+    expect(again).toEqual({ ...result, replayed: true });
+
+    const after = await sandboxAppointments(card.company.id);
+    const added = after.filter((a) => !before.some((b) => b.id === a.id));
+    expect(added).toHaveLength(2);
+    const activity = added.find((a) => a.id === result.activityId)!;
+    const followUp = added.find((a) => a.id === result.followUpId)!;
+    expect(activity.completed).toBe(true);
+    expect(activity.startDate.slice(0, 10)).toBe("2026-11-20");
+    expect(activity.text).toContain("Wants a quote");
+    expect(followUp.completed).toBe(false);
+    expect(followUp.startDate.slice(0, 10)).toBe("2027-01-15");
+    expect(followUp.associateId).toBe(card.owner?.id);
+
+    const reused = await api("POST", "/api/v1/activities", { ...request, notes: "something else" });
+    expect(reused.status).toBe(409);
+  });
+
+  it("writes the rep's judgement to the CRM", async () => {
+    const card = await companyOf(stack.sandbox.tenant.highlights.tierC.email);
+    const next = card.potential === "A" ? "B" : "A";
+    const { status, body } = await api("PUT", `/api/v1/companies/${card.company.id}/judgement`, { potential: next, accountType: "expand" });
+    expect(status).toBe(200);
+    const judged = JudgementResponse.parse(body);
+    expect(judged).toMatchObject({ potential: next, accountType: "expand" });
+    const reread = await companyOf(stack.sandbox.tenant.highlights.tierC.email);
+    expect(reread.potential).toBe(next);
+    expect(reread.accountType).toBe("expand");
+  });
+
+  it("refuses a judgement with nothing in it", async () => {
+    const card = await companyOf(stack.sandbox.tenant.highlights.tierC.email);
+    expect((await api("PUT", `/api/v1/companies/${card.company.id}/judgement`, {})).status).toBe(400);
+  });
+});

@@ -1,0 +1,73 @@
+import type { Rhythm } from "../../../../shared/api/activity";
+import type { LocalDate } from "../../../../shared/domain/dates";
+import { followUpOf, intervalWeeks, isTier, type FrequencyPolicy } from "../../../../shared/domain";
+import { COUNTRIES, type ContactId, type Country } from "../../../../shared/domain/vocabulary";
+import type { FieldMapping } from "../../config";
+import type { CrmCompany, CrmFullPort, CrmListItem, CrmPort } from "../../crm/port";
+import { zonedParts } from "../../jobs/scheduler";
+import { accountTypeOf, potentialOf, tierOfCategory } from "../card/field-mapping";
+
+export type RhythmCrm = Pick<CrmPort, "getCompany" | "lastCompletedAppointment" | "nextPlannedAppointment"> & Pick<CrmFullPort, "listCustomFieldItems">;
+
+export interface RhythmSettings {
+  policy: FrequencyPolicy;
+  fields: FieldMapping;
+}
+
+/** Customers outside the four Nordic countries are scheduled by Swedish working days. */
+export const DEFAULT_COUNTRY: Country = "SE";
+const TIME_ZONES: Record<Country, string> = { SE: "Europe/Stockholm", NO: "Europe/Oslo", DK: "Europe/Copenhagen", FI: "Europe/Helsinki" };
+
+export function countryOf(company: Pick<CrmCompany, "country">): Country | null {
+  return COUNTRIES.find((c) => c === company.country) ?? null;
+}
+
+/** Today's date where the customer is. */
+export function todayFor(country: Country | null, now: Date): LocalDate {
+  return zonedParts(now, TIME_ZONES[country ?? DEFAULT_COUNTRY]).date;
+}
+
+/** The method's values off a company: tier, potential, account type (list items named as configured). */
+export async function judgementOf(crm: RhythmCrm, company: CrmCompany, fields: FieldMapping) {
+  const items = (key: string): Promise<CrmListItem[] | null> => crm.listCustomFieldItems(key).catch(() => null);
+  const [potentialItems, accountTypeItems] = await Promise.all([items(fields.potentialField), items(fields.accountTypeField)]);
+  return {
+    tier: tierOfCategory(company.category?.name, fields),
+    potential: potentialOf(company.customFields, potentialItems, fields),
+    accountType: accountTypeOf(company.customFields, accountTypeItems, fields),
+  };
+}
+
+/** The customer's rhythm: the same rule (followUpOf) the Monday lists use, so card and list agree. */
+export async function rhythmOf(crm: RhythmCrm, companyId: ContactId, settings: RhythmSettings, now: Date): Promise<Rhythm> {
+  const [company, last, next] = await Promise.all([
+    crm.getCompany(companyId),
+    crm.lastCompletedAppointment(companyId),
+    crm.nextPlannedAppointment(companyId),
+  ]);
+  const judgement = await judgementOf(crm, company, settings.fields);
+  const country = countryOf(company);
+  const today = todayFor(country, now);
+  const lastContact = last ? last.startDate.slice(0, 10) : null;
+  const nextPlanned = next ? next.startDate.slice(0, 10) : null;
+  const followUp = followUpOf({
+    customer: { id: company.id, name: company.name, owner: company.owner?.id ?? null, ...judgement, country, lastContact, nextPlanned },
+    policy: settings.policy,
+    today,
+    channel: "personal",
+    defaultCountry: DEFAULT_COUNTRY,
+  });
+  const digitalWeeks = isTier(judgement.tier)
+    ? intervalWeeks(settings.policy, { tier: judgement.tier, potential: judgement.potential, accountType: judgement.accountType }, "digital")
+    : null;
+  return {
+    companyId: company.id,
+    ...judgement,
+    personalWeeks: followUp.intervalWeeks,
+    digitalWeeks,
+    lastContact,
+    nextPlanned,
+    dueDate: followUp.dueDate,
+    due: followUp.status,
+  };
+}
