@@ -1,4 +1,12 @@
 import type { z } from "zod";
+import {
+  JudgementResponse,
+  LogActivityResponse,
+  NextStepProposal,
+  Rhythm,
+  type JudgementRequest,
+  type LogActivityRequest,
+} from "../../../shared/api/activity";
 import { CardResponse } from "../../../shared/api/card";
 import { ApiClientError } from "./errors";
 import { requestJson, type FetchLike, type JsonRequest } from "./http";
@@ -38,6 +46,18 @@ export function createApiClient(options: ApiClientOptions) {
     call,
     getCard(email: string, signal?: AbortSignal): Promise<CardResponse> {
       return call(CardResponse, { path: `/api/v1/card?email=${encodeURIComponent(email)}`, signal });
+    },
+    getRhythm(companyId: number, signal?: AbortSignal): Promise<Rhythm> {
+      return call(Rhythm, { path: `/api/v1/companies/${companyId}/rhythm`, signal });
+    },
+    judge(companyId: number, judgement: JudgementRequest): Promise<JudgementResponse> {
+      return call(JudgementResponse, { method: "PUT", path: `/api/v1/companies/${companyId}/judgement`, body: judgement });
+    },
+    proposeNextStep(companyId: number, after: string, signal?: AbortSignal): Promise<NextStepProposal> {
+      return call(NextStepProposal, { path: `/api/v1/companies/${companyId}/next-step?after=${encodeURIComponent(after)}`, signal });
+    },
+    logActivity(request: LogActivityRequest): Promise<LogActivityResponse> {
+      return call(LogActivityResponse, { method: "POST", path: "/api/v1/activities", body: request });
     },
   };
 }

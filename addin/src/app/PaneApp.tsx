@@ -2,6 +2,7 @@ import { FluentProvider, makeStyles, Subtitle1, tokens, webDarkTheme, webLightTh
 import { I18nProvider, useI18n } from "../i18n/I18nProvider";
 import type { Language } from "../i18n/language";
 import { SignedInAs } from "../features/account/components/SignedInAs";
+import { OutboxStatus } from "../features/activity/components/OutboxStatus";
 import { CardPane } from "../features/card/components/CardPane";
 import { ServicesProvider, type PaneServices } from "./services";
 
@@ -27,6 +28,7 @@ function Shell() {
         <Subtitle1 as="h1">{t.appName}</Subtitle1>
         <SignedInAs />
       </header>
+      <OutboxStatus />
       <CardPane />
     </main>
   );

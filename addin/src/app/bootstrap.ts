@@ -1,5 +1,6 @@
 import { createTokenSource } from "../api/auth";
 import { createNaaTokenSource } from "../auth/naa";
+import { createOutbox } from "../features/activity/utils/outbox";
 import { createApiClient } from "../api/client";
 import type { FetchLike } from "../api/http";
 import { pickLanguage } from "../i18n/language";
@@ -12,6 +13,8 @@ export interface PaneSetup {
   baseUrl: string;
   fetchImpl?: FetchLike;
   itemCheckMs?: number;
+  storage?: Storage;
+  retryDelayMs?: (attempt: number) => number;
 }
 
 /** Wires Outlook (real or simulated) and the connector into the props the pane renders with. */
@@ -26,8 +29,10 @@ export function createPaneProps(office: OfficeLike, setup: PaneSetup): PaneAppPr
     entra: (config) => createNaaTokenSource(config, { mailboxEmail }),
   });
   const api = createApiClient({ baseUrl: setup.baseUrl, tokens, fetchImpl });
+  const storage = setup.storage ?? window.localStorage;
+  const outbox = createOutbox({ storage, send: (request) => api.logActivity(request), retryDelayMs: setup.retryDelayMs });
   return {
-    services: { office: adapter, api, tokens, itemCheckMs: setup.itemCheckMs ?? 1000 },
+    services: { office: adapter, api, tokens, outbox, storage, itemCheckMs: setup.itemCheckMs ?? 1000 },
     language: pickLanguage(adapter.displayLanguage),
     displayLanguage: adapter.displayLanguage,
     dark: adapter.prefersDarkTheme(),

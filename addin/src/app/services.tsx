@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from "react";
 import type { PaneTokenSource } from "../api/auth";
 import type { ApiClient } from "../api/client";
+import type { Outbox } from "../features/activity/utils/outbox";
 import type { OfficeAdapter } from "../office/adapter";
 
 /** What every feature of the pane reaches for: the Outlook adapter and the connector client. */
@@ -8,6 +9,10 @@ export interface PaneServices {
   office: OfficeAdapter;
   api: ApiClient;
   tokens: PaneTokenSource;
+  /** Activity saves waiting for the connector (persisted). */
+  outbox: Outbox;
+  /** Where drafts and the outbox live: the pane's localStorage. */
+  storage: Storage;
   /** How often the pane re-checks the selected item, for hosts that miss ItemChanged (ms). */
   itemCheckMs: number;
 }

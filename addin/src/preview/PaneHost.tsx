@@ -43,6 +43,8 @@ export function PaneHost({ rep, language, dark, dropEvents, width, item }: PaneH
   useEffect(() => {
     session.sim.select(item);
   }, [session, item]);
+  // A replaced session stops retrying; its queued saves stay in storage for the next one.
+  useEffect(() => () => session.props.services.outbox.dispose(), [session]);
 
   return (
     <div className={styles.frame} style={{ width }} data-testid="pane-frame">

@@ -1,3 +1,4 @@
+import type { Rhythm } from "../../../shared/api/activity";
 import type { Card } from "../../../shared/api/card";
 import type { PreviewItem, PreviewRep } from "../../../shared/api/preview";
 
@@ -28,5 +29,21 @@ export function message(id: string, from: { displayName: string; emailAddress: s
     cc: [],
     receivedAt: "2026-11-20T08:30:00+01:00",
     body: "Hello",
+  };
+}
+
+export function rhythmFor(companyId: number, overrides: Partial<Rhythm> = {}): Rhythm {
+  return {
+    companyId,
+    tier: "A",
+    potential: null,
+    accountType: null,
+    personalWeeks: 4,
+    digitalWeeks: 2,
+    lastContact: "2026-10-30",
+    nextPlanned: null,
+    dueDate: "2026-11-27",
+    due: { kind: "due-this-week", dueDate: "2026-11-27" },
+    ...overrides,
   };
 }

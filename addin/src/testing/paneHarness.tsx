@@ -8,7 +8,7 @@ import type { PreviewItem } from "../../../shared/api/preview";
 import { createPaneProps } from "../app/bootstrap";
 import { PaneApp } from "../app/PaneApp";
 import { createSimulatedOffice } from "../preview/simulatedOffice";
-import { REP } from "./fixtures";
+import { REP, rhythmFor } from "./fixtures";
 
 export const BASE_URL = "http://localhost";
 
@@ -18,8 +18,11 @@ export type CardReply = { status: 200; body: CardResponse } | { status: number; 
  * The connector as the pane sees it over HTTP (msw): client-config, the dev issuer and the card.
  * `reply` decides per e-mail; it may return a promise to hold an answer back (race tests).
  */
-export function connectorHandlers(reply: (email: string) => CardReply | Promise<CardReply>): HttpHandler[] {
+export function connectorHandlers(reply: (email: string) => CardReply | Promise<CardReply>, extra: HttpHandler[] = []): HttpHandler[] {
   return [
+    ...extra,
+    http.get(`${BASE_URL}/api/v1/companies/:id/rhythm`, ({ params }) => HttpResponse.json(rhythmFor(Number(params.id)))),
+    http.get(`${BASE_URL}/api/v1/companies/:id/next-step`, () => HttpResponse.json({ proposal: { date: "2027-01-15", intervalWeeks: 8 } })),
     http.get(`${BASE_URL}/api/v1/client-config`, () => HttpResponse.json({ auth: "embedded" })),
     http.post(`${BASE_URL}/dev/token`, async ({ request }) => {
       const { email } = (await request.json()) as { email: string };

@@ -3,6 +3,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, render, screen } from "@testing-library/react";
 import type { PaneTokenSource, SignedInAccount } from "../../../api/auth";
 import { createApiClient } from "../../../api/client";
+import { createOutbox } from "../../activity/utils/outbox";
 import { ServicesProvider } from "../../../app/services";
 import { I18nProvider } from "../../../i18n/I18nProvider";
 import { createOfficeAdapter } from "../../../office/adapter";
@@ -29,7 +30,7 @@ function renderWith(tokens: PaneTokenSource, language: "en" | "sv" = "en") {
   return render(
     <FluentProvider theme={webLightTheme}>
       <I18nProvider language={language}>
-        <ServicesProvider services={{ office, api, tokens, itemCheckMs: 1000 }}>
+        <ServicesProvider services={{ office, api, tokens, itemCheckMs: 1000, storage: window.localStorage, outbox: createOutbox({ storage: window.localStorage, send: api.logActivity }) }}>
           <SignedInAs />
         </ServicesProvider>
       </I18nProvider>

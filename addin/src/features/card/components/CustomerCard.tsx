@@ -3,7 +3,7 @@ import { useServices } from "../../../app/services";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { useCard } from "../hooks/useCard";
 import { CardSkeleton } from "./CardSkeleton";
-import { CardView } from "./CardView";
+import { CustomerDetails } from "./CustomerDetails";
 import { NotInCrm } from "./NotInCrm";
 
 /** Loads and shows the card of one person on one item. */
@@ -14,7 +14,7 @@ export function CustomerCard({ email, itemKey }: { email: string; itemKey: strin
     case "loading":
       return <CardSkeleton />;
     case "found":
-      return <CardView card={state.card} />;
+      return <CustomerDetails card={state.card} itemKey={itemKey} />;
     case "not-found":
       return <NotInCrm email={state.email} />;
     case "error":

@@ -1,0 +1,129 @@
+import { Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Textarea, tokens } from "@fluentui/react-components";
+import { useCallback, useState } from "react";
+import type { Card } from "../../../../../shared/api/card";
+import { ACTIVITY_TYPES } from "../../../../../shared/domain/vocabulary";
+import { useServices } from "../../../app/services";
+import { useI18n } from "../../../i18n/I18nProvider";
+import { useActivityDraft } from "../hooks/useActivityDraft";
+import { useDictation } from "../hooks/useDictation";
+import { useNextStepProposal } from "../hooks/useNextStepProposal";
+import { newIdempotencyKey } from "../utils/uuid";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  row: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/**
+ * Log a completed activity with its next step. Every keystroke goes to a local draft (per item and
+ * person); Save hands the activity to the outbox with a fresh idempotency key, so it is saved exactly
+ * once even when the connector is away.
+ */
+export function LogActivityForm({ card, itemKey, onSaved }: { card: Card; itemKey: string; onSaved: () => void }) {
+  const { api, outbox, storage } = useServices();
+  const { t, locale, formatDate } = useI18n();
+  const styles = useStyles();
+  const { draft, update, discard, stored } = useActivityDraft({ storage, itemKey, email: card.person.email });
+  const [open, setOpen] = useState(stored);
+  const [saved, setSaved] = useState(false);
+  const proposal = useNextStepProposal({ api, companyId: card.company.id, after: draft.date });
+  const followUpDate = draft.followUpDate || proposal?.date || "";
+  const appendNotes = useCallback((text: string) => update({ notes: draft.notes ? `${draft.notes} ${text}` : text }), [update, draft.notes]);
+  const dictation = useDictation({ locale, onText: appendNotes });
+
+  if (!open) {
+    return (
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => (setOpen(true), setSaved(false))} data-testid="log-activity">
+          {t.logActivity}
+        </Button>
+        {saved && (
+          <MessageBar intent="success" data-testid="activity-saved">
+            <MessageBarBody>{t.activitySaved}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    );
+  }
+
+  const save = async () => {
+    const request = {
+      idempotencyKey: newIdempotencyKey(),
+      companyId: card.company.id,
+      personId: card.person.id,
+      type: draft.type,
+      date: draft.date,
+      notes: draft.notes,
+      outcome: draft.outcome,
+      nextStep: draft.followUp && followUpDate ? { date: followUpDate, text: draft.followUpText } : null,
+    };
+    // The outbox holds the activity from here on: the draft can go, nothing is lost if this fails.
+    discard();
+    setOpen(false);
+    const result = await outbox.enqueue(request, card.company.name);
+    if (result) {
+      setSaved(true);
+      onSaved();
+    }
+  };
+
+  return (
+    <form
+      className={styles.form}
+      aria-label={t.logActivity}
+      data-testid="activity-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <div className={styles.row}>
+        <Field label={t.activityType}>
+          <Select value={draft.type} onChange={(_, d) => update({ type: ACTIVITY_TYPES.find((a) => a === d.value) ?? "meeting" })} data-testid="activity-type">
+            {ACTIVITY_TYPES.map((a) => (
+              <option key={a} value={a}>
+                {t.activityTypes[a]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.date} required>
+          <Input type="date" value={draft.date} required onChange={(_, d) => update({ date: d.value, followUpDate: "" })} data-testid="activity-date" />
+        </Field>
+      </div>
+      <Field label={t.outcome}>
+        <Input value={draft.outcome} maxLength={500} onChange={(_, d) => update({ outcome: d.value })} data-testid="activity-outcome" />
+      </Field>
+      <Field label={t.notes} hint={stored ? t.draftKept : undefined}>
+        <Textarea value={draft.notes} resize="vertical" rows={4} maxLength={8000} onChange={(_, d) => update({ notes: d.value })} data-testid="activity-notes" />
+      </Field>
+      {dictation.supported && (
+        <Button size="small" onClick={dictation.listening ? dictation.stop : dictation.start} aria-pressed={dictation.listening}>
+          {dictation.listening ? t.stopDictation : t.dictate}
+        </Button>
+      )}
+      <Checkbox label={t.createFollowUp} checked={draft.followUp} onChange={(_, d) => update({ followUp: d.checked === true })} data-testid="follow-up-toggle" />
+      {draft.followUp && (
+        <>
+          <div className={styles.row}>
+            <Field label={t.followUpDate} hint={proposal ? t.proposedBy(proposal.intervalWeeks) : undefined}>
+              <Input type="date" value={followUpDate} onChange={(_, d) => update({ followUpDate: d.value })} data-testid="follow-up-date" />
+            </Field>
+            <Field label={t.followUpText}>
+              <Input value={draft.followUpText} maxLength={500} onChange={(_, d) => update({ followUpText: d.value })} data-testid="follow-up-text" />
+            </Field>
+          </div>
+          {followUpDate && <Caption1 className={styles.muted}>{formatDate(followUpDate)}</Caption1>}
+        </>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={!draft.date} data-testid="save-activity">
+          {t.save}
+        </Button>
+        <Button onClick={() => setOpen(false)}>{t.cancel}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+import { useCallback, useEffect, useState } from "react";
+import type { Rhythm } from "../../../../../shared/api/activity";
+import type { ApiClient } from "../../../api/client";
+import { toClientError, type ClientErrorCode } from "../../../api/errors";
+
+export type RhythmState = { status: "loading" } | { status: "ready"; rhythm: Rhythm } | { status: "error"; code: ClientErrorCode };
+
+/** The company's contact rhythm (frequency, due/overdue); `replace` takes a fresher one (after a judgement). */
+export function useRhythm({ api, companyId }: { api: ApiClient; companyId: number }) {
+  const [state, setState] = useState<RhythmState>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    api.getRhythm(companyId, controller.signal).then(
+      (rhythm) => setState({ status: "ready", rhythm }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: "error", code: toClientError(error).code });
+      },
+    );
+    return () => controller.abort();
+  }, [api, companyId, attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const replace = useCallback((rhythm: Rhythm) => setState({ status: "ready", rhythm }), []);
+  return { state, reload, replace };
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { ACTIVITY_TYPES } from "../../../../../shared/domain/vocabulary";
+
+/** What the rep has typed in the log form, saved on every change so switching mail or a crash loses nothing. */
+export const ActivityDraft = z.object({
+  type: z.enum(ACTIVITY_TYPES),
+  date: z.string(),
+  outcome: z.string(),
+  notes: z.string(),
+  followUp: z.boolean(),
+  followUpDate: z.string(),
+  followUpText: z.string(),
+});
+export type ActivityDraft = z.infer<typeof ActivityDraft>;
+
+const PREFIX = "kundrytm.draft.v1.";
+
+export function draftKey(itemKey: string, email: string): string {
+  return `${PREFIX}${itemKey}|${email}`;
+}
+
+export function readDraft(storage: Pick<Storage, "getItem">, key: string): ActivityDraft | null {
+  try {
+    const parsed = ActivityDraft.safeParse(JSON.parse(storage.getItem(key) ?? "null"));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeDraft(storage: Pick<Storage, "setItem">, key: string, draft: ActivityDraft): void {
+  storage.setItem(key, JSON.stringify(draft));
+}
+
+export function clearDraft(storage: Pick<Storage, "removeItem">, key: string): void {
+  storage.removeItem(key);
+}
+
+/** Today as yyyy-MM-dd in the rep's own time zone (the date input's format). */
+export function localToday(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, "0");
+  const d = String(now.getDate()).padStart(2, "0");
+  return `${y}-${m}-${d}`;
+}
