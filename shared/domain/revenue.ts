@@ -79,7 +79,8 @@ export interface RevenueSummary {
   lines: { inWindow: number; beforeWindow: number; afterWindow: number; unconverted: number };
 }
 
-interface Acc {
+/** The running totals of one customer (in one segment); plain data, so partial results can cross threads. */
+export interface RevenueAcc {
   customerKey: string;
   segment: string | null;
   revenue: number;
@@ -87,6 +88,15 @@ interface Acc {
   boughtInWindow: boolean;
   boughtBefore: boolean;
   lastPurchaseDay: number;
+}
+
+/** An accumulator's state as plain data: what a worker sends back to be merged. */
+export interface RevenuePartial {
+  accs: RevenueAcc[];
+  unconverted: UnconvertedLine[];
+  inWindow: number;
+  beforeWindow: number;
+  afterWindow: number;
 }
 
 /**
@@ -98,7 +108,7 @@ export class RevenueAccumulator {
   readonly window: RevenueWindow;
   private readonly fromDay: number;
   private readonly toDay: number;
-  private readonly accs = new Map<string, Acc>();
+  private readonly accs = new Map<string, RevenueAcc>();
   private readonly unconverted: UnconvertedLine[] = [];
   private readonly rateOf: Map<string, number>;
   private inWindow = 0;
@@ -155,6 +165,35 @@ export class RevenueAccumulator {
       default:
         return assertNever(this.settings.segmentBy, "segmentBy");
     }
+  }
+
+  /** The state so far, for `merge` into another accumulator with the same settings. */
+  partial(): RevenuePartial {
+    return { accs: [...this.accs.values()], unconverted: [...this.unconverted], inWindow: this.inWindow, beforeWindow: this.beforeWindow, afterWindow: this.afterWindow };
+  }
+
+  /**
+   * Adds another accumulator's partial result (e.g. from a worker that read part of a file).
+   * `sourceLineOffset` shifts the source lines of its unconverted lines into this file's numbering.
+   */
+  merge(partial: RevenuePartial, sourceLineOffset = 0): void {
+    for (const other of partial.accs) {
+      const key = other.segment === null ? other.customerKey : `${other.segment}\u0000${other.customerKey}`;
+      const acc = this.accs.get(key);
+      if (acc === undefined) {
+        this.accs.set(key, { ...other });
+        continue;
+      }
+      acc.revenue += other.revenue;
+      acc.windowLines += other.windowLines;
+      acc.boughtInWindow ||= other.boughtInWindow;
+      acc.boughtBefore ||= other.boughtBefore;
+      if (other.lastPurchaseDay > acc.lastPurchaseDay) acc.lastPurchaseDay = other.lastPurchaseDay;
+    }
+    for (const u of partial.unconverted) this.unconverted.push({ ...u, sourceLine: u.sourceLine === null ? null : u.sourceLine + sourceLineOffset });
+    this.inWindow += partial.inWindow;
+    this.beforeWindow += partial.beforeWindow;
+    this.afterWindow += partial.afterWindow;
   }
 
   summary(): RevenueSummary {

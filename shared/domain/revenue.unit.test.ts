@@ -1,4 +1,4 @@
-import { computeRevenue, revenueWindow, type OrderLine, type RevenueSettings } from "./revenue";
+import { computeRevenue, RevenueAccumulator, revenueWindow, type OrderLine, type RevenueSettings } from "./revenue";
 
 const line = (customerKey: string, date: string, amount: number, extra: Partial<OrderLine> = {}): OrderLine => ({
   customerKey, date, amount, currency: "SEK", productLine: null, country: null, ...extra,
@@ -54,5 +54,30 @@ describe("revenue per customer", () => {
   it("rejects a malformed date instead of guessing", () => {
     expect(() => computeRevenue([line("1", "2026-02-30", 1)], settings)).toThrow(/calendar date/);
     expect(() => computeRevenue([line("1", "2026-0a-10", 1)], settings)).toThrow(/calendar date/);
+  });
+});
+
+describe("merging partial revenue", () => {
+  it("two halves merged give the same summary as one pass", () => {
+    const lines = [
+      line("1", "2026-01-10", 100, { country: "SE" }),
+      line("2", "2024-01-10", 50, { country: "NO" }),
+      line("1", "2026-02-10", -30, { country: "SE" }),
+      line("2", "2026-03-10", 10, { country: "NO", currency: "EUR" }),
+      line("3", "2026-03-10", 10, { currency: "USD", sourceLine: 2 }),
+      line("1", "2026-12-10", 5, { country: "SE" }),
+      line("4", "2026-01-10", -5, { country: "SE" }), // a credit only: no purchase day
+    ];
+    const settingsByCountry = { ...settings, segmentBy: "country" as const };
+    const whole = computeRevenue(lines, settingsByCountry);
+    const first = new RevenueAccumulator(settingsByCountry);
+    const second = new RevenueAccumulator(settingsByCountry);
+    lines.slice(0, 3).forEach((l) => first.add(l));
+    lines.slice(3).forEach((l) => second.add(l));
+    first.merge(structuredClone(second.partial()), 10); // as a worker would send it
+    const merged = first.summary();
+    expect(merged.customers).toEqual(whole.customers);
+    expect(merged.lines).toEqual(whole.lines);
+    expect(merged.unconverted).toEqual([{ customerKey: "3", date: "2026-03-10", amount: 10, currency: "USD", sourceLine: 12 }]);
   });
 });

@@ -66,7 +66,7 @@ export async function tokenizeCsv(
   delimiter: Delimiter | undefined,
   onRow: (row: CsvRow, delimiter: Delimiter) => boolean,
   encoding: TextEncoding = "utf8",
-): Promise<{ blankLines: number; delimiter: Delimiter; rows: number }> {
+): Promise<{ blankLines: number; delimiter: Delimiter; rows: number; lines: number }> {
   const t = new Tokenizer(delimiter, encoding);
   let carry: Buffer | null = null;
   let first = true;
@@ -81,7 +81,8 @@ export async function tokenizeCsv(
     carry = consumed < buf.length ? Buffer.from(buf.subarray(consumed)) : null;
   }
   if (!t.stopped && carry && carry.length > 0) t.run(carry, true, onRow);
-  return { blankLines: t.blankLines, delimiter: t.delimiter ?? ",", rows: t.rows };
+  // Physical lines consumed: exact when the input ends with a line break (the parallel reader's ranges do).
+  return { blankLines: t.blankLines, delimiter: t.delimiter ?? ",", rows: t.rows, lines: t.line - 1 };
 }
 
 class Tokenizer implements CsvRow {

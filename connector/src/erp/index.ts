@@ -41,3 +41,5 @@ export async function readOrderFile(path: string, mapping: ColumnMappingInput, o
   return { ok: true, lines: outcome.summary.stopped ? [] : lines, summary: outcome.summary };
 }
 
+export { aggregateCsvRevenue, PARALLEL_MIN_BYTES, type AggregateOutcome } from "./parallel/aggregate";
+export { CsvWorkerPool, defaultPoolSize } from "./parallel/pool";

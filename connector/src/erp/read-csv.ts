@@ -1,5 +1,5 @@
-import { ColumnMappingSchema, ReadOptionsSchema, type ColumnMappingInput, type Delimiter, type ReadOptionsInput } from "./mapping";
-import { tokenizeCsv, type CsvSource } from "./csv";
+import { ColumnMappingSchema, ReadOptionsSchema, type ColumnMapping, type ColumnMappingInput, type Delimiter, type ReadOptions, type ReadOptionsInput } from "./mapping";
+import { tokenizeCsv, type CsvRow, type CsvSource } from "./csv";
 import { isBadRow, resolveColumns, RowReader, type BadRow, type ErpOrderLine, type FileError, type ResolvedColumns } from "./rows";
 
 export interface ReadSummary {
@@ -16,6 +16,50 @@ export interface ReadSummary {
 export type ReadOutcome = { ok: true; summary: ReadSummary } | { ok: false; error: FileError };
 
 /**
+ * The data rows of a CSV file, once the header is known: validates each row, counts, collects bad
+ * rows, and says when to stop. Shared by the sequential reader and the parallel workers.
+ */
+export class CsvRowHandler {
+  readonly bad: BadRow[] = [];
+  good = 0;
+  rows = 0;
+  stopped = false;
+  private readonly reader: RowReader;
+
+  constructor(
+    private readonly columns: ResolvedColumns,
+    mapping: ColumnMapping,
+    private readonly options: ReadOptions,
+    private readonly onLine: (line: ErpOrderLine) => void,
+  ) {
+    this.reader = new RowReader(columns, mapping, options);
+  }
+
+  /** Handles one data row; false when reading should stop. */
+  handle(row: CsvRow): boolean {
+    this.rows++;
+    const shape = row.malformed ?? fieldCountProblem(row.fieldCount, this.columns, (i) => row.field(i));
+    const outcome = shape !== null ? { line: row.line, reason: shape, column: null } : this.reader.readCsv(row);
+    if (isBadRow(outcome)) {
+      this.bad.push(outcome);
+      if (this.options.onError === "stop") {
+        this.stopped = true;
+        return false;
+      }
+      return true;
+    }
+    this.good++;
+    this.onLine(outcome);
+    return true;
+  }
+
+  /** Natural keys seen, for checks across parts of a file read in parallel. */
+  naturalKeys(): ReadonlySet<string> {
+    return this.reader.naturalKeys();
+  }
+}
+
+/**
  * Streams the order lines of a CSV export to `onLine`, validating every row against the mapping.
  * Bad rows are collected with their line and reason; with onError "stop" the first one ends the read.
  */
@@ -27,48 +71,36 @@ export async function streamCsvOrderLines(
 ): Promise<ReadOutcome> {
   const mapping = ColumnMappingSchema.parse(mappingInput);
   const options = ReadOptionsSchema.parse(optionsInput);
-  let columns: ResolvedColumns | null = null;
-  let reader: RowReader | null = null;
+  let handler: CsvRowHandler | null = null;
   let fileError: FileError | null = null;
-  const bad: BadRow[] = [];
-  let good = 0;
-  let rows = 0;
-  let stopped = false;
   let result: Awaited<ReturnType<typeof tokenizeCsv>>;
   try {
-    result = await tokenizeCsv(source, options.delimiter, (row) => {
-      if (columns === null) {
-        const header = Array.from({ length: row.fieldCount }, (_, i) => row.field(i));
-        const resolved = resolveColumns(header, mapping);
+    result = await tokenizeCsv(
+      source,
+      options.delimiter,
+      (row) => {
+        if (handler !== null) return handler.handle(row);
+        const resolved = resolveColumns(headerOf(row), mapping);
         if (!resolved.ok) {
           fileError = resolved.error;
           return false;
         }
-        columns = resolved.columns;
-        reader = new RowReader(columns, mapping, options);
+        handler = new CsvRowHandler(resolved.columns, mapping, options, onLine);
         return true;
-      }
-      rows++;
-      const shape = row.malformed ?? fieldCountProblem(row.fieldCount, columns, (i) => row.field(i));
-      const outcome = shape !== null ? { line: row.line, reason: shape, column: null } : (reader as RowReader).readCsv(row);
-      if (isBadRow(outcome)) {
-        bad.push(outcome);
-        if (options.onError === "stop") {
-          stopped = true;
-          return false;
-        }
-        return true;
-      }
-      good++;
-      onLine(outcome);
-      return true;
-    }, options.encoding);
+      },
+      options.encoding,
+    );
   } catch (error) {
     return { ok: false, error: { code: "FILE_UNREADABLE", message: `The file could not be read: ${(error as Error).message}` } };
   }
   if (fileError !== null) return { ok: false, error: fileError };
-  if (columns === null) return { ok: false, error: { code: "EMPTY_FILE", message: "The file is empty: no header row." } };
-  return { ok: true, summary: { rows, good, bad, blankLines: result.blankLines, stopped, delimiter: result.delimiter } };
+  const h = handler as CsvRowHandler | null;
+  if (h === null) return { ok: false, error: { code: "EMPTY_FILE", message: "The file is empty: no header row." } };
+  return { ok: true, summary: { rows: h.rows, good: h.good, bad: h.bad, blankLines: result.blankLines, stopped: h.stopped, delimiter: result.delimiter } };
+}
+
+export function headerOf(row: CsvRow): string[] {
+  return Array.from({ length: row.fieldCount }, (_, i) => row.field(i));
 }
 
 /** A row must have every header column; extra fields are allowed only when empty (a trailing separator). */

@@ -103,6 +103,10 @@ export class RowReader {
   // Raw customer key text → the normalised key, or why it is not one (each distinct key is checked once).
   private readonly keys = new Map<string, { key: string } | { reason: string }>();
 
+  naturalKeys(): ReadonlySet<string> {
+    return this.seenKeys;
+  }
+
   readCsv(row: CsvRow): ErpOrderLine | BadRow {
     const { index, name } = this.columns;
     const b = row.bytes;
