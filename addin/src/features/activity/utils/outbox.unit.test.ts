@@ -1,0 +1,123 @@
+import type { LogActivityRequest, LogActivityResponse } from "../../../../../shared/api/activity";
+import { ApiClientError } from "../../../api/errors";
+import { createOutbox } from "./outbox";
+
+/** localStorage's contract, kept in a Map: what survives a closed pane. */
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), map };
+}
+
+const request = (key: string): LogActivityRequest => ({
+  idempotencyKey: key,
+  companyId: 7,
+  personId: 11,
+  type: "call",
+  date: "2026-11-20",
+  notes: "n",
+  outcome: "o",
+  nextStep: { date: "2027-01-15", text: "" },
+});
+const KEY_A = "8c4b8a4e-1d7f-4c1e-9a56-0f7e8c3f0a01";
+const KEY_B = "8c4b8a4e-1d7f-4c1e-9a56-0f7e8c3f0a02";
+
+/** A connector that is down until `up` is set, and writes each key once like the real one. */
+function connector() {
+  const written = new Map<string, LogActivityResponse>();
+  const state = { up: true, calls: 0 };
+  const send = async (r: LogActivityRequest) => {
+    state.calls++;
+    if (!state.up) throw new ApiClientError("NETWORK", "down");
+    const earlier = written.get(r.idempotencyKey);
+    if (earlier) return { ...earlier, replayed: true };
+    const response = { activityId: 100 + written.size, followUpId: 200 + written.size, replayed: false };
+    written.set(r.idempotencyKey, response);
+    return response;
+  };
+  return { send, written, state };
+}
+
+describe("outbox", () => {
+  it("sends at once when the connector is up and keeps nothing", async () => {
+    const storage = memoryStorage();
+    const c = connector();
+    const outbox = createOutbox({ storage, send: c.send });
+    await expect(outbox.enqueue(request(KEY_A), "Fjordstål AS")).resolves.toMatchObject({ activityId: 100, replayed: false });
+    expect(outbox.entries()).toEqual([]);
+    outbox.dispose();
+  });
+
+  it("keeps a save while the connector is down, visibly, and writes it once when it is back", async () => {
+    const storage = memoryStorage();
+    const c = connector();
+    c.state.up = false;
+    const outbox = createOutbox({ storage, send: c.send, retryDelayMs: () => 10 });
+    const changes: number[] = [];
+    outbox.subscribe(() => changes.push(outbox.entries().length));
+    await expect(outbox.enqueue(request(KEY_A), "Fjordstål AS")).resolves.toBeNull();
+    expect(outbox.entries()).toMatchObject([{ label: "Fjordstål AS", attempts: 1, lastError: "NETWORK", failed: false }]);
+    c.state.up = true;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(outbox.entries()).toEqual([]);
+    expect(c.written.size).toBe(1);
+    expect(changes.at(-1)).toBe(0);
+    outbox.dispose();
+  });
+
+  it("survives a closed pane: a new outbox on the same storage sends what was left", async () => {
+    const storage = memoryStorage();
+    const c = connector();
+    c.state.up = false;
+    const first = createOutbox({ storage, send: c.send, retryDelayMs: () => 60_000 });
+    await first.enqueue(request(KEY_A), "A");
+    first.dispose();
+    c.state.up = true;
+    const second = createOutbox({ storage, send: c.send });
+    await second.flush();
+    expect(second.entries()).toEqual([]);
+    expect([...c.written.keys()]).toEqual([KEY_A]);
+    second.dispose();
+  });
+
+  it("never writes twice when two panes send the same entry", async () => {
+    const storage = memoryStorage();
+    const c = connector();
+    c.state.up = false;
+    const a = createOutbox({ storage, send: c.send, retryDelayMs: () => 60_000 });
+    await a.enqueue(request(KEY_A), "A");
+    c.state.up = true;
+    const b = createOutbox({ storage, send: c.send, retryDelayMs: () => 60_000 });
+    await Promise.all([a.flush(), b.flush()]);
+    expect(c.written.size).toBe(1);
+    a.dispose();
+    b.dispose();
+  });
+
+  it("shows an error a retry cannot fix instead of retrying or dropping it", async () => {
+    const storage = memoryStorage();
+    let calls = 0;
+    const outbox = createOutbox({
+      storage,
+      send: async () => {
+        calls++;
+        throw new ApiClientError("FORBIDDEN", "not a CRM user");
+      },
+      retryDelayMs: () => 5,
+    });
+    await outbox.enqueue(request(KEY_B), "B");
+    await new Promise((r) => setTimeout(r, 30));
+    expect(calls).toBe(1);
+    expect(outbox.entries()).toMatchObject([{ failed: true, lastError: "FORBIDDEN" }]);
+    outbox.discard(KEY_B);
+    expect(outbox.entries()).toEqual([]);
+    outbox.dispose();
+  });
+
+  it("ignores unreadable storage instead of failing the pane", () => {
+    const storage = memoryStorage();
+    storage.setItem("kundrytm.outbox.v1", "{not json");
+    const outbox = createOutbox({ storage, send: connector().send });
+    expect(outbox.entries()).toEqual([]);
+    outbox.dispose();
+  });
+});
