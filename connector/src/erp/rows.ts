@@ -120,16 +120,21 @@ export class RowReader {
       if (currency === null && row.field(index.currency).trim() === "") currency = this.mapping.defaultCurrency;
       if (currency === null) return bad(row.line, `${name.currency} "${row.field(index.currency).trim()}" is not a currency code (like SEK, EUR)`, name.currency);
     }
-    const k = index.customerKey;
-    const keyText = row.field(k);
-    let key = this.keys.get(keyText);
-    if (key === undefined) {
-      key = this.customerKeyOf(keyText.trim());
-      this.keys.set(keyText, key);
+    const keyText = row.field(index.customerKey).trim();
+    let customerKey: string;
+    if (this.mapping.customerKey.kind === "customerNumber" && keyText !== "") {
+      customerKey = keyText; // used as it is: no look-up (a million-line hot path)
+    } else {
+      let key = this.keys.get(keyText);
+      if (key === undefined) {
+        key = this.customerKeyOf(keyText);
+        this.keys.set(keyText, key);
+      }
+      if ("reason" in key) return bad(row.line, key.reason, name.customerKey);
+      customerKey = key.key;
     }
-    if ("reason" in key) return bad(row.line, key.reason, name.customerKey);
     const text = (i: number) => (i >= 0 ? row.field(i).trim() : "");
-    return this.finish(row.line, key.key, day, amount, currency, text(index.orderNumber), text(index.orderLine), text(index.productLine), text(index.country));
+    return this.finish(row.line, customerKey, day, amount, currency, text(index.orderNumber), text(index.orderLine), text(index.productLine), text(index.country));
   }
 
   readCells(line: number, cell: (index: number) => Cell): ErpOrderLine | BadRow {
