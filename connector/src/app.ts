@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { Auth } from "./auth";
 import { registerAuth } from "./auth/hook";
 import type { ConnectorConfig } from "./config";
+import { associateDirectory } from "./crm/associate-directory";
 import { observeCrm } from "./crm/observed";
 import type { CrmFullPort, CrmPort } from "./crm/port";
 import { addinRoutes } from "./features/addin/routes";
@@ -78,8 +79,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.config.auth.mode === "embedded" && deps.auth.devIssuer) {
     devTokenRoutes(app, { crm, issuer: deps.auth.devIssuer, ttlSeconds: deps.config.auth.tokenTtlSeconds });
   }
+  const associates = associateDirectory(crm);
   cardRoutes(app, {
     crm,
+    associates: () => associates.list(),
     fields: deps.config.fields,
     latestTierChange: (id) => tierHistory.latest(id),
     warn: (message, error) => app.log.warn({ err: error }, message),

@@ -101,7 +101,7 @@ test("a known tier-A sender gets company, tier, owner, last and next contact as 
   expect(c.person).toMatchObject({ id: h.personId, name: h.name, email: h.email });
   expect(c.company).toMatchObject({ id: h.contactId, name: h.company, orgNr: company.orgNr });
   expect(c.tier).toEqual({ status: "A", label: "A", explanation: null });
-  expect(c.owner).toMatchObject({ id: owner.id, initials: owner.initials, name: `${owner.firstName} ${owner.lastName}` });
+  expect(c.owner).toEqual({ id: owner.id, initials: owner.initials, name: `${owner.firstName} ${owner.lastName}`, email: owner.email });
   expect(last).not.toBeNull();
   expect(c.lastContact).toMatchObject({ id: last!.id, date: last!.startDate.slice(0, 19), completed: true });
   expect(c.nextContact?.id ?? null).toBe(next?.id ?? null);

@@ -1,7 +1,7 @@
 import type { ActivitySummary, CardResponse } from "../../../../shared/api/card";
 import type { ContactId } from "../../../../shared/domain/vocabulary";
 import type { FieldMapping } from "../../config";
-import type { CrmAppointment, CrmCompany, CrmFullPort, CrmListItem, CrmPerson, CrmPort } from "../../crm/port";
+import type { CrmAppointment, CrmAssociate, CrmCompany, CrmFullPort, CrmListItem, CrmPerson, CrmPort } from "../../crm/port";
 import type { TierChange } from "../../store/tier-history";
 import { accountTypeOf, potentialOf, tierOfCategory } from "./field-mapping";
 
@@ -9,6 +9,8 @@ export interface CardSources {
   crm: Pick<CrmPort, "findPersonsByEmail" | "getCompany" | "lastCompletedAppointment" | "nextPlannedAppointment"> &
     Pick<CrmFullPort, "listCustomFieldItems">;
   fields: FieldMapping;
+  /** The CRM's users, to complete the owner's e-mail (cached); optional. */
+  associates?: () => Promise<CrmAssociate[]>;
   /** Told when a field's list cannot be read; the card then shows that value as unknown. */
   warn?: (message: string, error: unknown) => void;
   /** The latest tier change the connector recorded for a company, if any. */
@@ -57,6 +59,10 @@ export async function assembleCard(email: string, sources: CardSources): Promise
       sources.latestTierChange(id),
       listItems(sources.fields.potentialField),
       listItems(sources.fields.accountTypeField),
+      (sources.associates?.() ?? Promise.resolve(null)).catch((error: unknown) => {
+        sources.warn?.("cannot read the CRM's users for the owner's e-mail", error);
+        return null;
+      }),
     ]);
 
   let chosen: { person: CrmPerson & { contactId: ContactId }; company: CrmCompany };
@@ -75,7 +81,7 @@ export async function assembleCard(email: string, sources: CardSources): Promise
     )!;
     details = await contactsOf(chosen.person.contactId);
   }
-  const [last, next, tierChange, potentialItems, accountTypeItems] = details;
+  const [last, next, tierChange, potentialItems, accountTypeItems, associates] = details;
 
   const { person, company } = chosen;
   const status = tierOfCategory(company.category?.name, sources.fields);
@@ -90,7 +96,12 @@ export async function assembleCard(email: string, sources: CardSources): Promise
       potential: potentialOf(company.customFields, potentialItems, sources.fields),
       accountType: accountTypeOf(company.customFields, accountTypeItems, sources.fields),
       owner: company.owner
-        ? { id: company.owner.id, name: company.owner.fullName, initials: company.owner.initials, email: company.owner.email }
+        ? {
+            id: company.owner.id,
+            name: company.owner.fullName,
+            initials: company.owner.initials,
+            email: company.owner.email ?? associates?.find((a) => a.id === company.owner?.id)?.email ?? null,
+          }
         : null,
       lastContact: activity(last),
       nextContact: activity(next),

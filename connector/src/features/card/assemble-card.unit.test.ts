@@ -1,6 +1,6 @@
 import type { ContactId, PersonId } from "../../../../shared/domain/vocabulary";
 import type { CrmCompany } from "../../crm/port";
-import { defaultFields, seededCrm } from "../../testing/fixtures";
+import { ANNA, defaultFields, seededCrm } from "../../testing/fixtures";
 import type { TierChange } from "../../store/tier-history";
 import { assembleCard, type CardSources } from "./assemble-card";
 import { accountTypeOf, listFieldName, potentialOf, tierOfCategory } from "./field-mapping";
@@ -81,6 +81,18 @@ describe("assembleCard", () => {
     const result = await assembleCard("erik.berg@nordhydraulik.se", { ...sources(crm), warn: (m) => warnings.push(m) });
     expect(result.found && [result.card.potential, result.card.accountType]).toEqual(["B", null]);
     expect(warnings).toEqual(["cannot read the items of custom field SuperOffice:2"]);
+  });
+
+  test("an owner without an e-mail on the company gets it from the CRM's users", async () => {
+    const crm = seededCrm();
+    crm.companies[0] = { ...crm.companies[0]!, owner: { ...ANNA, email: null } };
+    const withDirectory = await assembleCard("erik.berg@nordhydraulik.se", { ...sources(crm), associates: () => crm.listAssociates() });
+    expect(withDirectory.found && withDirectory.card.owner?.email).toBe("anna.lindqvist@example.se");
+    const failing = await assembleCard("erik.berg@nordhydraulik.se", {
+      ...sources(crm),
+      associates: () => Promise.reject(new Error("users archive down")),
+    });
+    expect(failing.found && failing.card.owner).toMatchObject({ initials: "AL", email: null });
   });
 
   test("an unknown sender is not found, with one CRM call", async () => {
