@@ -29,6 +29,9 @@ export function createPaneProps(office: OfficeLike, setup: PaneSetup): PaneAppPr
     entra: (config) => createNaaTokenSource(config, { mailboxEmail }),
   });
   const api = createApiClient({ baseUrl: setup.baseUrl, tokens, fetchImpl });
+  // Sign in while Outlook hands over the item: the first card request then finds a token ready.
+  // A failure here is not reported: the card's own request retries and shows it.
+  tokens.getToken().catch(() => undefined);
   const storage = setup.storage ?? window.localStorage;
   const outbox = createOutbox({ storage, send: (request) => api.logActivity(request), retryDelayMs: setup.retryDelayMs });
   return {

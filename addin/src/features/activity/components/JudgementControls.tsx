@@ -16,7 +16,7 @@ const useStyles = makeStyles({
 type SaveState = { status: "idle" } | { status: "saving" } | { status: "saved" } | { status: "error"; code: ClientErrorCode };
 
 /** The rep sets potential (A–D) and account type (Expand/Keep); each change is written to the CRM at once. */
-export function JudgementControls(props: { companyId: number; potential: Potential | null; accountType: AccountType | null; onRhythm: (r: Rhythm) => void }) {
+export default function JudgementControls(props: { companyId: number; potential: Potential | null; accountType: AccountType | null; onRhythm: (r: Rhythm) => void }) {
   const { api } = useServices();
   const { t } = useI18n();
   const styles = useStyles();

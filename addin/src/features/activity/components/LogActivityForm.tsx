@@ -7,6 +7,7 @@ import { useI18n } from "../../../i18n/I18nProvider";
 import { useActivityDraft } from "../hooks/useActivityDraft";
 import { useDictation } from "../hooks/useDictation";
 import { useNextStepProposal } from "../hooks/useNextStepProposal";
+import { draftKey, readDraft } from "../utils/draft";
 import { newIdempotencyKey } from "../utils/uuid";
 
 const useStyles = makeStyles({
@@ -21,17 +22,13 @@ const useStyles = makeStyles({
  * person); Save hands the activity to the outbox with a fresh idempotency key, so it is saved exactly
  * once even when the connector is away.
  */
-export function LogActivityForm({ card, itemKey, onSaved }: { card: Card; itemKey: string; onSaved: () => void }) {
-  const { api, outbox, storage } = useServices();
-  const { t, locale, formatDate } = useI18n();
+export default function LogActivity({ card, itemKey, onSaved }: { card: Card; itemKey: string; onSaved: () => void }) {
+  const { storage } = useServices();
+  const { t } = useI18n();
   const styles = useStyles();
-  const { draft, update, discard, stored } = useActivityDraft({ storage, itemKey, email: card.person.email });
-  const [open, setOpen] = useState(stored);
+  // A draft left from before (switching mail, a closed pane) opens the form again.
+  const [open, setOpen] = useState(() => readDraft(storage, draftKey(itemKey, card.person.email)) !== null);
   const [saved, setSaved] = useState(false);
-  const proposal = useNextStepProposal({ api, companyId: card.company.id, after: draft.date });
-  const followUpDate = draft.followUpDate || proposal?.date || "";
-  const appendNotes = useCallback((text: string) => update({ notes: draft.notes ? `${draft.notes} ${text}` : text }), [update, draft.notes]);
-  const dictation = useDictation({ locale, onText: appendNotes });
 
   if (!open) {
     return (
@@ -48,6 +45,31 @@ export function LogActivityForm({ card, itemKey, onSaved }: { card: Card; itemKe
     );
   }
 
+  return (
+    <LogActivityForm
+      card={card}
+      itemKey={itemKey}
+      onClose={(result) => {
+        setOpen(false);
+        if (result === "saved") {
+          setSaved(true);
+          onSaved();
+        }
+      }}
+    />
+  );
+}
+
+function LogActivityForm({ card, itemKey, onClose }: { card: Card; itemKey: string; onClose: (result: "saved" | "queued" | "cancelled") => void }) {
+  const { api, outbox, storage } = useServices();
+  const { t, locale, formatDate } = useI18n();
+  const styles = useStyles();
+  const { draft, update, discard, stored } = useActivityDraft({ storage, itemKey, email: card.person.email });
+  const proposal = useNextStepProposal({ api, companyId: card.company.id, after: draft.date });
+  const followUpDate = draft.followUpDate || proposal?.date || "";
+  const appendNotes = useCallback((text: string) => update({ notes: draft.notes ? `${draft.notes} ${text}` : text }), [update, draft.notes]);
+  const dictation = useDictation({ locale, onText: appendNotes });
+
   const save = async () => {
     const request = {
       idempotencyKey: newIdempotencyKey(),
@@ -61,12 +83,9 @@ export function LogActivityForm({ card, itemKey, onSaved }: { card: Card; itemKe
     };
     // The outbox holds the activity from here on: the draft can go, nothing is lost if this fails.
     discard();
-    setOpen(false);
-    const result = await outbox.enqueue(request, card.company.name);
-    if (result) {
-      setSaved(true);
-      onSaved();
-    }
+    const pending = outbox.enqueue(request, card.company.name);
+    onClose("queued");
+    if (await pending) onClose("saved");
   };
 
   return (
@@ -122,7 +141,7 @@ export function LogActivityForm({ card, itemKey, onSaved }: { card: Card; itemKe
         <Button appearance="primary" type="submit" disabled={!draft.date} data-testid="save-activity">
           {t.save}
         </Button>
-        <Button onClick={() => setOpen(false)}>{t.cancel}</Button>
+        <Button onClick={() => onClose("cancelled")}>{t.cancel}</Button>
       </div>
     </form>
   );

@@ -2,11 +2,14 @@ import { Divider, makeStyles, tokens } from "@fluentui/react-components";
 import type { Card } from "../../../../../shared/api/card";
 import { useServices } from "../../../app/services";
 import { ErrorNotice } from "../../../components/ErrorNotice";
-import { JudgementControls } from "../../activity/components/JudgementControls";
-import { LogActivityForm } from "../../activity/components/LogActivityForm";
+import { lazy, Suspense } from "react";
 import { RhythmView } from "../../activity/components/RhythmView";
 import { useRhythm } from "../../activity/hooks/useRhythm";
 import { CardView } from "./CardView";
+
+// Editing comes in its own chunk after the card: the first download stays small, the card comes first.
+const JudgementControls = lazy(() => import(/* webpackChunkName: "edit" */ "../../activity/components/JudgementControls"));
+const LogActivity = lazy(() => import(/* webpackChunkName: "edit" */ "../../activity/components/LogActivityForm"));
 
 const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM } });
 
@@ -20,10 +23,12 @@ export function CustomerDetails({ card, itemKey }: { card: Card; itemKey: string
       <CardView card={card} />
       {rhythm.state.status === "ready" && <RhythmView rhythm={rhythm.state.rhythm} />}
       {rhythm.state.status === "error" && <ErrorNotice code={rhythm.state.code} onRetry={rhythm.reload} />}
-      <Divider />
-      <JudgementControls companyId={card.company.id} potential={card.potential} accountType={card.accountType} onRhythm={rhythm.replace} />
-      <Divider />
-      <LogActivityForm card={card} itemKey={itemKey} onSaved={rhythm.reload} />
+      <Suspense fallback={null}>
+        <Divider />
+        <JudgementControls companyId={card.company.id} potential={card.potential} accountType={card.accountType} onRhythm={rhythm.replace} />
+        <Divider />
+        <LogActivity card={card} itemKey={itemKey} onSaved={rhythm.reload} />
+      </Suspense>
     </div>
   );
 }
