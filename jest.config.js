@@ -10,6 +10,8 @@ const common = { transform, transformIgnorePatterns, moduleFileExtensions: ["ts"
 
 module.exports = {
   testTimeout: 30000,
+  globalSetup: "<rootDir>/test/setup/global-setup.js",
+  globalTeardown: "<rootDir>/test/setup/global-teardown.js",
   projects: [
     {
       ...common,

@@ -78,12 +78,16 @@ export function writes(sb: RunningSandbox): Record<string, number> {
 
 /**
  * A fresh, empty PostgreSQL database for a test file: on TEST_DATABASE_URL's server when set, else on a
- * throwaway server from Debian's packages. Null when neither is available (the caller says so and skips).
+ * throwaway server from Debian's packages. Without either it throws why: these tests are never skipped.
  */
-export async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+export async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL ? null : findPostgresBin() ? await startThrowawayPostgres() : null;
   const adminUrl = process.env.TEST_DATABASE_URL ?? server?.url;
-  if (!adminUrl) return null;
+  if (!adminUrl) {
+    throw new Error(
+      process.env.TEST_DATABASE_URL_MISSING ?? "no PostgreSQL server for the tests: install Debian's postgresql package, set PG_BIN, or set TEST_DATABASE_URL",
+    );
+  }
   const name = `kundrytm_jobs_${crypto.randomBytes(5).toString("hex")}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: adminUrl });

@@ -5,8 +5,10 @@ import { openPglite } from "./pglite";
 import { openPostgres } from "./postgres";
 
 /**
- * The databases a store test runs against: PGlite in memory always, and PostgreSQL when
- * TEST_DATABASE_URL points at a server (each open() creates a fresh database there, dropped on close).
+ * The databases a store test runs against: PGlite in memory, and PostgreSQL on the server of
+ * TEST_DATABASE_URL (each open() creates a fresh database there, dropped on close). Jest's global setup
+ * starts a throwaway server when none is given; when it cannot, the PostgreSQL cases fail with the reason
+ * it left in TEST_DATABASE_URL_MISSING. Outside jest, with neither variable, PGlite alone.
  */
 export interface TestDatabase {
   name: "pglite" | "postgres";
@@ -18,6 +20,10 @@ export interface TestDatabase {
 export function testDatabases(env: NodeJS.ProcessEnv = process.env): TestDatabase[] {
   const list: TestDatabase[] = [{ name: "pglite", open: () => openPglite(null) }];
   const adminUrl = env.TEST_DATABASE_URL;
+  const missing = env.TEST_DATABASE_URL_MISSING;
+  if (!adminUrl && missing) {
+    list.push({ name: "postgres", open: () => Promise.reject(new Error(missing)) });
+  }
   if (adminUrl) {
     list.push({
       name: "postgres",
