@@ -58,3 +58,13 @@ export const CardResponse = z.discriminatedUnion("found", [
   z.object({ found: z.literal(false), email: z.string() }),
 ]);
 export type CardResponse = z.infer<typeof CardResponse>;
+
+/**
+ * GET /api/v1/companies/:companyId/card — the card of a company opened without a person, e.g. from
+ * "my week". The same fields as a card; `person` is null.
+ */
+export const CompanyCard = Card.extend({ person: Card.shape.person.nullable() });
+export type CompanyCard = z.infer<typeof CompanyCard>;
+
+export const CompanyCardResponse = z.object({ card: CompanyCard });
+export type CompanyCardResponse = z.infer<typeof CompanyCardResponse>;

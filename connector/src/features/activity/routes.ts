@@ -10,6 +10,7 @@ import {
   NextStepQuery,
   Rhythm,
 } from "../../../../shared/api/activity";
+import { LoggedQuery, LoggedResponse } from "../../../../shared/api/meetings";
 import type { ContactId } from "../../../../shared/domain/vocabulary";
 import { identityOf } from "../../auth/identity";
 import type { Queryable } from "../../store/db";
@@ -31,6 +32,11 @@ export function activityRoutes(app: FastifyInstance, service: ActivityService): 
     "/api/v1/companies/:companyId/next-step",
     { schema: { params: CompanyParams, querystring: NextStepQuery, response: { 200: NextStepProposal } } },
     async (request) => service.proposeNextStep(request.params.companyId as ContactId, request.query.after),
+  );
+  r.get(
+    "/api/v1/companies/:companyId/logged",
+    { schema: { params: CompanyParams, querystring: LoggedQuery, response: { 200: LoggedResponse } } },
+    async (request) => service.loggedOn(request.params.companyId as ContactId, request.query.date),
   );
   r.post("/api/v1/activities", { schema: { body: LogActivityRequest, response: { 200: LogActivityResponse } } }, async (request) =>
     service.log(identityOf(request), request.body),

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { JudgementRequest, JudgementResponse, LogActivityRequest, LogActivityResponse, NextStepProposal } from "../../../../shared/api/activity";
+import type { LoggedResponse } from "../../../../shared/api/meetings";
 import { nextStep } from "../../../../shared/domain";
 import type { ActivityType, ContactId, PersonId } from "../../../../shared/domain/vocabulary";
 import { assertNever } from "../../../../shared/domain/vocabulary";
@@ -11,7 +12,7 @@ import type { Queryable } from "../../store/db";
 import { countryOf, DEFAULT_COUNTRY, judgementOf, rhythmOf, type RhythmCrm, type RhythmSettings } from "./rhythm";
 
 export type ActivityCrm = RhythmCrm &
-  Pick<CrmFullPort, "listAssociates" | "listTaskTypes" | "createAppointment" | "updateCompany">;
+  Pick<CrmFullPort, "listAssociates" | "listTaskTypes" | "createAppointment" | "updateCompany" | "listAppointments">;
 
 export interface ActivityDeps {
   crm: ActivityCrm;
@@ -92,6 +93,15 @@ export function activityService(deps: ActivityDeps) {
       const company = await crm.updateCompany(companyId, { customFields });
       const judgement = await judgementOf(crm, company, fields);
       return { potential: judgement.potential, accountType: judgement.accountType, rhythm: await rhythmOf(crm, companyId, settings, now()) };
+    },
+
+    /** The company's completed activities on one date: whether a meeting that day was logged. */
+    async loggedOn(companyId: ContactId, date: string): Promise<LoggedResponse> {
+      const done = await crm.listAppointments({ contactId: companyId, from: date, to: date, completed: true });
+      const activities = done
+        .filter((a) => a.completed && a.contactId === companyId)
+        .map((a) => ({ id: a.id, date: a.startDate, type: a.typeName, text: a.text, completed: true }));
+      return { companyId, date, logged: activities.length > 0, activities };
     },
 
     /** The follow-up the policy proposes after a contact on `after` (a working day in the customer's country). */

@@ -1,4 +1,4 @@
-import type { ActivitySummary, CardResponse } from "../../../../shared/api/card";
+import type { ActivitySummary, Card, CardResponse, CompanyCardResponse } from "../../../../shared/api/card";
 import type { ContactId } from "../../../../shared/domain/vocabulary";
 import type { FieldMapping } from "../../config";
 import type { CrmAppointment, CrmAssociate, CrmCompany, CrmFullPort, CrmListItem, CrmPerson, CrmPort } from "../../crm/port";
@@ -38,6 +38,50 @@ export function choosePerson<P extends CrmPerson>(candidates: { person: P; compa
   })[0];
 }
 
+/**
+ * The card's company part: everything but the person. The company record may still be on its way:
+ * its contacts are read by id at the same time, so the card costs one round trip after the person.
+ */
+async function companyPart(contactId: ContactId, companyRecord: Promise<CrmCompany>, sources: CardSources): Promise<Omit<Card, "person">> {
+  // The list items behind potential and account type; the client caches them, so this is rarely a call.
+  const listItems = (key: string): Promise<CrmListItem[] | null> =>
+    sources.crm.listCustomFieldItems(key).catch((error: unknown) => {
+      sources.warn?.(`cannot read the items of custom field ${key}`, error);
+      return null;
+    });
+  const [company, last, next, tierChange, potentialItems, accountTypeItems, associates] = await Promise.all([
+    companyRecord,
+    sources.crm.lastCompletedAppointment(contactId),
+    sources.crm.nextPlannedAppointment(contactId),
+    sources.latestTierChange(contactId),
+    listItems(sources.fields.potentialField),
+    listItems(sources.fields.accountTypeField),
+    (sources.associates?.() ?? Promise.resolve(null)).catch((error: unknown) => {
+      sources.warn?.("cannot read the CRM's users for the owner's e-mail", error);
+      return null;
+    }),
+  ]);
+  const status = tierOfCategory(company.category?.name, sources.fields);
+  // The explanation belongs to the tier the company has now; an older change does not explain it.
+  const explanation = tierChange && tierChange.to === status ? tierChange.explanation : null;
+  return {
+    company: { id: company.id, name: company.name, orgNr: company.orgNr, country: company.country },
+    tier: { status, label: company.category?.name ?? null, explanation },
+    potential: potentialOf(company.customFields, potentialItems, sources.fields),
+    accountType: accountTypeOf(company.customFields, accountTypeItems, sources.fields),
+    owner: company.owner
+      ? {
+          id: company.owner.id,
+          name: company.owner.fullName,
+          initials: company.owner.initials,
+          email: company.owner.email ?? associates?.find((a) => a.id === company.owner?.id)?.email ?? null,
+        }
+      : null,
+    lastContact: activity(last),
+    nextContact: activity(next),
+  };
+}
+
 /** The customer card for a sender: the CRM's person, company and contacts, plus the store's tier explanation. */
 export async function assembleCard(email: string, sources: CardSources): Promise<CardResponse> {
   const wanted = normalise(email);
@@ -46,65 +90,26 @@ export async function assembleCard(email: string, sources: CardSources): Promise
   );
   if (persons.length === 0) return { found: false, email: email.trim() };
 
-  // The list items behind potential and account type; the client caches them, so this is rarely a call.
-  const listItems = (key: string): Promise<CrmListItem[] | null> =>
-    sources.crm.listCustomFieldItems(key).catch((error: unknown) => {
-      sources.warn?.(`cannot read the items of custom field ${key}`, error);
-      return null;
-    });
-  const contactsOf = (id: ContactId) =>
-    Promise.all([
-      sources.crm.lastCompletedAppointment(id),
-      sources.crm.nextPlannedAppointment(id),
-      sources.latestTierChange(id),
-      listItems(sources.fields.potentialField),
-      listItems(sources.fields.accountTypeField),
-      (sources.associates?.() ?? Promise.resolve(null)).catch((error: unknown) => {
-        sources.warn?.("cannot read the CRM's users for the owner's e-mail", error);
-        return null;
-      }),
-    ]);
-
-  let chosen: { person: CrmPerson & { contactId: ContactId }; company: CrmCompany };
-  let details: Awaited<ReturnType<typeof contactsOf>>;
+  let person: CrmPerson;
+  let rest: Omit<Card, "person">;
   if (persons.length === 1) {
-    const person = persons[0]!;
-    const [company, rest] = await Promise.all([sources.crm.getCompany(person.contactId), contactsOf(person.contactId)]);
-    chosen = { person, company };
-    details = rest;
+    const only = persons[0]!;
+    person = only;
+    rest = await companyPart(only.contactId, sources.crm.getCompany(only.contactId), sources);
   } else {
     const companyIds = [...new Set(persons.map((p) => p.contactId))];
     const companies = new Map(await Promise.all(companyIds.map(async (id) => [id, await sources.crm.getCompany(id)] as const)));
-    chosen = choosePerson(
+    const chosen = choosePerson(
       persons.map((person) => ({ person, company: companies.get(person.contactId)! })),
       sources.fields,
     )!;
-    details = await contactsOf(chosen.person.contactId);
+    person = chosen.person;
+    rest = await companyPart(chosen.company.id, Promise.resolve(chosen.company), sources);
   }
-  const [last, next, tierChange, potentialItems, accountTypeItems, associates] = details;
+  return { found: true, card: { person: { id: person.id, name: person.fullName, email: person.email, title: person.title }, ...rest } };
+}
 
-  const { person, company } = chosen;
-  const status = tierOfCategory(company.category?.name, sources.fields);
-  // The explanation belongs to the tier the company has now; an older change does not explain it.
-  const explanation = tierChange && tierChange.to === status ? tierChange.explanation : null;
-  return {
-    found: true,
-    card: {
-      person: { id: person.id, name: person.fullName, email: person.email, title: person.title },
-      company: { id: company.id, name: company.name, orgNr: company.orgNr, country: company.country },
-      tier: { status, label: company.category?.name ?? null, explanation },
-      potential: potentialOf(company.customFields, potentialItems, sources.fields),
-      accountType: accountTypeOf(company.customFields, accountTypeItems, sources.fields),
-      owner: company.owner
-        ? {
-            id: company.owner.id,
-            name: company.owner.fullName,
-            initials: company.owner.initials,
-            email: company.owner.email ?? associates?.find((a) => a.id === company.owner?.id)?.email ?? null,
-          }
-        : null,
-      lastContact: activity(last),
-      nextContact: activity(next),
-    },
-  };
+/** The card of a company on its own (no person), e.g. a customer opened from the rep's week. */
+export async function assembleCompanyCard(companyId: ContactId, sources: CardSources): Promise<CompanyCardResponse> {
+  return { card: { person: null, ...(await companyPart(companyId, sources.crm.getCompany(companyId), sources)) } };
 }

@@ -1,13 +1,20 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { CardQuery, CardResponse } from "../../../../shared/api/card";
-import { assembleCard, type CardSources } from "./assemble-card";
+import { CompanyParams } from "../../../../shared/api/activity";
+import { CardQuery, CardResponse, CompanyCardResponse } from "../../../../shared/api/card";
+import type { ContactId } from "../../../../shared/domain/vocabulary";
+import { assembleCard, assembleCompanyCard, type CardSources } from "./assemble-card";
 
-/** GET /api/v1/card?email=… — the customer card for the sender of the selected e-mail. */
+/**
+ * GET /api/v1/card?email=… — the customer card for the sender of the selected e-mail.
+ * GET /api/v1/companies/:companyId/card — a company's card without a person (a customer from "my week").
+ */
 export function cardRoutes(app: FastifyInstance, sources: CardSources): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    "/api/v1/card",
-    { schema: { querystring: CardQuery, response: { 200: CardResponse } } },
-    async (request) => assembleCard(request.query.email, sources),
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get("/api/v1/card", { schema: { querystring: CardQuery, response: { 200: CardResponse } } }, async (request) =>
+    assembleCard(request.query.email, sources),
+  );
+  r.get("/api/v1/companies/:companyId/card", { schema: { params: CompanyParams, response: { 200: CompanyCardResponse } } }, async (request) =>
+    assembleCompanyCard(request.params.companyId as ContactId, sources),
   );
 }
