@@ -20,6 +20,8 @@ import { settingsRoutes } from "./features/settings/routes";
 import type { PreviewDemo } from "./features/preview/mailbox";
 import { previewRoutes } from "./features/preview/routes";
 import { activityFeature } from "./features/activity/routes";
+import { archiveFeature } from "./features/archive/routes";
+import { unknownSenderFeature } from "./features/unknown-sender/routes";
 import { registerErrorHandling } from "./http/errors";
 import type { Db } from "./store/db";
 import { tierHistoryRepository } from "./store/tier-history";
@@ -94,6 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     importRoutes(app, { ...deps.jobs, db: deps.db });
     myWeekRoutes(app, deps.jobs);
     activityFeature(app, deps.db, deps.jobs);
+    archiveFeature(app, deps.db, deps.jobs);
+    unknownSenderFeature(app, deps.jobs);
   }
   addinRoutes(app, deps.config.addinDistDir);
 

@@ -50,6 +50,7 @@ function contactColumns<R>(store: Store, prefix: string, contactOf: (r: R) => Co
     [`${prefix}country`]: col("list", c((x) => x.countryId, 0), c((x) => n.country(x.countryId))),
     [`${prefix}associateId`]: col("associate", c((x) => x.associateId, 0), c((x) => n.associate(x.associateId))),
     [`${prefix}email/emailAddress`]: col("string", c((x) => x.emails[0] ?? "")),
+    [`${prefix}url/URLAddress`]: col("string", c((x) => x.urls[0] ?? "")),
     [`${prefix}registered`]: col("date", c((x) => dateOrNull(x.createdDate), null)),
     [`${prefix}updated`]: col("date", c((x) => dateOrNull(x.updatedDate), null)),
     ...udefColumns<R>(store, `${prefix}contactUdef`, (r) => contactOf(r)?.udef ?? {}),

@@ -208,6 +208,13 @@ export interface NewDocument {
   description?: string;
 }
 
+/** A company found by an e-mail domain, and what matched: its own e-mail address or its web address. */
+export interface CrmCompanyDomainMatch {
+  id: ContactId;
+  name: string;
+  matchedBy: ("email" | "website")[];
+}
+
 export interface CrmSale {
   id: number;
   contactId: ContactId | null;
@@ -290,6 +297,10 @@ export interface CrmFullPort extends CrmPort {
    * e-mail's ISO date) narrows the search to documents dated within a day of it.
    */
   findDocumentByExternalRef(query: { contactId: ContactId; externalRef: string; date: string }): Promise<CrmDocument | null>;
+  /** Persons (not former employees) whose e-mail address is at `domain` (e.g. "acme.se"); at most `limit`. */
+  findPersonsByEmailDomain(domain: string, limit?: number): Promise<CrmPerson[]>;
+  /** Companies whose e-mail address is at `domain` or whose web address is on it; at most `limit`. */
+  findCompaniesByDomain(domain: string, limit?: number): Promise<CrmCompanyDomainMatch[]>;
   /** Sales with status Sold dated within [from, to] (ISO dates), across pages. */
   listSoldSales(from: string, to: string): Promise<CrmSalesPage>;
 }

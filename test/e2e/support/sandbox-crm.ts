@@ -10,3 +10,31 @@ export function sandboxAppointments(stack: Stack, contactId: number) {
   });
   return client.listAppointments({ from: "2020-01-01", to: "2031-12-31", contactId: contactId as ContactId });
 }
+
+/** The sandbox's documents on a company whose ExternalRef is `externalRef` (an archived e-mail's Message-ID), with their content. */
+export async function sandboxDocumentsWithRef(stack: Pick<Stack, "sandbox">, contactId: number, externalRef: string) {
+  const headers = { authorization: `Bearer ${stack.sandbox.credentials.bearerTokens[0]!}`, accept: "application/json" };
+  const base = stack.sandbox.webapiUrl;
+  const list = (await (
+    await fetch(`${base}/v1/Document?$select=documentId&$filter=${encodeURIComponent(`contactId eq ${contactId}`)}&$top=1000`, { headers })
+  ).json()) as { value: { documentId: number }[] };
+  const found: { id: number; header: string; name: string; personId: number | null; content: string }[] = [];
+  for (const row of list.value) {
+    const doc = (await (await fetch(`${base}/v1/Document/${row.documentId}`, { headers })).json()) as {
+      DocumentId: number; Header: string; Name: string; ExternalRef: string; Person: { PersonId: number } | null;
+    };
+    if (doc.ExternalRef !== externalRef) continue;
+    const content = await fetch(`${base}/v1/Document/${doc.DocumentId}/Content`, { headers });
+    found.push({ id: doc.DocumentId, header: doc.Header, name: doc.Name, personId: doc.Person?.PersonId || null, content: content.ok ? Buffer.from(await content.arrayBuffer()).toString("utf8") : "" });
+  }
+  return found;
+}
+
+/** The sandbox's persons with this e-mail address, and their companies. */
+export function sandboxPersonsByEmail(stack: Pick<Stack, "sandbox">, email: string) {
+  const client = createSuperOfficeClient({
+    webapiUrl: stack.sandbox.webapiUrl,
+    auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! },
+  });
+  return client.findPersonsByEmail(email);
+}

@@ -31,6 +31,8 @@ function answerFor(method: string, swaggerPath: string): Reply {
     case "GET /api/v1/Person/{id}":
     case "POST /api/v1/Person":
       return ok(personEntity);
+    case "GET /api/v1/Contact":
+      return ok(slim([{ PrimaryKey: 3, EntityName: "contact", contactId: 3, name: "Bergström Verkstad AB", "email/emailAddress": "info@bergstrom.se", "url/URLAddress": "https://www.bergstrom.se" }]));
     case "GET /api/v1/Contact/{id}":
     case "POST /api/v1/Contact":
     case "PATCH /api/v1/Contact/{id}":
@@ -119,11 +121,14 @@ describe("every request the client builds conforms to SuperOffice's Swagger", ()
     await crm.createDocument({ contactId: c, personId: 7 as PersonId, associateId: a, templateId: 164, header: "Re: Offert", fileName: "re-offert.eml", date: "2026-11-20T08:15:00", externalRef: "<abc@mail.example>" }, new TextEncoder().encode("x"));
     await crm.findDocumentByExternalRef({ contactId: c, externalRef: "<abc@mail.example>", date: "2026-11-20" });
     await crm.listSoldSales("2026-01-01", "2026-12-31");
+    await crm.findPersonsByEmailDomain("Example.com");
+    expect(await crm.findCompaniesByDomain("bergstrom.se")).toEqual([{ id: 3, name: "Bergström Verkstad AB", matchedBy: ["email", "website"] }]);
 
     expect(problems).toEqual([]);
     expect(seen.length).toBeGreaterThanOrEqual(25);
     expect([...operationsSeen].sort()).toEqual([
       "GET /api/v1/Appointment",
+      "GET /api/v1/Contact",
       "GET /api/v1/Contact/UdefLayout/Published",
       "GET /api/v1/Contact/{id}",
       "GET /api/v1/Document",

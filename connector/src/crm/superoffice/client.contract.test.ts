@@ -55,6 +55,9 @@ it("every request and response of every client operation conforms to the Swagger
     new TextEncoder().encode("Subject: Offert\r\n\r\nHej"),
   );
   expect(await crm.findDocumentByExternalRef({ contactId: company.id, externalRef: "<k1@kontrakt.se>", date: "2026-11-20" })).not.toBeNull();
+  const domain = tierA.email.slice(tierA.email.indexOf("@") + 1);
+  expect((await crm.findPersonsByEmailDomain(domain)).every((p) => p.contactId === c)).toBe(true);
+  expect((await crm.findCompaniesByDomain(domain)).map((m) => m.id)).toEqual([c]);
   const sales = await crm.listSoldSales("2020-01-01", "2030-12-31");
   expect(sales.sales.length).toBeGreaterThan(0);
   expect(sales.rejected).toEqual([]);

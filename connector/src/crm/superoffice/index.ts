@@ -10,6 +10,7 @@ import { createCompany, getCompany, updateCompany } from "./operations/companies
 import { listCompanies } from "./operations/company-list";
 import type { SoContext } from "./operations/context";
 import { createDocument, findDocumentByExternalRef, uploadDocumentContent } from "./operations/documents";
+import { findCompaniesByDomain, findPersonsByEmailDomain } from "./operations/domains";
 import {
   findCategoryByName,
   findCustomFieldItemByName,
@@ -108,6 +109,8 @@ export function createSuperOfficeClient(input: SuperOfficeConfigInput, deps: Sup
     createDocument: (document, content) => createDocument(ctx, document, content),
     uploadDocumentContent: (id, content) => uploadDocumentContent(ctx, id, content),
     findDocumentByExternalRef: (query) => findDocumentByExternalRef(ctx, query),
+    findPersonsByEmailDomain: (domain, limit) => findPersonsByEmailDomain(ctx, domain, limit),
+    findCompaniesByDomain: (domain, limit) => findCompaniesByDomain(ctx, domain, limit),
     listSoldSales: (from, to) => listSoldSales(ctx, from, to),
   };
 }

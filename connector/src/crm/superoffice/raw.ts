@@ -143,6 +143,15 @@ export const RawPersonRow = z.looseObject({
   "email/emailAddress": soText,
 });
 
+/** A Contact archive row for `CONTACT_DOMAIN_COLUMNS`: the company's e-mail address and web address. */
+export const CONTACT_DOMAIN_COLUMNS = ["contactId", "name", "email/emailAddress", "url/URLAddress"] as const;
+export const RawContactDomainRow = z.looseObject({
+  contactId: soInt,
+  name: soText,
+  "email/emailAddress": soText,
+  "url/URLAddress": soText,
+});
+
 /** AllUsers archive row (GET /v1/User) for `USER_COLUMNS`. */
 export const USER_COLUMNS = ["associateDbId", "assocName", "fullName", "personId", "personEmail", "isActive"] as const;
 export const RawUserRow = z.looseObject({

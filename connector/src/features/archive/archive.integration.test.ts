@@ -1,0 +1,132 @@
+import { ArchiveResponse, ArchiveStatus } from "../../../../shared/api/archive";
+import { CardResponse } from "../../../../shared/api/card";
+import { sandboxDocumentsWithRef } from "../../../../test/e2e/support/sandbox-crm";
+import { startStack, type Stack } from "../../../../test/e2e/support/stack";
+
+let stack: Stack;
+let token: string;
+
+beforeAll(async () => {
+  stack = await startStack({ withAddin: false });
+  const rep = stack.sandbox.tenant.reps[0]!;
+  const response = await fetch(`${stack.url}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: rep.email }) });
+  token = ((await response.json()) as { access_token: string }).access_token;
+}, 60_000);
+afterAll(async () => stack?.close());
+
+async function api(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${stack.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+async function cardOf(email: string) {
+  const card = CardResponse.parse((await api("GET", `/api/v1/card?email=${encodeURIComponent(email)}`)).body);
+  if (!card.found) throw new Error(`no card for ${email}`);
+  return card.card;
+}
+
+function request(card: Awaited<ReturnType<typeof cardOf>>, messageId: string, content: unknown) {
+  return {
+    companyId: card.company.id,
+    personId: card.person.id,
+    messageId,
+    subject: "Förfrågan: reservdelar / linje 2",
+    from: { name: card.person.name, email: card.person.email },
+    to: [{ name: "Säljare", email: stack.sandbox.tenant.reps[0]!.email }],
+    cc: [],
+    date: "2026-11-20T09:15:00+01:00",
+    content,
+  };
+}
+
+const statusOf = async (messageId: string, extra = "") =>
+  ArchiveStatus.parse((await api("GET", `/api/v1/archive?messageId=${encodeURIComponent(messageId)}${extra}`)).body);
+
+describe("archiving e-mails against the sandbox", () => {
+  it("archives a message once, however often it is asked, and says so afterwards", async () => {
+    const card = await cardOf(stack.sandbox.tenant.highlights.tierA.email);
+    const messageId = "<archive-once.1@kund.example>";
+    expect(await statusOf(messageId)).toEqual({ archived: false });
+    const eml = "From: a@kund.example\r\nSubject: Test\r\nMessage-ID: <archive-once.1@kund.example>\r\n\r\nHej!";
+    const body = request(card, messageId, { kind: "eml", base64: Buffer.from(eml).toString("base64") });
+
+    const first = await api("POST", "/api/v1/archive", body);
+    expect(first.status).toBe(200);
+    const archived = ArchiveResponse.parse(first.body);
+    expect(archived.alreadyArchived).toBe(false);
+    expect(archived.archivedAt).not.toBeNull();
+
+    const [second, third] = await Promise.all([api("POST", "/api/v1/archive", body), api("POST", "/api/v1/archive", body)]);
+    for (const again of [second, third]) {
+      // A concurrent repeat either waits its turn (409) or gets the first document; never a second one.
+      if (again.status === 200) expect(ArchiveResponse.parse(again.body)).toMatchObject({ documentId: archived.documentId, alreadyArchived: true });
+      else expect(again.status).toBe(409);
+    }
+    expect(ArchiveResponse.parse((await api("POST", "/api/v1/archive", body)).body)).toMatchObject({ documentId: archived.documentId, alreadyArchived: true });
+
+    const docs = await sandboxDocumentsWithRef(stack, card.company.id, messageId);
+    expect(docs).toHaveLength(1);
+    expect(docs[0]).toMatchObject({ id: archived.documentId, header: "Förfrågan: reservdelar / linje 2", name: "Förfrågan_ reservdelar _ linje 2.eml", personId: card.person.id });
+    expect(docs[0]!.content).toBe(eml);
+
+    const status = await statusOf(messageId);
+    expect(status).toEqual({ archived: true, document: { documentId: archived.documentId, companyId: card.company.id, messageId, archivedAt: archived.archivedAt } });
+  });
+
+  it("writes subject, body and metadata as an .eml when Outlook gives no file, and accepts a Message-ID without brackets", async () => {
+    const card = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
+    const result = await api("POST", "/api/v1/archive", request(card, "plain.2@kund.example", { kind: "text", body: "Hej,\nnär kommer leveransen?" }));
+    expect(result.status).toBe(200);
+    expect(ArchiveResponse.parse(result.body).messageId).toBe("<plain.2@kund.example>");
+    const [doc] = await sandboxDocumentsWithRef(stack, card.company.id, "<plain.2@kund.example>");
+    expect(doc!.content).toContain("Subject: =?UTF-8?B?");
+    expect(doc!.content).toContain("Message-ID: <plain.2@kund.example>");
+    expect(doc!.content).toContain("Date: Fri, 20 Nov 2026 09:15:00 +0100");
+    const body = doc!.content.split("\r\n\r\n")[1]!.replace(/\r\n/g, "");
+    expect(Buffer.from(body, "base64").toString("utf8")).toBe("Hej,\r\nnär kommer leveransen?");
+  });
+
+  it("finds a message the CRM already has from elsewhere and writes nothing", async () => {
+    const card = await cardOf(stack.sandbox.tenant.highlights.former.email);
+    const messageId = "<elsewhere.3@kund.example>";
+    // Archived directly in the CRM (another tool): Kundrytm has no record of it.
+    const base = stack.sandbox.webapiUrl;
+    const headers = { authorization: `Bearer ${stack.sandbox.credentials.bearerTokens[0]!}`, "content-type": "application/json", accept: "application/json" };
+    const created = await fetch(`${base}/v1/Document`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ Header: "Elsewhere", Name: "elsewhere.eml", DocumentTemplate: { DocumentTemplateId: 3 }, Contact: { ContactId: card.company.id }, Date: "2026-11-20T09:00:00", ExternalRef: messageId }),
+    });
+    expect(created.status).toBe(200);
+    const extra = `&companyId=${card.company.id}&date=${encodeURIComponent("2026-11-20T10:00:00+01:00")}`;
+    expect((await statusOf(messageId, extra)).archived).toBe(true);
+    const result = ArchiveResponse.parse((await api("POST", "/api/v1/archive", request(card, messageId, { kind: "text", body: "x" }))).body);
+    expect(result.alreadyArchived).toBe(true);
+    expect(await sandboxDocumentsWithRef(stack, card.company.id, messageId)).toHaveLength(1);
+  });
+
+  it("refuses bad input with a clear error and archives nothing", async () => {
+    const card = await cardOf(stack.sandbox.tenant.highlights.noTier.email);
+    const cases: [unknown, RegExp][] = [
+      [request(card, "not a message id", { kind: "text", body: "x" }), /messageId/],
+      [request(card, "<bad-b64.4@kund.example>", { kind: "eml", base64: "%%%" }), /content/],
+      [{ ...request(card, "<bad-date.4@kund.example>", { kind: "text", body: "x" }), date: "yesterday" }, /date/],
+      [{ ...request(card, "<bad-company.4@kund.example>", { kind: "text", body: "x" }), companyId: -1 }, /companyId/],
+    ];
+    for (const [body, field] of cases) {
+      const result = await api("POST", "/api/v1/archive", body);
+      expect(result.status).toBe(400);
+      expect((result.body as { error: { code: string; message: string } }).error.code).toBe("BAD_REQUEST");
+      expect((result.body as { error: { message: string } }).error.message).toMatch(field);
+    }
+    const missing = await api("POST", "/api/v1/archive", { ...request(card, "<no-company.4@kund.example>", { kind: "text", body: "x" }), companyId: 99_999_999 });
+    expect(missing.status).toBe(404);
+    expect(await statusOf("<no-company.4@kund.example>")).toEqual({ archived: false });
+    expect(await sandboxDocumentsWithRef(stack, card.company.id, "<bad-b64.4@kund.example>")).toEqual([]);
+    expect((await api("GET", "/api/v1/archive?messageId=x")).status).toBe(400);
+  });
+});

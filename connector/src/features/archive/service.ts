@@ -1,0 +1,162 @@
+import type { z } from "zod";
+import type { ArchivedEmail, ArchiveRequest, ArchiveResponse, ArchiveStatus } from "../../../../shared/api/archive";
+import type { ContactId, PersonId } from "../../../../shared/domain/vocabulary";
+import type { Identity } from "../../auth/identity";
+import type { CrmDocumentTemplate, CrmFullPort } from "../../crm/port";
+import { HttpError } from "../../http/errors";
+import type { Queryable } from "../../store/db";
+import { buildPlainEml, emlFileName } from "./eml";
+
+export type ArchiveCrm = Pick<CrmFullPort, "listAssociates" | "getCompany" | "listDocumentTemplates" | "createDocument" | "findDocumentByExternalRef">;
+
+export interface ArchiveDeps {
+  crm: ArchiveCrm;
+  db: Queryable;
+}
+
+/** The request after the contract's parsing (Message-ID in angle brackets). */
+export type ParsedArchiveRequest = z.output<typeof ArchiveRequest>;
+
+/** A claim whose archiving is still running (or died) for longer than this may be taken over. */
+const STALE_PENDING_MS = 2 * 60_000;
+
+interface Row {
+  message_id: string;
+  company_id: number;
+  document_id: number | null;
+  state: string;
+  archived_at: Date | null;
+  age_ms: number;
+}
+
+function toDocument(row: Pick<Row, "message_id" | "company_id" | "document_id" | "archived_at">): ArchivedEmail {
+  return {
+    documentId: row.document_id ?? 0,
+    companyId: row.company_id,
+    messageId: row.message_id,
+    archivedAt: row.archived_at ? new Date(row.archived_at).toISOString() : null,
+  };
+}
+
+/**
+ * The CRM's e-mail template for the direction of the message: mail the rep sent is "Outgoing", the
+ * rest "Incoming"; any e-mail template when the tenant has only one kind.
+ */
+export function emailTemplateFor(templates: readonly CrmDocumentTemplate[], outgoing: boolean): CrmDocumentTemplate | null {
+  const email = templates.filter((t) => !t.deleted && t.recordType?.toLowerCase() === "email");
+  const wanted = outgoing ? "outgoing" : "incoming";
+  return email.find((t) => t.direction?.toLowerCase() === wanted) ?? email[0] ?? null;
+}
+
+export function archiveService(deps: ArchiveDeps) {
+  const { crm, db } = deps;
+
+  async function read(messageId: string): Promise<Row | null> {
+    const { rows } = await db.query<Row>(
+      `select message_id, company_id, document_id, state, archived_at,
+              (extract(epoch from (now() - updated_at)) * 1000)::integer as age_ms
+         from archived_emails where message_id = $1`,
+      [messageId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Records a document the CRM already had, so later look-ups need no CRM call. */
+  async function remember(messageId: string, companyId: number, documentId: number, repEmail: string): Promise<void> {
+    await db.query(
+      `insert into archived_emails (message_id, company_id, document_id, rep_email, state, archived_at)
+       values ($1, $2, $3, $4, 'done', null)
+       on conflict (message_id) do update set company_id = excluded.company_id, document_id = excluded.document_id,
+         state = 'done', updated_at = now()`,
+      [messageId, companyId, documentId, repEmail],
+    );
+  }
+
+  return {
+    /** Is the message archived? Kundrytm's own record first; with the company and date, the CRM too. */
+    async status(identity: Identity, query: { messageId: string; companyId?: number; date?: string }): Promise<ArchiveStatus> {
+      const row = await read(query.messageId);
+      if (row?.state === "done" && row.document_id !== null) return { archived: true, document: toDocument(row) };
+      if (query.companyId === undefined || query.date === undefined) return { archived: false };
+      const found = await crm.findDocumentByExternalRef({ contactId: query.companyId as ContactId, externalRef: query.messageId, date: query.date });
+      if (!found) return { archived: false };
+      // A running claim of our own is left alone; it will record the document when it finishes.
+      if (!row) await remember(query.messageId, query.companyId, found.id, identity.email);
+      return { archived: true, document: { documentId: found.id, companyId: query.companyId, messageId: query.messageId, archivedAt: null } };
+    },
+
+    /**
+     * Archives the e-mail on the company (and person) as an e-mail document whose ExternalRef is the
+     * Message-ID. A message archived before (by Kundrytm, or found in the CRM) is returned as it is.
+     */
+    async archive(identity: Identity, request: ParsedArchiveRequest): Promise<ArchiveResponse> {
+      const { messageId } = request;
+      const claimed = await db.query(
+        `insert into archived_emails (message_id, company_id, person_id, rep_email, state) values ($1, $2, $3, $4, 'pending')
+         on conflict (message_id) do nothing returning message_id`,
+        [messageId, request.companyId, request.personId, identity.email],
+      );
+      if (claimed.rowCount === 0) {
+        const row = await read(messageId);
+        if (row?.state === "done" && row.document_id !== null) return { ...toDocument(row), alreadyArchived: true };
+        if (!row || row.age_ms < STALE_PENDING_MS) throw new HttpError(409, "CONFLICT", "This e-mail is being archived; try again shortly.");
+        await db.query("update archived_emails set company_id = $2, person_id = $3, rep_email = $4, updated_at = now() where message_id = $1", [
+          messageId,
+          request.companyId,
+          request.personId,
+          identity.email,
+        ]);
+      }
+
+      try {
+        const contactId = request.companyId as ContactId;
+        const existing = await crm.findDocumentByExternalRef({ contactId, externalRef: messageId, date: request.date });
+        if (existing) {
+          await remember(messageId, request.companyId, existing.id, identity.email);
+          return { documentId: existing.id, companyId: request.companyId, messageId, archivedAt: null, alreadyArchived: true };
+        }
+        const [associates, company, templates] = await Promise.all([crm.listAssociates(), crm.getCompany(contactId), crm.listDocumentTemplates()]);
+        const rep = associates.find((a) => a.email?.trim().toLowerCase() === identity.email);
+        if (!rep) throw new HttpError(403, "FORBIDDEN", "Your account is not a user of the CRM.");
+        const template = emailTemplateFor(templates, request.from.email.trim().toLowerCase() === identity.email);
+        if (!template) throw new HttpError(409, "CONFLICT", "The CRM has no e-mail document template; ask your administrator to add one.");
+        const content =
+          request.content.kind === "eml"
+            ? new Uint8Array(Buffer.from(request.content.base64, "base64"))
+            : buildPlainEml({ ...request, body: request.content.body });
+        if (content.byteLength === 0) throw new HttpError(400, "BAD_REQUEST", "The e-mail's content is empty.");
+        const subject = request.subject.trim();
+        const document = await crm.createDocument(
+          {
+            contactId: company.id,
+            personId: request.personId as PersonId | null,
+            associateId: rep.id,
+            templateId: template.id,
+            header: (subject || "(no subject)").slice(0, 250),
+            fileName: emlFileName(subject),
+            date: request.date,
+            externalRef: messageId,
+          },
+          content,
+        );
+        const { rows } = await db.query<{ archived_at: Date }>(
+          `update archived_emails set document_id = $2, state = 'done', archived_at = now(), updated_at = now()
+            where message_id = $1 returning archived_at`,
+          [messageId, document.id],
+        );
+        return {
+          documentId: document.id,
+          companyId: request.companyId,
+          messageId,
+          archivedAt: rows[0] ? new Date(rows[0].archived_at).toISOString() : new Date().toISOString(),
+          alreadyArchived: false,
+        };
+      } catch (error) {
+        // Not archived: release the claim so the pane's retry starts over (the CRM is asked again first).
+        await db.query("delete from archived_emails where message_id = $1 and state = 'pending'", [messageId]);
+        throw error;
+      }
+    },
+  };
+}
+export type ArchiveService = ReturnType<typeof archiveService>;
