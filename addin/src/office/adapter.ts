@@ -1,5 +1,5 @@
 import { externalCounterparts, type Counterpart, type CounterpartRole } from "./counterparts";
-import { officeCall } from "./promisify";
+import { officeCall, OfficeCallError } from "./promisify";
 import type { EmailAddressLike, FromLike, ItemLike, OfficeLike, RecipientsLike } from "./types";
 
 export const ITEM_KINDS = ["message-read", "message-compose", "appointment-read", "appointment-compose"] as const;
@@ -17,6 +17,21 @@ export interface ItemPeople {
   counterparts: Counterpart[];
 }
 
+/** What archiving needs to know of a read-mode message before reading its content. */
+export interface MessageHeader {
+  item: ItemRef;
+  /** The Internet Message-ID, "<…@…>". */
+  messageId: string;
+  subject: string;
+  from: EmailAddressLike | null;
+  to: EmailAddressLike[];
+  cc: EmailAddressLike[];
+  /** ISO 8601 with the local offset; when the message was created (arrived). */
+  date: string;
+}
+
+export type MessageContent = { kind: "eml"; base64: string } | { kind: "text"; body: string };
+
 export interface OfficeAdapter {
   readonly displayLanguage: string;
   readonly user: { email: string; name: string };
@@ -30,6 +45,24 @@ export interface OfficeAdapter {
   /** Calls `handler` when the selection changes in a pinned pane (Mailbox 1.5). Returns an unsubscribe. */
   onItemChanged(handler: () => void): () => void;
   prefersDarkTheme(): boolean;
+  /** The selected message's Message-ID and metadata; null unless a message in read mode is selected. */
+  readMessageHeader(): Promise<MessageHeader | null>;
+  /**
+   * The selected message's content: its .eml through getAsFileAsync (Mailbox 1.14), else the body as
+   * text. Rejects when Outlook fails or when the selection is no longer the item `key` names.
+   */
+  readMessageContent(key: string): Promise<MessageContent>;
+}
+
+/** "2026-11-20T09:15:00+01:00": a local date-time with its offset, as the connector's contract asks. */
+export function isoWithOffset(date: Date): string {
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, "0");
+  const offset = -date.getTimezoneOffset();
+  const sign = offset < 0 ? "-" : "+";
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
+  );
 }
 
 function isRecipients(value: unknown): value is RecipientsLike {
@@ -143,6 +176,35 @@ export function createOfficeAdapter(office: OfficeLike): OfficeAdapter {
     prefersDarkTheme() {
       const color = office.context.officeTheme?.bodyBackgroundColor;
       return color ? isDarkColor(color) : false;
+    },
+    async readMessageHeader() {
+      const item = mailbox.item;
+      if (!item) return null;
+      const ref = refOf(item);
+      const messageId = typeof item.internetMessageId === "string" ? item.internetMessageId.trim() : "";
+      if (ref.kind !== "message-read" || messageId === "") return null;
+      const [from, to, cc] = await Promise.all([single(item.from, "from"), recipients(item.to, "to"), recipients(item.cc, "cc")]);
+      const created = item.dateTimeCreated instanceof Date && !Number.isNaN(item.dateTimeCreated.getTime()) ? item.dateTimeCreated : new Date();
+      return { item: ref, messageId, subject: ref.subject ?? "", from, to, cc, date: isoWithOffset(created) };
+    },
+    async readMessageContent(key) {
+      const item = mailbox.item;
+      if (!item || keyOf(item) !== key) throw new OfficeCallError("readMessageContent", "the selected item changed");
+      const getAsFile = item.getAsFileAsync;
+      let content: MessageContent;
+      if (office.context.requirements.isSetSupported("Mailbox", "1.14") && typeof getAsFile === "function") {
+        const base64 = await officeCall<string>(office, "getAsFileAsync", (cb) => getAsFile.call(item, cb));
+        content = { kind: "eml", base64 };
+      } else {
+        const body = item.body;
+        if (!body) throw new OfficeCallError("body.getAsync", "the item has no body");
+        const text = await officeCall<string>(office, "body.getAsync", (cb) => body.getAsync(office.CoercionType?.Text ?? "text", cb));
+        content = { kind: "text", body: text };
+      }
+      // Outlook may have moved to another item while the content was read: never hand over the wrong one.
+      const selected = mailbox.item;
+      if (!selected || keyOf(selected) !== key) throw new OfficeCallError("readMessageContent", "the selected item changed");
+      return content;
     },
   };
 }

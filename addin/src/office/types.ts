@@ -24,6 +24,11 @@ export interface FromLike {
   getAsync(callback: AsyncCallback<EmailAddressLike>): void;
 }
 
+/** A read-mode item's body: its content comes through getAsync in the asked coercion type. */
+export interface BodyLike {
+  getAsync(coercionType: unknown, callback: AsyncCallback<string>): void;
+}
+
 export interface ItemLike {
   /** "message" or "appointment" (Office.MailboxEnums.ItemType). */
   itemType: unknown;
@@ -40,6 +45,11 @@ export interface ItemLike {
   optionalAttendees?: EmailAddressLike[] | RecipientsLike | null;
   start?: unknown;
   end?: unknown;
+  /** Read mode: when the item was created (for received mail, when it arrived). */
+  dateTimeCreated?: Date | null;
+  body?: BodyLike | null;
+  /** Mailbox 1.14, read mode: the whole message as base64 of its .eml. */
+  getAsFileAsync?(callback: AsyncCallback<string>): void;
 }
 
 export interface MailboxLike {
@@ -60,4 +70,6 @@ export interface OfficeLike {
   AsyncResultStatus: { Succeeded: unknown; Failed: unknown };
   EventType: { ItemChanged: unknown };
   MailboxEnums: { ItemType: { Message: unknown; Appointment: unknown } };
+  /** Office.CoercionType; "text" where a host or mock leaves it out. */
+  CoercionType?: { Text: unknown };
 }

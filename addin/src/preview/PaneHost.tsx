@@ -22,6 +22,8 @@ export interface PaneHostProps {
   language: Language;
   dark: boolean;
   dropEvents: boolean;
+  /** Mailbox requirement set of the simulated host; null: the newest (1.14). */
+  mailbox?: string | null;
   width: number;
   item: PreviewItem | null;
 }
@@ -30,15 +32,21 @@ export interface PaneHostProps {
  * The real pane (the same component tree as taskpane.html) on a simulated Office. A new Outlook
  * session starts when the rep, language or theme changes; a new selection only moves the item.
  */
-export function PaneHost({ rep, language, dark, dropEvents, width, item }: PaneHostProps) {
+export function PaneHost({ rep, language, dark, dropEvents, mailbox, width, item }: PaneHostProps) {
   const styles = useStyles();
   const session = useMemo(() => {
-    const sim = createSimulatedOffice({ rep, displayLanguage: DISPLAY_LANGUAGE[language], dark, dropItemChanged: dropEvents });
+    const sim = createSimulatedOffice({
+      rep,
+      displayLanguage: DISPLAY_LANGUAGE[language],
+      dark,
+      dropItemChanged: dropEvents,
+      ...(mailbox ? { mailboxVersion: mailbox } : {}),
+    });
     sim.select(item);
     return { sim, props: createPaneProps(sim.office, { baseUrl: window.location.origin }) };
     // The selected item is applied by the effect below; a new session must not start per selection.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rep, language, dark, dropEvents]);
+  }, [rep, language, dark, dropEvents, mailbox]);
 
   useEffect(() => {
     session.sim.select(item);

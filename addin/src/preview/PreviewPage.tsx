@@ -134,6 +134,7 @@ export function PreviewPage({ mailboxUrl }: { mailboxUrl: string }) {
           language={settings.language}
           dark={settings.dark}
           dropEvents={settings.dropEvents}
+          mailbox={settings.mailbox}
           width={settings.width}
           item={item}
         />

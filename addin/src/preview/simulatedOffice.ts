@@ -3,8 +3,9 @@ import type { AsyncCallback, EmailAddressLike, ItemLike, OfficeLike } from "../o
 
 /**
  * A faithful subset of office.js for the preview page: Office.onReady, context.mailbox.item (read
- * mode), addHandlerAsync(ItemChanged), userProfile, displayLanguage, requirements.isSetSupported,
- * officeTheme. Selecting an item replaces mailbox.item with a new object and then fires ItemChanged
+ * mode, with internetMessageId, dateTimeCreated, body.getAsync and — from Mailbox 1.14 —
+ * getAsFileAsync), addHandlerAsync(ItemChanged), userProfile, displayLanguage,
+ * requirements.isSetSupported, officeTheme. Selecting an item replaces mailbox.item with a new object and then fires ItemChanged
  * asynchronously, as Outlook does for a pinned pane.
  */
 
@@ -35,10 +36,41 @@ function compareVersions(a: string, b: string): number {
   return a1 - b1 || a2 - b2;
 }
 
-function toItem(item: PreviewItem, rep: PreviewRep): ItemLike {
+/** Base64 of UTF-8 text, in the browser (btoa takes Latin-1 only). */
+function base64Utf8(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function mimeAddress(a: EmailAddressLike): string {
+  return /^[\x20-\x7e]*$/.test(a.displayName) ? `"${a.displayName}" <${a.emailAddress}>` : `=?utf-8?B?${base64Utf8(a.displayName)}?= <${a.emailAddress}>`;
+}
+
+/** The message as getAsFileAsync returns it: base64 of a MIME .eml with the headers Exchange writes. */
+export function simulatedEml(item: Extract<PreviewItem, { itemType: "message" }>, to: EmailAddressLike[]): string {
+  const headers = [
+    `From: ${mimeAddress(address(item.from))}`,
+    `To: ${to.map(mimeAddress).join(", ")}`,
+    ...(item.cc.length ? [`CC: ${item.cc.map(address).map(mimeAddress).join(", ")}`] : []),
+    `Subject: =?utf-8?B?${base64Utf8(item.subject)}?=`,
+    `Date: ${new Date(item.receivedAt).toUTCString().replace("GMT", "+0000")}`,
+    `Message-ID: ${item.internetMessageId}`,
+    "Content-Language: sv-SE",
+    "MIME-Version: 1.0",
+    'Content-Type: text/plain; charset="utf-8"',
+    "Content-Transfer-Encoding: base64",
+  ];
+  const body = base64Utf8(item.body).replace(/.{1,76}/g, "$&\r\n");
+  return base64Utf8(`${headers.join("\r\n")}\r\n\r\n${body}`);
+}
+
+function toItem(item: PreviewItem, rep: PreviewRep, mailboxVersion: string): ItemLike {
   const me: EmailAddressLike = { emailAddress: rep.email, displayName: rep.name };
+  const later = <T>(callback: AsyncCallback<T>, value: T) => setTimeout(() => callback({ status: SUCCEEDED, value, error: null }));
   switch (item.itemType) {
-    case "message":
+    case "message": {
+      const to = item.to.length ? item.to.map(address) : [me];
       return {
         itemType: "message",
         itemId: item.id,
@@ -46,9 +78,19 @@ function toItem(item: PreviewItem, rep: PreviewRep): ItemLike {
         conversationId: null,
         subject: item.subject,
         from: address(item.from),
-        to: item.to.length ? item.to.map(address) : [me],
+        to,
         cc: item.cc.map(address),
+        dateTimeCreated: new Date(item.receivedAt),
+        body: {
+          getAsync(coercionType: unknown, callback: AsyncCallback<string>) {
+            later(callback, coercionType === "html" ? `<div>${item.body.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</div>` : item.body);
+          },
+        },
+        ...(compareVersions(mailboxVersion, "1.14") >= 0
+          ? { getAsFileAsync: (callback: AsyncCallback<string>) => later(callback, simulatedEml(item, to)) }
+          : {}),
       };
+    }
     case "appointment":
       return {
         itemType: "appointment",
@@ -100,12 +142,13 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions): Simulate
     AsyncResultStatus: { Succeeded: SUCCEEDED, Failed: FAILED },
     EventType: { ItemChanged: ITEM_CHANGED },
     MailboxEnums: { ItemType: { Message: "message", Appointment: "appointment" } },
+    CoercionType: { Text: "text" },
   };
 
   return {
     office,
     select(item) {
-      mailbox.item = item ? toItem(item, options.rep) : null;
+      mailbox.item = item ? toItem(item, options.rep, mailboxVersion) : null;
       if (options.dropItemChanged) return;
       const event = { type: ITEM_CHANGED };
       setTimeout(() => handlers.forEach((h) => h(event)));

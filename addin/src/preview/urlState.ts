@@ -11,6 +11,8 @@ export interface PreviewSettings {
   rep: string | null;
   item: string | null;
   dropEvents: boolean;
+  /** The Mailbox requirement set the simulated Outlook claims (?mailbox=1.8 exercises the paths for older hosts). */
+  mailbox: string | null;
 }
 
 export function readSettings(search: string): PreviewSettings {
@@ -24,6 +26,7 @@ export function readSettings(search: string): PreviewSettings {
     rep: q.get("rep"),
     item: q.get("item"),
     dropEvents: q.get("dropEvents") === "1",
+    mailbox: /^1\.\d{1,2}$/.test(q.get("mailbox") ?? "") ? q.get("mailbox") : null,
   };
 }
 
@@ -36,5 +39,6 @@ export function writeSettings(settings: PreviewSettings): void {
   if (settings.rep) q.set("rep", settings.rep);
   if (settings.item) q.set("item", settings.item);
   if (settings.dropEvents) q.set("dropEvents", "1");
+  if (settings.mailbox) q.set("mailbox", settings.mailbox);
   window.history.replaceState(null, "", `${window.location.pathname}?${q.toString()}`);
 }

@@ -24,6 +24,12 @@ export function connectorHandlers(reply: (email: string) => CardReply | Promise<
     http.get(`${BASE_URL}/api/v1/companies/:id/rhythm`, ({ params }) => HttpResponse.json(rhythmFor(Number(params.id)))),
     http.get(`${BASE_URL}/api/v1/companies/:id/next-step`, () => HttpResponse.json({ proposal: { date: "2027-01-15", intervalWeeks: 8 } })),
     http.get(`${BASE_URL}/api/v1/client-config`, () => HttpResponse.json({ auth: "embedded" })),
+    // Nothing archived and no suggestions unless a test says otherwise.
+    http.get(`${BASE_URL}/api/v1/archive`, () => HttpResponse.json({ archived: false })),
+    http.get(`${BASE_URL}/api/v1/companies/suggest`, ({ request }) => {
+      const email = new URL(request.url).searchParams.get("email") ?? "";
+      return HttpResponse.json({ domain: email.slice(email.indexOf("@") + 1), publicDomain: false, companies: [] });
+    }),
     http.post(`${BASE_URL}/dev/token`, async ({ request }) => {
       const { email } = (await request.json()) as { email: string };
       return HttpResponse.json({ access_token: `token-for-${email}`, expires_in: 3600 });
@@ -49,11 +55,12 @@ export function startConnector() {
 }
 
 /** Renders the real pane on the preview's simulated Office. */
-export function renderPane(options: { item: PreviewItem | null; displayLanguage?: string; dropItemChanged?: boolean }) {
+export function renderPane(options: { item: PreviewItem | null; displayLanguage?: string; dropItemChanged?: boolean; mailboxVersion?: string }) {
   const sim = createSimulatedOffice({
     rep: REP,
     displayLanguage: options.displayLanguage ?? "en-GB",
     dropItemChanged: options.dropItemChanged,
+    ...(options.mailboxVersion ? { mailboxVersion: options.mailboxVersion } : {}),
   });
   sim.select(options.item);
   const props = createPaneProps(sim.office, { baseUrl: BASE_URL, itemCheckMs: 40 });

@@ -22,7 +22,7 @@ function People({ itemKey, people }: { itemKey: string; people: Counterpart[] })
     <>
       {people.length > 1 && <PeopleList people={people} selected={current} onSelect={setSelected} />}
       {/* Keyed by item and person: a new selection starts from a clean state, never the old card. */}
-      <CustomerCard key={`${itemKey}|${current}`} email={current} itemKey={itemKey} />
+      <CustomerCard key={`${itemKey}|${current}`} email={current} name={people.find((p) => p.email === current)?.name ?? ""} itemKey={itemKey} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { assertNever } from "../../../../../shared/domain/vocabulary";
 import { useServices } from "../../../app/services";
 import { ErrorNotice } from "../../../components/ErrorNotice";
@@ -6,17 +7,35 @@ import { CardSkeleton } from "./CardSkeleton";
 import { CustomerDetails } from "./CustomerDetails";
 import { NotInCrm } from "./NotInCrm";
 
-/** Loads and shows the card of one person on one item. */
-export function CustomerCard({ email, itemKey }: { email: string; itemKey: string }) {
+// Actions load after the card, beside the editing chunk, so the first paint stays small.
+const ArchiveEmail = lazy(() => import(/* webpackChunkName: "edit" */ "../../archive/components/ArchiveEmail"));
+const AddSender = lazy(() => import(/* webpackChunkName: "sender" */ "../../unknown-sender/components/AddSender"));
+
+/** Loads and shows the card of one person on one item; a sender not in the CRM can be added from here. */
+export function CustomerCard({ email, name = "", itemKey }: { email: string; name?: string; itemKey: string }) {
   const { api, office } = useServices();
   const { state, reload } = useCard({ api, office, email, itemKey });
   switch (state.status) {
     case "loading":
       return <CardSkeleton />;
     case "found":
-      return <CustomerDetails card={state.card} itemKey={itemKey} />;
+      return (
+        <>
+          <CustomerDetails card={state.card} itemKey={itemKey} />
+          <Suspense fallback={null}>
+            <ArchiveEmail itemKey={itemKey} companyId={state.card.company.id} personId={state.card.person.id} />
+          </Suspense>
+        </>
+      );
     case "not-found":
-      return <NotInCrm email={state.email} />;
+      return (
+        <>
+          <NotInCrm email={state.email} />
+          <Suspense fallback={null}>
+            <AddSender email={email} displayName={name} onAdded={reload} />
+          </Suspense>
+        </>
+      );
     case "error":
       return <ErrorNotice code={state.code} onRetry={reload} />;
     default:

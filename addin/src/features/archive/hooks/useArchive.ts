@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ApiClient } from "../../../api/client";
+import { toClientError, type ClientErrorCode } from "../../../api/errors";
+import type { MessageHeader, OfficeAdapter } from "../../../office/adapter";
+import { OfficeCallError } from "../../../office/promisify";
+import { archiveEmail, archiveStatus } from "../api";
+
+export type ArchiveState =
+  /** Not a message in read mode: nothing to archive. */
+  | { status: "unavailable" }
+  | { status: "checking" }
+  | { status: "ready"; header: MessageHeader }
+  | { status: "archiving"; header: MessageHeader }
+  | { status: "archived"; archivedAt: string | null; asText: boolean }
+  | { status: "error"; header: MessageHeader; code: ClientErrorCode };
+
+const address = (a: { emailAddress: string; displayName: string }) => ({ name: a.displayName, email: a.emailAddress });
+
+/**
+ * Archiving the selected e-mail on the card's company and person. On open it asks whether the
+ * message is archived already; answers for another item than `itemKey` are dropped.
+ */
+export function useArchive({ api, office, itemKey, companyId, personId }: { api: ApiClient; office: OfficeAdapter; itemKey: string; companyId: number; personId: number | null }) {
+  const [state, setState] = useState<ArchiveState>({ status: "checking" });
+  const alive = useRef(true);
+  const current = useCallback(() => alive.current && office.isCurrent(itemKey), [office, itemKey]);
+
+  useEffect(() => {
+    alive.current = true;
+    const controller = new AbortController();
+    (async () => {
+      const header = await office.readMessageHeader().catch(() => null);
+      if (!current()) return;
+      if (!header || header.item.key !== itemKey) return setState({ status: "unavailable" });
+      try {
+        const status = await archiveStatus(api, { messageId: header.messageId, companyId, date: header.date }, controller.signal);
+        if (!current()) return;
+        setState(status.archived ? { status: "archived", archivedAt: status.document.archivedAt, asText: false } : { status: "ready", header });
+      } catch {
+        // Archiving is idempotent on the connector: when the check fails the action stays usable.
+        if (current() && !controller.signal.aborted) setState({ status: "ready", header });
+      }
+    })();
+    return () => {
+      alive.current = false;
+      controller.abort();
+    };
+  }, [api, office, itemKey, companyId, current]);
+
+  const archive = useCallback(async () => {
+    if (state.status !== "ready" && state.status !== "error") return;
+    const { header } = state;
+    setState({ status: "archiving", header });
+    try {
+      const content = await office.readMessageContent(itemKey);
+      const result = await archiveEmail(api, {
+        companyId,
+        personId,
+        messageId: header.messageId,
+        subject: header.subject,
+        from: header.from ? address(header.from) : { name: "", email: office.user.email },
+        to: header.to.map(address),
+        cc: header.cc.map(address),
+        date: header.date,
+        content,
+      });
+      if (current()) setState({ status: "archived", archivedAt: result.archivedAt, asText: !result.alreadyArchived && content.kind === "text" });
+    } catch (error) {
+      if (current()) setState({ status: "error", header, code: error instanceof OfficeCallError ? "OFFICE" : toClientError(error).code });
+    }
+  }, [api, office, itemKey, companyId, personId, state, current]);
+
+  return { state, archive };
+}

@@ -1,0 +1,136 @@
+import { Button, Caption1, Field, Input, makeStyles, Radio, RadioGroup, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
+import { useState, type FormEvent } from "react";
+import type { NewPersonResponse, SuggestResponse } from "../../../../../shared/api/unknown-sender";
+import { toClientError, type ClientErrorCode } from "../../../api/errors";
+import { useServices } from "../../../app/services";
+import { ErrorNotice } from "../../../components/ErrorNotice";
+import { useI18n } from "../../../i18n/I18nProvider";
+import { addPerson } from "../api";
+import { useSuggestions } from "../hooks/useSuggestions";
+import { companyNameFromEmail, splitDisplayName } from "../utils/names";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  names: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  option: { display: "flex", flexDirection: "column" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+});
+
+const NEW = "new";
+
+function reasonOf(t: ReturnType<typeof useI18n>["t"], s: SuggestResponse["companies"][number]): string {
+  return s.colleagues > 0 ? t.unknownSender.colleagues(s.colleagues) : t.unknownSender.matchedByAddress;
+}
+
+/**
+ * The sender is not in the CRM: companies suggested by the e-mail domain, and a small form that adds
+ * the person to one of them or creates both. What the rep typed stays in the form if saving fails.
+ */
+export default function AddSender({ email, displayName, onAdded }: { email: string; displayName: string; onAdded: (result: NewPersonResponse) => void }) {
+  const { api } = useServices();
+  const { t } = useI18n();
+  const styles = useStyles();
+  const { state: suggestions, retry } = useSuggestions({ api, email });
+  const initial = splitDisplayName(displayName, email);
+  const [firstName, setFirstName] = useState(initial.firstName);
+  const [lastName, setLastName] = useState(initial.lastName);
+  const [title, setTitle] = useState("");
+  /** A suggested company's id, or NEW; null until the rep (or the first suggestion) picks one. */
+  const [picked, setPicked] = useState<string | null>(null);
+  const [companyName, setCompanyName] = useState(() => companyNameFromEmail(email));
+  const [submitted, setSubmitted] = useState(false);
+  const [save, setSave] = useState<{ status: "idle" } | { status: "saving" } | { status: "error"; code: ClientErrorCode }>({ status: "idle" });
+
+  const companies = suggestions.status === "ready" ? suggestions.result.companies : [];
+  const choice = picked ?? (companies[0] ? String(companies[0].id) : suggestions.status === "loading" ? null : NEW);
+  const nameMissing = firstName.trim() === "" && lastName.trim() === "";
+  const companyMissing = choice === null || (choice === NEW && companyName.trim() === "");
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (nameMissing || companyMissing || choice === null) return;
+    setSave({ status: "saving" });
+    try {
+      const result = await addPerson(api, {
+        firstName: firstName.trim(),
+        lastName: lastName.trim(),
+        email,
+        ...(title.trim() ? { title: title.trim() } : {}),
+        company: choice === NEW ? { kind: "new", name: companyName.trim() } : { kind: "existing", id: Number(choice) },
+      });
+      onAdded(result);
+    } catch (error) {
+      setSave({ status: "error", code: toClientError(error).code });
+    }
+  }
+
+  const saving = save.status === "saving";
+  return (
+    <section className={styles.root} aria-label={t.unknownSender.addTitle} data-testid="add-sender">
+      <Subtitle2 as="h2">{t.unknownSender.addTitle}</Subtitle2>
+      <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
+        <div className={styles.names}>
+          <Field label={t.unknownSender.firstName} validationMessage={submitted && nameMissing ? t.unknownSender.nameRequired : undefined}>
+            <Input value={firstName} onChange={(_, d) => setFirstName(d.value)} maxLength={50} disabled={saving} data-testid="sender-first-name" />
+          </Field>
+          <Field label={t.unknownSender.lastName}>
+            <Input value={lastName} onChange={(_, d) => setLastName(d.value)} maxLength={50} disabled={saving} data-testid="sender-last-name" />
+          </Field>
+        </div>
+        <Field label={t.unknownSender.email}>
+          <Input value={email} readOnly data-testid="sender-email" />
+        </Field>
+        <Field label={t.unknownSender.jobTitle}>
+          <Input value={title} onChange={(_, d) => setTitle(d.value)} maxLength={100} disabled={saving} data-testid="sender-title" />
+        </Field>
+        <Field
+          label={t.unknownSender.company}
+          validationMessage={submitted && companyMissing ? t.unknownSender.companyRequired : undefined}
+          hint={
+            suggestions.status === "ready"
+              ? suggestions.result.publicDomain
+                ? t.unknownSender.publicDomain(suggestions.result.domain)
+                : companies.length === 0
+                  ? t.unknownSender.noSuggestions(suggestions.result.domain)
+                  : t.unknownSender.suggestions
+              : undefined
+          }
+        >
+          <RadioGroup value={choice ?? ""} onChange={(_, d) => setPicked(d.value)} disabled={saving} data-testid="company-choice">
+            {companies.map((c) => (
+              <Radio
+                key={c.id}
+                value={String(c.id)}
+                data-testid={`suggested-company-${c.id}`}
+                label={
+                  <span className={styles.option}>
+                    <span>{c.name}</span>
+                    <Caption1 className={styles.muted}>{reasonOf(t, c)}</Caption1>
+                  </span>
+                }
+              />
+            ))}
+            <Radio value={NEW} label={t.unknownSender.newCompany} data-testid="new-company" />
+          </RadioGroup>
+        </Field>
+        {suggestions.status === "loading" && <Spinner size="tiny" labelPosition="after" label={t.unknownSender.loadingSuggestions} />}
+        {suggestions.status === "error" && <ErrorNotice code={suggestions.code} onRetry={retry} />}
+        {choice === NEW && (
+          <Field label={t.unknownSender.newCompanyName} required>
+            <Input value={companyName} onChange={(_, d) => setCompanyName(d.value)} maxLength={200} disabled={saving} data-testid="new-company-name" />
+          </Field>
+        )}
+        {save.status === "error" && <ErrorNotice code={save.code} />}
+        <div className={styles.actions}>
+          <Button type="submit" appearance="primary" disabled={saving} data-testid="add-sender-submit">
+            {saving ? t.unknownSender.adding : t.unknownSender.add}
+          </Button>
+          {saving && <Spinner size="tiny" aria-hidden />}
+        </div>
+      </form>
+    </section>
+  );
+}
