@@ -17,6 +17,7 @@ import { printTable, seconds, timed } from "./table";
  * SuperOffice's 10 calls per second: CRM calls by operation and wall time (goal ≤ 400 calls).
  * Set-up: the tenant's categories are made to match the classification of its order history, then
  * 2 % of the tiered companies get a different tier, so the nightly run has those to put back.
+ * Categories go in one DatabaseTable Upsert per 500 companies; each move that needs one gets its task.
  */
 const CUSTOMERS = 10_000;
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -70,7 +71,11 @@ export async function run(): Promise<void> {
         .map(([op, n]) => [op, String(n)]),
     );
     const reads = Object.entries(stats.callsByPath).filter(([op]) => op.startsWith("GET ")).reduce((n, [, c]) => n + c, 0);
-    console.log(`CRM calls: ${stats.totalCalls} (goal ≤ 400): ${reads} reads, ${report.writes.categories} category writes, ${report.writes.tasks} tasks`);
+    const categoryCalls = (stats.callsByPath["POST /api/v1/Agents/DatabaseTable/Upsert"] ?? 0) + (stats.callsByPath["PATCH /api/v1/Contact/{id}"] ?? 0);
+    console.log(
+      `CRM calls: ${stats.totalCalls} (goal ≤ 400: ${stats.totalCalls <= 400 ? "met" : "NOT met"}): ${reads} reads, ` +
+        `${report.writes.categories} categories in ${categoryCalls} call${categoryCalls === 1 ? "" : "s"}, ${report.writes.tasks} tasks`,
+    );
     console.log(`Most calls in one second: ${stats.maxCallsPerSecond} (limit 10)`);
     console.log(`Wall time: ${seconds(nightly.ms)}`);
   } finally {

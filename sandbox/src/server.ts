@@ -3,6 +3,7 @@ import { z } from "zod";
 import { describeTenant } from "./demo/describe";
 import { SoError } from "./errors";
 import { SandboxKnobs } from "./knobs";
+import { agentRoutes } from "./routes/agents";
 import { entityRoutes, type Route } from "./routes/entities";
 import { listRoutes } from "./routes/lists";
 import { otherRoutes } from "./routes/other";
@@ -119,6 +120,7 @@ export function buildServer(ctx: SandboxContext, hooks: ServerHooks): FastifyIns
   entityRoutes(route, ctx);
   listRoutes(route, ctx);
   otherRoutes(route, ctx);
+  agentRoutes(route, ctx);
 
   // ---- System-user sign-in (on the auth origin, outside the tenant path).
   app.post("/Login/api/PartnerSystemUser/Authenticate", async (req) =>

@@ -157,6 +157,25 @@ describe("sandbox responses validate against the SuperOffice Swagger", () => {
     await expectValid("GET", `/v1/Appointment${q({ $select: cols, $filter: `contactId eq ${h.contactId} and completed eq 0`, $orderBy: "date asc", $top: "1" })}`, 200);
   });
 
+  it("Agents: DatabaseTable Upsert sets contact categories, inserts unknown keys, refuses what it does not support", async () => {
+    const [a, b] = [sandbox.tenant.highlights.tierA.contactId, sandbox.tenant.highlights.tierC.contactId];
+    const upsert = (data: string[][], extra: Record<string, unknown> = {}) => ({
+      TableName: "contact", Columns: ["contact_id", "category_idx"], Keys: ["contact_id"], Data: data, NomatchAction: "NoChange", ReturnRowStatus: true, ...extra,
+    });
+    const first = await expectValid("POST", "/v1/Agents/DatabaseTable/Upsert", 200, upsert([[String(a), "4"], [String(b), "4"]]));
+    expect(first).toMatchObject({ Success: true, Updates: 2, Inserts: 0 });
+    const again = await expectValid("POST", "/v1/Agents/DatabaseTable/Upsert", 200, upsert([[String(a), "4"]]));
+    expect(again.RowStatus).toEqual([{ PrimaryKey: a, Action: "NoUpdateNeeded", RowKeys: [String(a)], TableRight: null }]);
+    expect(((await expectValid("GET", `/v1/Contact/${a}`, 200)).Category as { Id: number }).Id).toBe(4);
+    const ghost = await expectValid("POST", "/v1/Agents/DatabaseTable/Upsert", 200, upsert([["990001", "4"]], { ReturnRowStatus: false }));
+    expect(ghost).toMatchObject({ Inserts: 1, RowStatus: null });
+    await expectValid("POST", "/v1/Agents/DatabaseTable/Upsert", 400, upsert([[String(a), "4"]], { NomatchAction: "DeleteRow" }));
+    await expectValid("POST", "/v1/Agents/DatabaseTable/Upsert", 400, upsert([[String(a), "4"]], { TableName: "person" }));
+    // A bad row changes nothing, not even the good rows before it.
+    await expectValid("POST", "/v1/Agents/DatabaseTable/Upsert", 400, upsert([[String(a), "2"], [String(b), "9999"]]));
+    expect(((await expectValid("GET", `/v1/Contact/${a}`, 200)).Category as { Id: number }).Id).toBe(4);
+  });
+
   it("errors carry SuperOffice's error body", async () => {
     const missing = await call("GET", "/v1/Contact/999999");
     expect(missing.status).toBe(404);

@@ -267,10 +267,29 @@ export interface CompanyListQuery {
   pageSize?: number;
 }
 
+export interface CategoryChange {
+  contactId: ContactId;
+  categoryId: number;
+}
+
+export interface CategoryChangeResult {
+  /** Companies whose category changed. */
+  updated: number;
+  /** Companies that already had the category. */
+  unchanged: number;
+  /** "bulk": the DatabaseTable agent; "per-company": one PATCH each (the agent was not available). */
+  via: "bulk" | "per-company";
+}
+
 export interface CrmFullPort extends CrmPort {
   /** Every company, page by page in one archive query: the economical way to read a whole portfolio. */
   listCompanies(query?: CompanyListQuery): Promise<CrmCompanySummary[]>;
   updateCompany(id: ContactId, update: CompanyUpdate): Promise<CrmCompany>;
+  /**
+   * Sets the category of many companies in a few calls (a bulk write where the CRM offers one, else one
+   * update per company). Setting a category a company already has changes nothing.
+   */
+  setCompanyCategories(changes: readonly CategoryChange[]): Promise<CategoryChangeResult>;
   /** Category by name, case-insensitive, ignoring deleted items; cached. */
   findCategoryByName(name: string): Promise<CrmListItem | null>;
   listTaskTypes(): Promise<CrmListItem[]>;

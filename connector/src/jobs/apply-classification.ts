@@ -14,8 +14,8 @@ import { planClassification, moveNeedsTask, type ClassifyCrm, type PlannedMove }
  * Applying a classification: for every move, write the category, create the owner's checklist task
  * and record the tier history. The moves and each one's progress are kept in the job run before the
  * first CRM write, so a run killed half-way is finished by the next start (no move lost, none doubled):
- * the category write is idempotent, and a task whose creation may have happened is looked up by the
- * marker in its text before it is created again.
+ * the categories are written together in one bulk call (setting a category again is harmless), and a
+ * task whose creation may have happened is looked up by the marker in its text before it is created again.
  */
 
 export const CLASSIFY_JOB = "classify";
@@ -33,7 +33,7 @@ interface Progress {
   report: ClassificationReport;
 }
 
-export type ApplyCrm = ClassifyCrm & Pick<CrmFullPort, "updateCompany" | "createAppointment" | "listAppointments">;
+export type ApplyCrm = ClassifyCrm & Pick<CrmFullPort, "setCompanyCategories" | "createAppointment" | "listAppointments">;
 
 export interface ApplyOptions {
   db: Db;
@@ -111,15 +111,17 @@ async function executeMoves(options: ApplyOptions, run: JobRun<Progress>): Promi
 
   let finished = 0;
   let done = progress.moves.filter((m) => m.done).length;
-  for (const move of progress.moves) {
-    if (move.done) continue;
-    if (!move.started) {
-      move.started = true;
-      await runs.checkpoint(run.id, progress);
-    } else if (move.taskId === null && moveNeedsTask(move.kind)) {
+  const pending = progress.moves.filter((m) => !m.done);
+  if (pending.length === 0) return 0;
+  // Moves an earlier attempt began may have a task already; the others certainly do not.
+  const begunBefore = new Set(pending.filter((m) => m.started).map((m) => m.contactId));
+  for (const move of pending) move.started = true;
+  await runs.checkpoint(run.id, progress);
+  await crm.setCompanyCategories(pending.map((m) => ({ contactId: m.contactId, categoryId: m.categoryId })));
+  for (const move of pending) {
+    if (begunBefore.has(move.contactId) && move.taskId === null && moveNeedsTask(move.kind)) {
       move.taskId = await findTask(move);
     }
-    await crm.updateCompany(move.contactId, { categoryId: move.categoryId });
     if (move.taskId === null && move.ownerId !== null && moveNeedsTask(move.kind)) {
       const task = await crm.createAppointment({
         contactId: move.contactId,

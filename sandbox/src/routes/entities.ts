@@ -102,7 +102,7 @@ function blankPerson(ctx: SandboxContext): PersonRec {
   return { id: 0, contactId: 0, firstName: "", lastName: "", title: "", emails: [], phones: [], associateId: 0, retired: false, createdDate: now, updatedDate: now };
 }
 
-function blankContact(ctx: SandboxContext, associateId: number): ContactRec {
+export function blankContact(ctx: SandboxContext, associateId: number): ContactRec {
   const now = nowUtc(ctx);
   const udef: Record<string, string> = {};
   for (const u of ctx.store.data.listUdefs) udef[u.progId] = "[I:0]";

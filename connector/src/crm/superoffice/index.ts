@@ -6,7 +6,7 @@ import { parseSuperOfficeConfig, secretsOf, type SuperOfficeConfig, type SuperOf
 import { SoHttp, type SoObserver } from "./http";
 import { completeAppointment, createAppointment, lastCompletedAppointment, listAppointments, nextPlannedAppointment } from "./operations/appointments";
 import { listAssociates } from "./operations/associates";
-import { createCompany, getCompany, updateCompany } from "./operations/companies";
+import { createCompany, getCompany, setCompanyCategories, updateCompany } from "./operations/companies";
 import { listCompanies } from "./operations/company-list";
 import type { SoContext } from "./operations/context";
 import { createDocument, findDocumentByExternalRef, uploadDocumentContent } from "./operations/documents";
@@ -92,6 +92,7 @@ export function createSuperOfficeClient(input: SuperOfficeConfigInput, deps: Sup
     createCompany: (company) => createCompany(ctx, company),
     createAppointment: (appointment) => createAppointment(ctx, appointment),
     updateCompany: (id, update) => updateCompany(ctx, id, update),
+    setCompanyCategories: (changes) => setCompanyCategories(ctx, changes),
     listCompanies: (query) => listCompanies(ctx, query),
     findCategoryByName: (name) => findCategoryByName(ctx, name),
     listTaskTypes: () => listTaskTypes(ctx),

@@ -225,3 +225,16 @@ export const RawDocumentRow = z.looseObject({ documentId: soInt });
 /** FindSale archive row for `SALE_COLUMNS`; cells are validated one by one so bad rows are reported, not dropped. */
 export const SALE_COLUMNS = ["saleId", "heading", "amount", "currency", "date", "saleStatus", "contactId", "personId", "associateId"] as const;
 export const RawSaleRow = z.looseObject({ saleId: soInt }).catchall(z.unknown());
+
+/** MassOperationResult of the DatabaseTable agent; `RowStatus` only when ReturnRowStatus was asked for. */
+export const RawMassOperationResult = z.looseObject({
+  Success: z.boolean(),
+  Message: z.string().nullish(),
+  Inserts: z.number().int().nullish(),
+  Updates: z.number().int().nullish(),
+  Deletes: z.number().int().nullish(),
+  RowStatus: z
+    .array(z.looseObject({ PrimaryKey: z.number().int().nullish(), Action: z.string().nullish(), RowKeys: z.array(z.string()).nullish() }))
+    .nullish(),
+});
+export type RawMassOperationResult = z.infer<typeof RawMassOperationResult>;
