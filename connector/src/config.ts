@@ -9,6 +9,9 @@ import type { SuperOfficeConfigInput } from "./crm/superoffice/config";
  * Every variable is described; `describeConfig()` lists them for the admin documentation.
  */
 
+/** The scope admins add under "Expose an API" (docs/admin.md, section 4). */
+export const DEFAULT_ENTRA_API_SCOPE = "Crm.ReadWrite";
+
 const optionalText = z.string().trim().min(1).optional();
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -18,6 +21,7 @@ export const connectorConfigSchema = z.object({
   PUBLIC_URL: z.url().optional().describe("Public base URL of the connector (https://…), used in links and as the default add-in origin. Default: http://HOST:PORT."),
   ADDIN_ORIGINS: optionalText.describe("Comma-separated origins allowed to call the API from a browser (CORS). Default: the origin of PUBLIC_URL."),
   ADDIN_DIST_DIR: z.string().default("dist/addin").describe("Folder with the built task pane (taskpane.html, preview/, assets/)."),
+  ADDIN_MANIFEST_FILE: z.string().default("dist/manifest.xml").describe("The manifest written by npm run manifest, served at /manifest.xml (for New-App -Url); npm run build leaves it in place."),
   DATA_DIR: z.string().default(".kundrytm").describe("Folder for the embedded database (pgdata/) and the development token key."),
   DATABASE_URL: z
     .string()
@@ -30,8 +34,8 @@ export const connectorConfigSchema = z.object({
   KUNDRYTM_AUTH: z.enum(["embedded", "entra"]).default("embedded").describe("Who issues the pane's tokens: embedded (the connector itself, development and demo) or entra (Microsoft Entra ID)."),
   DEV_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(8 * 3600).describe("Lifetime of tokens from POST /dev/token (embedded mode)."),
   ENTRA_TENANT_ID: optionalText.describe("Entra ID tenant (directory) id; required when KUNDRYTM_AUTH=entra."),
-  ENTRA_API_AUDIENCE: optionalText.describe("The connector API's application ID URI (api://…); also accepts a comma-separated list (e.g. the URI and the app's client id). Required when KUNDRYTM_AUTH=entra."),
-  ENTRA_API_SCOPE: z.string().trim().min(1).default("access_as_user").describe("Delegated scope the pane requests; tokens without it in `scp` are refused."),
+  ENTRA_API_AUDIENCE: optionalText.describe("Comma-separated audiences accepted in tokens, the Application ID URI first (the pane requests <URI>/<ENTRA_API_SCOPE>). Default: api://<ENTRA_CLIENT_ID>,<ENTRA_CLIENT_ID>."),
+  ENTRA_API_SCOPE: z.string().trim().min(1).default(DEFAULT_ENTRA_API_SCOPE).describe("Delegated scope exposed by the app registration; the pane requests it and tokens without it in `scp` are refused."),
   ENTRA_CLIENT_ID: optionalText.describe("Client id of the add-in's app registration (the pane signs in with it); required when KUNDRYTM_AUTH=entra."),
   ENTRA_AUTHORITY_HOST: z.url().default("https://login.microsoftonline.com").describe("Entra ID authority host (national clouds differ)."),
 
@@ -90,6 +94,8 @@ export interface ConnectorConfig {
   publicUrl: string;
   addinOrigins: string[];
   addinDistDir: string;
+  /** The manifest npm run manifest wrote; served at /manifest.xml when it exists. */
+  addinManifestFile: string;
   dataDir: string;
   previewDemoFile: string | null;
   databaseUrl: string | null;
@@ -131,8 +137,44 @@ function pairs<V extends string>(name: string, value: string, allowed: readonly 
   return out;
 }
 
-function need(env: ConnectorEnv, names: (keyof ConnectorEnv)[], because: string, problems: string[]): void {
-  for (const name of names) if (env[name] === undefined) problems.push(`${name}: required ${because}`);
+function need(env: Partial<ConnectorEnv>, names: (keyof ConnectorEnv)[], because: string, problems: string[], failed: ReadonlySet<string>): void {
+  for (const name of names) if (env[name] === undefined && !failed.has(name)) problems.push(`${name}: required ${because}`);
+}
+
+/** Zod's default wording ("Invalid input: expected string, received undefined") told admins nothing. */
+const plainIssue: z.core.$ZodErrorMap = (issue) => {
+  if (issue.input === undefined) return "is not set; it is required";
+  switch (issue.code) {
+    case "invalid_format":
+      return issue.format === "url" ? `"${String(issue.input)}" is not a URL; give a full address such as https://…` : undefined;
+    case "invalid_type":
+      return issue.expected === "number" ? "must be a number" : undefined;
+    case "invalid_value":
+      return `must be one of ${issue.values.map(String).join(", ")}`;
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * Parses every variable on its own, so one bad value does not hide the others' problems. Failed
+ * variables are left out of the result and their names returned.
+ */
+function parseEach(present: Record<string, string>, problems: string[]): { env: Partial<ConnectorEnv>; failed: Set<string> } {
+  const env: Record<string, unknown> = {};
+  const failed = new Set<string>();
+  for (const [name, field] of Object.entries(connectorConfigSchema.shape)) {
+    const result = (field as z.ZodType).safeParse(present[name], { error: plainIssue });
+    if (result.success) {
+      if (result.data !== undefined) env[name] = result.data;
+    } else {
+      failed.add(name);
+      // A missing required variable is named together with what it is, so the admin knows where to look.
+      const what = present[name] === undefined && field.description ? ` (${field.description.replace(/\.$/, "")})` : "";
+      for (const issue of result.error.issues) problems.push(`${name}: ${issue.message}${what}`);
+    }
+  }
+  return { env: env as Partial<ConnectorEnv>, failed };
 }
 
 /**
@@ -141,19 +183,15 @@ function need(env: ConnectorEnv, names: (keyof ConnectorEnv)[], because: string,
  */
 export function loadConfig(source: NodeJS.ProcessEnv, readFile: (file: string) => string = (f) => fs.readFileSync(f, "utf8")): ConnectorConfig {
   // An empty variable counts as unset, as shells and .env files commonly leave them.
-  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = connectorConfigSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(environment)"}: ${i.message}`));
-  }
-  const env = parsed.data;
+  const present = Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
   const problems: string[] = [];
+  const { env, failed } = parseEach(present, problems);
 
   let superOfficeAuth: SuperOfficeConfigInput["auth"] | null = null;
   switch (env.SUPEROFFICE_AUTH) {
     case "system-user": {
       const names = ["SUPEROFFICE_AUTH_URL", "SUPEROFFICE_CONTEXT_ID", "SUPEROFFICE_APP_TOKEN", "SUPEROFFICE_SYSTEM_TOKEN", "SUPEROFFICE_PRIVATE_KEY_FILE"] as const;
-      need(env, [...names], "when SUPEROFFICE_AUTH=system-user", problems);
+      need(env, [...names], "when SUPEROFFICE_AUTH=system-user", problems, failed);
       let privateKeyPem: string | null = null;
       if (env.SUPEROFFICE_PRIVATE_KEY_FILE) {
         try {
@@ -178,7 +216,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, readFile: (file: string) =
       break;
     }
     case "bearer":
-      need(env, ["SUPEROFFICE_ACCESS_TOKEN"], "when SUPEROFFICE_AUTH=bearer", problems);
+      need(env, ["SUPEROFFICE_ACCESS_TOKEN"], "when SUPEROFFICE_AUTH=bearer", problems, failed);
       if (env.SUPEROFFICE_ACCESS_TOKEN) {
         superOfficeAuth = {
           kind: "bearer",
@@ -188,74 +226,126 @@ export function loadConfig(source: NodeJS.ProcessEnv, readFile: (file: string) =
       }
       break;
     case "basic":
-      need(env, ["SUPEROFFICE_USERNAME", "SUPEROFFICE_PASSWORD"], "when SUPEROFFICE_AUTH=basic", problems);
+      need(env, ["SUPEROFFICE_USERNAME", "SUPEROFFICE_PASSWORD"], "when SUPEROFFICE_AUTH=basic", problems, failed);
       if (env.SUPEROFFICE_USERNAME && env.SUPEROFFICE_PASSWORD !== undefined) {
         superOfficeAuth = { kind: "basic", username: env.SUPEROFFICE_USERNAME, password: env.SUPEROFFICE_PASSWORD };
       }
+      break;
+    case undefined:
       break;
   }
 
   let auth: AuthConfig | null = null;
   if (env.KUNDRYTM_AUTH === "entra") {
-    need(env, ["ENTRA_TENANT_ID", "ENTRA_API_AUDIENCE", "ENTRA_CLIENT_ID"], "when KUNDRYTM_AUTH=entra", problems);
-    if (env.ENTRA_TENANT_ID && env.ENTRA_API_AUDIENCE && env.ENTRA_CLIENT_ID) {
+    need(env, ["ENTRA_TENANT_ID", "ENTRA_CLIENT_ID"], "when KUNDRYTM_AUTH=entra", problems, failed);
+    // One app registration serves the pane and the API: its URI is what the pane asks for, its client id
+    // is the audience inside version 2 tokens.
+    const audiences = env.ENTRA_API_AUDIENCE ? list(env.ENTRA_API_AUDIENCE) : env.ENTRA_CLIENT_ID ? [`api://${env.ENTRA_CLIENT_ID}`, env.ENTRA_CLIENT_ID] : [];
+    if (env.ENTRA_API_AUDIENCE && !/^[a-z][a-z0-9+.-]*:\/\//i.test(audiences[0] ?? "")) {
+      problems.push(`ENTRA_API_AUDIENCE: list the Application ID URI (api://…) first; the pane requests <first entry>/${env.ENTRA_API_SCOPE ?? DEFAULT_ENTRA_API_SCOPE}`);
+    }
+    if (env.ENTRA_TENANT_ID && env.ENTRA_CLIENT_ID && env.ENTRA_API_SCOPE && env.ENTRA_AUTHORITY_HOST && audiences.length > 0) {
       auth = {
         mode: "entra",
         tenantId: env.ENTRA_TENANT_ID,
-        audiences: list(env.ENTRA_API_AUDIENCE),
+        audiences,
         scope: env.ENTRA_API_SCOPE,
         clientId: env.ENTRA_CLIENT_ID,
         authorityHost: env.ENTRA_AUTHORITY_HOST.replace(/\/+$/, ""),
       };
     }
-  } else {
+  } else if (env.KUNDRYTM_AUTH === "embedded" && env.DEV_TOKEN_TTL_SECONDS !== undefined) {
     auth = { mode: "embedded", tokenTtlSeconds: env.DEV_TOKEN_TTL_SECONDS };
   }
 
-  const tierCategories = list(env.KUNDRYTM_TIER_CATEGORIES).map((s) => s.toLowerCase());
+  const tierCategories = list(env.KUNDRYTM_TIER_CATEGORIES ?? "").map((s) => s.toLowerCase());
   if (tierCategories.length !== TIERS.length) {
     problems.push(`KUNDRYTM_TIER_CATEGORIES: needs exactly ${TIERS.length} comma-separated names (for ${TIERS.join(", ")})`);
   }
-  const formerCategories = list(env.KUNDRYTM_FORMER_CATEGORY).map((s) => s.toLowerCase());
-  const potentialItems = pairs("KUNDRYTM_POTENTIAL_ITEMS", env.KUNDRYTM_POTENTIAL_ITEMS, POTENTIALS, problems);
-  const accountTypeItems = pairs("KUNDRYTM_ACCOUNT_TYPE_ITEMS", env.KUNDRYTM_ACCOUNT_TYPE_ITEMS, ACCOUNT_TYPES, problems);
+  const formerCategories = list(env.KUNDRYTM_FORMER_CATEGORY ?? "").map((s) => s.toLowerCase());
+  const potentialItems = pairs("KUNDRYTM_POTENTIAL_ITEMS", env.KUNDRYTM_POTENTIAL_ITEMS ?? "", POTENTIALS, problems);
+  const accountTypeItems = pairs("KUNDRYTM_ACCOUNT_TYPE_ITEMS", env.KUNDRYTM_ACCOUNT_TYPE_ITEMS ?? "", ACCOUNT_TYPES, problems);
 
-  const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST}:${env.PORT}`).replace(/\/+$/, "");
-  const addinOrigins = env.ADDIN_ORIGINS ? list(env.ADDIN_ORIGINS) : [new URL(publicUrl).origin];
+  let publicUrl = "";
+  let addinOrigins: string[] = [];
+  if (!failed.has("PUBLIC_URL") && !failed.has("HOST") && !failed.has("PORT")) {
+    publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST}:${env.PORT}`).replace(/\/+$/, "");
+    addinOrigins = env.ADDIN_ORIGINS ? list(env.ADDIN_ORIGINS) : [new URL(publicUrl).origin];
+  }
   for (const origin of addinOrigins) {
     if (!URL.canParse(origin) || new URL(origin).origin !== origin) problems.push(`ADDIN_ORIGINS: "${origin}" is not an origin like https://addin.example.com`);
   }
 
   if (problems.length > 0 || !superOfficeAuth || !auth) throw new ConfigError(problems);
+  // Every variable parsed (no problems): defaults are filled in.
+  const full = env as ConnectorEnv;
 
   return {
-    host: env.HOST,
-    port: env.PORT,
+    host: full.HOST,
+    port: full.PORT,
     publicUrl,
     addinOrigins,
-    addinDistDir: path.resolve(env.ADDIN_DIST_DIR),
-    dataDir: path.resolve(env.DATA_DIR),
-    previewDemoFile: env.PREVIEW_DEMO_FILE ? path.resolve(env.PREVIEW_DEMO_FILE) : null,
-    databaseUrl: env.DATABASE_URL ?? null,
-    logLevel: env.LOG_LEVEL,
+    addinDistDir: path.resolve(full.ADDIN_DIST_DIR),
+    addinManifestFile: path.resolve(full.ADDIN_MANIFEST_FILE),
+    dataDir: path.resolve(full.DATA_DIR),
+    previewDemoFile: full.PREVIEW_DEMO_FILE ? path.resolve(full.PREVIEW_DEMO_FILE) : null,
+    databaseUrl: full.DATABASE_URL ?? null,
+    logLevel: full.LOG_LEVEL,
     auth,
     superOffice: {
-      webapiUrl: env.SUPEROFFICE_WEBAPI_URL,
+      webapiUrl: full.SUPEROFFICE_WEBAPI_URL,
       auth: superOfficeAuth,
-      language: env.SUPEROFFICE_LANGUAGE,
-      ...(env.SUPEROFFICE_TIMEZONE ? { timeZone: env.SUPEROFFICE_TIMEZONE } : {}),
-      callsPerSecond: env.SUPEROFFICE_CALLS_PER_SECOND,
+      language: full.SUPEROFFICE_LANGUAGE,
+      ...(full.SUPEROFFICE_TIMEZONE ? { timeZone: full.SUPEROFFICE_TIMEZONE } : {}),
+      callsPerSecond: full.SUPEROFFICE_CALLS_PER_SECOND,
     },
-    admins: list(env.KUNDRYTM_ADMINS).map((a) => a.toLowerCase()),
+    admins: list(full.KUNDRYTM_ADMINS).map((a) => a.toLowerCase()),
     fields: {
       tierCategories,
       formerCategories,
-      potentialField: env.KUNDRYTM_POTENTIAL_FIELD,
+      potentialField: full.KUNDRYTM_POTENTIAL_FIELD,
       potentialItems,
-      accountTypeField: env.KUNDRYTM_ACCOUNT_TYPE_FIELD,
+      accountTypeField: full.KUNDRYTM_ACCOUNT_TYPE_FIELD,
       accountTypeItems,
     },
   };
+}
+
+/**
+ * Variables with a Kundrytm prefix that the connector does not know: usually a typo that would
+ * otherwise be ignored without a word (ENTRA_API_SCOPES, KUNDRYTM_ADMIN…).
+ */
+export function unknownVariables(source: NodeJS.ProcessEnv): { name: string; suggestion: string | null }[] {
+  const known = Object.keys(connectorConfigSchema.shape);
+  return Object.keys(source)
+    .filter((name) => /^(KUNDRYTM|SUPEROFFICE|ENTRA)_/.test(name) && !known.includes(name) && !TOOL_VARIABLES.has(name))
+    .sort()
+    .map((name) => ({ name, suggestion: closest(name, known) }));
+}
+
+/** Read by the repository's own tools, not by the connector. */
+const TOOL_VARIABLES = new Set(["SUPEROFFICE_SWAGGER_DIR"]);
+
+function closest(name: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(name, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return bestDistance <= 3 ? best : null;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 export interface ConfigVariable {

@@ -1,4 +1,4 @@
-import { ConfigError, connectorConfigSchema, describeConfig, loadConfig } from "./config";
+import { ConfigError, connectorConfigSchema, describeConfig, loadConfig, unknownVariables } from "./config";
 
 const base = { SUPEROFFICE_WEBAPI_URL: "https://sod2.superoffice.com/Cust12345/api", SUPEROFFICE_AUTH: "basic", SUPEROFFICE_USERNAME: "u", SUPEROFFICE_PASSWORD: "p" };
 
@@ -21,14 +21,33 @@ describe("loadConfig", () => {
     expect(config.superOffice).toEqual({ webapiUrl: base.SUPEROFFICE_WEBAPI_URL, auth: { kind: "basic", username: "u", password: "p" }, language: "en", callsPerSecond: 10 });
   });
 
-  test("a missing required variable is named", () => {
-    expect(problemsOf({})).toEqual([expect.stringMatching(/^SUPEROFFICE_WEBAPI_URL: /)]);
+  test("a missing required variable is named in plain words, with what it is", () => {
+    expect(problemsOf({ ...base, SUPEROFFICE_WEBAPI_URL: undefined })).toEqual([
+      "SUPEROFFICE_WEBAPI_URL: is not set; it is required (The tenant's webapi_url, e.g. https://sod2.superoffice.com/Cust12345/api)",
+    ]);
   });
 
-  test("a wrongly typed variable is named", () => {
-    expect(problemsOf({ ...base, PORT: "forty" })).toEqual([expect.stringMatching(/^PORT: /)]);
+  test("a wrongly typed variable is named with what it must be", () => {
+    expect(problemsOf({ ...base, PORT: "forty" })).toEqual(["PORT: must be a number"]);
     expect(problemsOf({ ...base, DATABASE_URL: "mysql://x" })).toEqual([expect.stringMatching(/^DATABASE_URL: must start with postgres/)]);
-    expect(problemsOf({ ...base, KUNDRYTM_AUTH: "saml" })).toEqual([expect.stringMatching(/^KUNDRYTM_AUTH: /)]);
+    expect(problemsOf({ ...base, KUNDRYTM_AUTH: "saml" })).toEqual(["KUNDRYTM_AUTH: must be one of embedded, entra"]);
+    expect(problemsOf({ ...base, SUPEROFFICE_WEBAPI_URL: "sod2.superoffice.com/Cust12345/api" })).toEqual([
+      'SUPEROFFICE_WEBAPI_URL: "sod2.superoffice.com/Cust12345/api" is not a URL; give a full address such as https://…',
+    ]);
+  });
+
+  test("one bad variable does not hide the problems of the others", () => {
+    expect(problemsOf({ PORT: "forty", KUNDRYTM_AUTH: "entra" })).toEqual([
+      "PORT: must be a number",
+      expect.stringMatching(/^SUPEROFFICE_WEBAPI_URL: is not set; it is required/),
+      "SUPEROFFICE_AUTH_URL: required when SUPEROFFICE_AUTH=system-user",
+      "SUPEROFFICE_CONTEXT_ID: required when SUPEROFFICE_AUTH=system-user",
+      "SUPEROFFICE_APP_TOKEN: required when SUPEROFFICE_AUTH=system-user",
+      "SUPEROFFICE_SYSTEM_TOKEN: required when SUPEROFFICE_AUTH=system-user",
+      "SUPEROFFICE_PRIVATE_KEY_FILE: required when SUPEROFFICE_AUTH=system-user",
+      "ENTRA_TENANT_ID: required when KUNDRYTM_AUTH=entra",
+      "ENTRA_CLIENT_ID: required when KUNDRYTM_AUTH=entra",
+    ]);
   });
 
   test("an empty variable counts as unset", () => {
@@ -62,16 +81,27 @@ describe("loadConfig", () => {
     expect(problemsOf(env, () => "not a key")).toEqual(["SUPEROFFICE_PRIVATE_KEY_FILE: /keys/app.pem is not a PEM private key"]);
   });
 
-  test("entra mode needs tenant, audience and client id, and never echoes secrets", () => {
-    const problems = problemsOf({ ...base, KUNDRYTM_AUTH: "entra", SUPEROFFICE_PASSWORD: "hunter2" });
+  test("entra mode needs tenant and client id, and never echoes secrets", () => {
+    const problems = problemsOf({ ...base, KUNDRYTM_AUTH: "entra", SUPEROFFICE_PASSWORD: "hunter2", DATABASE_URL: "mysql://kundrytm:s3cret@db" });
     expect(problems).toEqual([
+      expect.stringMatching(/^DATABASE_URL: /),
       "ENTRA_TENANT_ID: required when KUNDRYTM_AUTH=entra",
-      "ENTRA_API_AUDIENCE: required when KUNDRYTM_AUTH=entra",
       "ENTRA_CLIENT_ID: required when KUNDRYTM_AUTH=entra",
     ]);
-    expect(problems.join(" ")).not.toContain("hunter2");
+    expect(problems.join(" ")).not.toMatch(/hunter2|s3cret/);
     const config = loadConfig({ ...base, KUNDRYTM_AUTH: "entra", ENTRA_TENANT_ID: "t-1", ENTRA_API_AUDIENCE: "api://kundrytm, 1111-2222", ENTRA_CLIENT_ID: "c-1" });
-    expect(config.auth).toEqual({ mode: "entra", tenantId: "t-1", audiences: ["api://kundrytm", "1111-2222"], scope: "access_as_user", clientId: "c-1", authorityHost: "https://login.microsoftonline.com" });
+    expect(config.auth).toEqual({ mode: "entra", tenantId: "t-1", audiences: ["api://kundrytm", "1111-2222"], scope: "Crm.ReadWrite", clientId: "c-1", authorityHost: "https://login.microsoftonline.com" });
+  });
+
+  test("entra mode: the audiences default to the app registration's URI and client id, the scope to Crm.ReadWrite", () => {
+    const config = loadConfig({ ...base, KUNDRYTM_AUTH: "entra", ENTRA_TENANT_ID: "t-1", ENTRA_CLIENT_ID: "1111-2222" });
+    expect(config.auth).toMatchObject({ audiences: ["api://1111-2222", "1111-2222"], scope: "Crm.ReadWrite" });
+  });
+
+  test("entra mode: an audience list that does not start with the Application ID URI is refused", () => {
+    expect(problemsOf({ ...base, KUNDRYTM_AUTH: "entra", ENTRA_TENANT_ID: "t-1", ENTRA_CLIENT_ID: "c-1", ENTRA_API_AUDIENCE: "c-1,api://c-1" })).toEqual([
+      "ENTRA_API_AUDIENCE: list the Application ID URI (api://…) first; the pane requests <first entry>/Crm.ReadWrite",
+    ]);
   });
 
   test("field mappings are parsed and checked", () => {
@@ -85,6 +115,16 @@ describe("loadConfig", () => {
   test("ADDIN_ORIGINS must be origins", () => {
     expect(problemsOf({ ...base, ADDIN_ORIGINS: "https://addin.example.com/pane" })).toEqual([expect.stringMatching(/^ADDIN_ORIGINS: /)]);
     expect(loadConfig({ ...base, ADDIN_ORIGINS: "https://a.example.com, https://b.example.com" }).addinOrigins).toEqual(["https://a.example.com", "https://b.example.com"]);
+  });
+});
+
+describe("unknownVariables", () => {
+  test("names Kundrytm-looking variables the connector does not read, with the likely intended one", () => {
+    expect(unknownVariables({ ...base, ENTRA_API_SCOPES: "x", KUNDRYTM_ADMIN: "a@b.se", KUNDRYTM_SOMETHING_ELSE_ENTIRELY: "1", PATH: "/bin", SUPEROFFICE_SWAGGER_DIR: "/s" })).toEqual([
+      { name: "ENTRA_API_SCOPES", suggestion: "ENTRA_API_SCOPE" },
+      { name: "KUNDRYTM_ADMIN", suggestion: "KUNDRYTM_ADMINS" },
+      { name: "KUNDRYTM_SOMETHING_ELSE_ENTIRELY", suggestion: null },
+    ]);
   });
 });
 

@@ -43,7 +43,8 @@ test("doctor: all good against the sandbox; a refused sign-in and a missing vari
   const { SUPEROFFICE_WEBAPI_URL: _, ...missing } = env;
   const unconfigured = await kundrytm(["doctor"], missing);
   expect(unconfigured.code).toBe(1);
-  expect(unconfigured.stdout).toContain("✘ Configuration: SUPEROFFICE_WEBAPI_URL is not set; it is required (see docs/admin.md).");
+  expect(unconfigured.stdout).toContain("✘ Configuration: SUPEROFFICE_WEBAPI_URL: is not set; it is required (The tenant's webapi_url");
+  expect(unconfigured.stdout).toContain("docs/admin.md, section 13");
 }, 60_000);
 
 test("import-orders with a mapping file and --on-error, then weekly-lists --dry-run for a given week", async () => {

@@ -128,7 +128,7 @@ describe("entra mode", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as { port: number };
-    config = { mode: "entra", tenantId, audiences: ["api://kundrytm.example.com/abc"], scope: "access_as_user", clientId: "pane-client-id", authorityHost: `http://127.0.0.1:${port}` };
+    config = { mode: "entra", tenantId, audiences: ["api://kundrytm.example.com/abc"], scope: "Crm.ReadWrite", clientId: "pane-client-id", authorityHost: `http://127.0.0.1:${port}` };
     ({ app: entraApp } = await embeddedApp({ crm: seededCrm(), db, dataDir: tmp.dir, config: { auth: config }, auth: { verify: createEntraVerifier(config), devIssuer: null } }));
     entraClient = await listen(entraApp);
   });
@@ -155,8 +155,8 @@ describe("entra mode", () => {
 
   test("a delegated access token with the API scope is accepted and names the rep", async () => {
     const verify = createEntraVerifier(config);
-    await expect(verify(await entraToken({ scp: "User.Read access_as_user" }))).resolves.toEqual({ subject: "entra-subject", email: "anna.lindqvist@example.se", name: "Anna Lindqvist" });
-    expect(await entraCard(await entraToken({ scp: "access_as_user" }))).toBe(200);
+    await expect(verify(await entraToken({ scp: "User.Read Crm.ReadWrite" }))).resolves.toEqual({ subject: "entra-subject", email: "anna.lindqvist@example.se", name: "Anna Lindqvist" });
+    expect(await entraCard(await entraToken({ scp: "Crm.ReadWrite" }))).toBe(200);
   });
 
   test("an ID token (audience = the pane's client id, no scp) is refused", async () => {
@@ -166,8 +166,8 @@ describe("entra mode", () => {
 
   test("a token without the API scope, for another tenant, or for another audience is refused", async () => {
     expect(await entraCard(await entraToken({ scp: "User.Read" }))).toBe(401);
-    expect(await entraCard(await entraToken({ scp: "access_as_user" }, undefined, `${config.authorityHost}/other-tenant/v2.0`))).toBe(401);
-    expect(await entraCard(await entraToken({ scp: "access_as_user" }, "api://someone-else"))).toBe(401);
+    expect(await entraCard(await entraToken({ scp: "Crm.ReadWrite" }, undefined, `${config.authorityHost}/other-tenant/v2.0`))).toBe(401);
+    expect(await entraCard(await entraToken({ scp: "Crm.ReadWrite" }, "api://someone-else"))).toBe(401);
   });
 
   test("there is no /dev/token route and client-config points at Entra", async () => {
@@ -177,7 +177,7 @@ describe("entra mode", () => {
       auth: "entra",
       clientId: "pane-client-id",
       authority: `${config.authorityHost}/${tenantId}`,
-      scope: "api://kundrytm.example.com/abc/access_as_user",
+      scope: "api://kundrytm.example.com/abc/Crm.ReadWrite",
     });
   });
 });

@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig, type ConnectorConfig } from "../config";
+import fs from "node:fs";
+import path from "node:path";
+import { ConfigError, loadConfig, unknownVariables, type ConnectorConfig } from "../config";
 import { CrmError, type CrmFullPort } from "../crm/port";
 import { createSuperOfficeClient } from "../crm/superoffice";
 import { missingCategories, categoryIds } from "../jobs/portfolio";
@@ -29,26 +31,56 @@ function crmProblem(error: unknown): string {
   return `SuperOffice could not be reached: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** "X: Invalid input: expected string, received undefined" says, plainly, that X is not set. */
-function plainConfigProblem(problem: string): string {
-  const m = /^([A-Z0-9_]+): Invalid input: expected \w+, received undefined$/.exec(problem);
-  return m ? `${m[1]} is not set; it is required (see docs/admin.md).` : problem;
+/** Where the add-in is served and installed from: what the pane and the manifest need in production (entra mode). */
+export function deploymentFindings(config: ConnectorConfig): Finding[] {
+  const findings: Finding[] = [];
+  const shown = (file: string) => path.relative(process.cwd(), file) || file;
+  if (config.auth.mode !== "entra") {
+    findings.push({ level: "warn", text: "KUNDRYTM_AUTH is embedded (demo mode: the connector signs in any CRM user): set KUNDRYTM_AUTH=entra before exposing it on a network." });
+    return findings;
+  }
+  if (!fs.existsSync(path.join(config.addinDistDir, "taskpane.html"))) {
+    findings.push({ level: "problem", text: `The task pane is not built in ${shown(config.addinDistDir)}: run npm run build.` });
+  }
+  const publicUrl = new URL(config.publicUrl);
+  if (publicUrl.protocol !== "https:") {
+    findings.push({ level: "warn", text: `PUBLIC_URL is ${config.publicUrl}: set it to the https:// address Outlook loads the add-in from, e.g. https://addin.example.com.` });
+  }
+  if (!config.databaseUrl) {
+    findings.push({ level: "warn", text: `No DATABASE_URL: the embedded store in ${shown(config.dataDir)} is for trials; use PostgreSQL in production.` });
+  }
+  const rewrite = `npm run manifest -- --url ${publicUrl.origin}`;
+  const manifest = fs.existsSync(config.addinManifestFile) ? fs.readFileSync(config.addinManifestFile, "utf8") : null;
+  const source = manifest ? /<SourceLocation DefaultValue="([^"]+)"/.exec(manifest)?.[1] : undefined;
+  if (manifest === null) {
+    findings.push({ level: "warn", text: `No manifest at ${shown(config.addinManifestFile)} yet: write it with ${rewrite}.` });
+  } else if (!source || !URL.canParse(source) || new URL(source).origin !== publicUrl.origin) {
+    findings.push({ level: "problem", text: `${shown(config.addinManifestFile)} loads the pane from ${source ?? "an unknown address"}, not from PUBLIC_URL ${publicUrl.origin}: write it again with ${rewrite}.` });
+  } else {
+    findings.push({ level: "ok", text: `Manifest ${shown(config.addinManifestFile)} points at ${publicUrl.origin} (served at /manifest.xml).` });
+  }
+  return findings;
 }
 
 /** Checks the configuration, the store and the CRM, and says what is wrong in plain words. */
 export async function runDoctor(env: NodeJS.ProcessEnv, deps: { crm?: CrmFullPort } = {}): Promise<Finding[]> {
   const findings: Finding[] = [];
+  for (const { name, suggestion } of unknownVariables(env)) {
+    findings.push({ level: "warn", text: `${name} is not a Kundrytm variable and is ignored${suggestion ? `: did you mean ${suggestion}?` : "."}` });
+  }
   let config: ConnectorConfig;
   try {
     config = loadConfig(env);
-    findings.push({ level: "ok", text: `Configuration read (CRM ${config.superOffice.webapiUrl}, ${config.databaseUrl ? "PostgreSQL" : `embedded store in ${config.dataDir}`}).` });
+    findings.push({ level: "ok", text: `Configuration read (CRM ${config.superOffice.webapiUrl}, ${config.databaseUrl ? "PostgreSQL" : `embedded store in ${config.dataDir}`}, ${config.auth.mode === "entra" ? "Entra ID sign-in" : "embedded sign-in"}).` });
   } catch (error) {
     if (error instanceof ConfigError) {
-      for (const p of error.problems) findings.push({ level: "problem", text: `Configuration: ${plainConfigProblem(p)}` });
+      for (const p of error.problems) findings.push({ level: "problem", text: `Configuration: ${p}` });
+      findings.push({ level: "warn", text: "Every variable is described in docs/admin.md, section 13." });
       return findings;
     }
     throw error;
   }
+  findings.push(...deploymentFindings(config));
 
   let db: Db | null = null;
   try {
@@ -71,7 +103,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, deps: { crm?: CrmFullPor
         findings.push({ level: "problem", text: (error as Error).message });
       }
       const lines = await ordersRepository(db).countLines();
-      findings.push(lines > 0 ? { level: "ok", text: `${lines} order lines stored.` } : { level: "warn", text: "No order history imported yet: run kundrytm import-orders <file> before classifying." });
+      findings.push(lines > 0 ? { level: "ok", text: `${lines} order lines stored.` } : { level: "warn", text: "No order history imported yet: run npm run import-orders -- <file> before classifying." });
     }
     const categories = await crm.listCategories();
     findings.push({ level: "ok", text: `SuperOffice reachable and signed in (${categories.length} categories).` });
