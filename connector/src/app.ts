@@ -30,7 +30,7 @@ import { tierHistoryRepository } from "./store/tier-history";
 export type AppCrm = CrmPort & Pick<CrmFullPort, "listCustomFieldItems">;
 
 export interface AppDeps {
-  config: Pick<ConnectorConfig, "auth" | "addinOrigins" | "addinDistDir" | "fields">;
+  config: Pick<ConnectorConfig, "auth" | "addinOrigins" | "addinDistDir" | "fields"> & Partial<Pick<ConnectorConfig, "addinManifestFile">>;
   crm: AppCrm;
   db: Db;
   auth: Auth;
@@ -99,7 +99,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     archiveFeature(app, deps.db, deps.jobs);
     unknownSenderFeature(app, deps.jobs);
   }
-  addinRoutes(app, deps.config.addinDistDir);
+  addinRoutes(app, {
+    distDir: deps.config.addinDistDir,
+    ...(deps.config.addinManifestFile ? { manifestFile: deps.config.addinManifestFile } : {}),
+    preview: deps.config.auth.mode === "embedded",
+  });
 
   if (deps.probeCrmOnListen ?? true) {
     app.addHook("onListen", async () => {

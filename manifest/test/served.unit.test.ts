@@ -49,7 +49,7 @@ test("every URL in the manifest is a file of the built add-in", () => {
 test("the connector serves every one of them with the right content type", async () => {
   // Over a real socket on an ephemeral port: fastify's inject() pulls an ESM-only module jest cannot load.
   const app = Fastify({ forceCloseConnections: true });
-  addinRoutes(app, ADDIN_DIST);
+  addinRoutes(app, { distDir: ADDIN_DIST, preview: false });
   const origin = await app.listen({ host: "127.0.0.1", port: 0 });
   try {
     for (const file of manifestFiles()) {

@@ -32,12 +32,22 @@ function cacheControl(file: string): string {
   return /\.[0-9a-f]{8}\.(js|css)$/.test(file) ? "public, max-age=31536000, immutable" : "no-cache";
 }
 
+export interface AddinRoutesOptions {
+  /** ADDIN_DIST_DIR: the built task pane. */
+  distDir: string;
+  /** ADDIN_MANIFEST_FILE: the manifest npm run manifest wrote, served at /manifest.xml. */
+  manifestFile?: string;
+  /** The preview page (a simulated mailbox) exists only in the embedded demo mode. */
+  preview: boolean;
+}
+
 /**
- * The built task pane from ADDIN_DIST_DIR: /taskpane.html, /assets/*, /preview/ (the simulated mailbox) and
- * anything else the build emits. A clear 503 page while the add-in is not built.
+ * The built task pane from ADDIN_DIST_DIR: /taskpane.html, /assets/*, /preview/ (the simulated mailbox, embedded
+ * mode only) and anything else the build emits; /manifest.xml from ADDIN_MANIFEST_FILE. A clear 503 page while
+ * the add-in is not built.
  */
-export function addinRoutes(app: FastifyInstance, dir: string): void {
-  const distDir = path.resolve(dir);
+export function addinRoutes(app: FastifyInstance, options: AddinRoutesOptions): void {
+  const distDir = path.resolve(options.distDir);
   const built = () => fs.existsSync(path.join(distDir, "taskpane.html"));
 
   const send = (reply: FastifyReply, file: string) => {
@@ -55,12 +65,28 @@ export function addinRoutes(app: FastifyInstance, dir: string): void {
       .send(fs.createReadStream(full));
   };
 
-  app.get("/", (_request, reply) => reply.redirect("/preview/"));
-  app.get("/preview", (_request, reply) => reply.redirect("/preview/"));
-  app.get("/preview/", (_request, reply) => send(reply, "preview/index.html"));
+  // Written by npm run manifest outside the build folder, so a new build does not remove it.
+  app.get("/manifest.xml", (_request, reply) => {
+    const file = options.manifestFile && path.resolve(options.manifestFile);
+    const stat = file ? fs.statSync(file, { throwIfNoEntry: false }) : undefined;
+    if (!file || !stat?.isFile()) {
+      return reply.code(404).send(apiError("NOT_FOUND", "No manifest has been written on this server: npm run manifest -- --url https://<this host>."));
+    }
+    return reply.header("Cache-Control", "no-cache").type(CONTENT_TYPES[".xml"]!).send(fs.createReadStream(file));
+  });
+
+  if (options.preview) {
+    app.get("/", (_request, reply) => reply.redirect("/preview/"));
+    app.get("/preview", (_request, reply) => reply.redirect("/preview/"));
+    app.get("/preview/", (_request, reply) => send(reply, "preview/index.html"));
+  } else {
+    // Someone opening the add-in's address in a browser learns what it is and whom to ask.
+    app.get("/", (_request, reply) => reply.redirect("/assets/support.html"));
+  }
   app.get("/*", (request, reply) => {
     const file = (request.params as { "*": string })["*"];
-    if (file.startsWith("api/") || file === "api" || file.startsWith("dev/")) {
+    const previewFile = file === "preview" || file.startsWith("preview/");
+    if (file.startsWith("api/") || file === "api" || file.startsWith("dev/") || (previewFile && !options.preview)) {
       return reply.code(404).send(apiError("NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`));
     }
     return send(reply, file);

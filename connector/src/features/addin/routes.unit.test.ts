@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import path from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import { registerErrorHandling } from "../../http/errors";
+import { tempDir } from "../../testing/app";
+import { listen, type TestClient } from "../../testing/http";
+import { addinRoutes, type AddinRoutesOptions } from "./routes";
+
+let tmp: ReturnType<typeof tempDir>;
+let distDir: string;
+let manifestFile: string;
+const apps: FastifyInstance[] = [];
+
+beforeEach(() => {
+  tmp = tempDir("kundrytm-addin-routes-");
+  distDir = path.join(tmp.dir, "dist", "addin");
+  manifestFile = path.join(tmp.dir, "dist", "manifest.xml");
+  fs.mkdirSync(path.join(distDir, "preview"), { recursive: true });
+  fs.mkdirSync(path.join(distDir, "assets"), { recursive: true });
+  fs.writeFileSync(path.join(distDir, "taskpane.html"), "<html>pane</html>");
+  fs.writeFileSync(path.join(distDir, "preview", "index.html"), "<html>preview</html>");
+  fs.writeFileSync(path.join(distDir, "assets", "support.html"), "<html>support</html>");
+});
+
+afterEach(async () => {
+  await Promise.all(apps.splice(0).map((app) => app.close()));
+  tmp.remove();
+});
+
+async function serve(options: Omit<AddinRoutesOptions, "distDir">): Promise<TestClient> {
+  const app = Fastify({ forceCloseConnections: true });
+  registerErrorHandling(app);
+  addinRoutes(app, { distDir, ...options });
+  apps.push(app);
+  return listen(app);
+}
+
+describe("production (no preview)", () => {
+  test("/ leads to the support page and the preview does not exist", async () => {
+    const http = await serve({ manifestFile, preview: false });
+    const root = await http.request("GET", "/");
+    expect([root.status, root.headers.get("location")]).toEqual([302, "/assets/support.html"]);
+    for (const url of ["/preview", "/preview/", "/preview/index.html"]) {
+      expect({ url, status: (await http.request("GET", url)).status }).toEqual({ url, status: 404 });
+    }
+    expect((await http.request("GET", "/taskpane.html")).body).toBe("<html>pane</html>");
+  });
+});
+
+describe("demo (embedded mode)", () => {
+  test("/ leads to the preview", async () => {
+    const http = await serve({ manifestFile, preview: true });
+    expect((await http.request("GET", "/")).headers.get("location")).toBe("/preview/");
+    expect((await http.request("GET", "/preview/")).body).toBe("<html>preview</html>");
+  });
+});
+
+describe("/manifest.xml", () => {
+  test("serves the manifest npm run manifest wrote, also after a new build emptied the build folder", async () => {
+    fs.writeFileSync(manifestFile, "<OfficeApp/>");
+    const http = await serve({ manifestFile, preview: false });
+    const res = await http.request("GET", "/manifest.xml");
+    expect([res.status, res.body, res.headers.get("content-type"), res.headers.get("cache-control")]).toEqual([200, "<OfficeApp/>", "application/xml; charset=utf-8", "no-cache"]);
+    fs.rmSync(distDir, { recursive: true });
+    expect((await http.request("GET", "/manifest.xml")).body).toBe("<OfficeApp/>");
+  });
+
+  test("before one is written: a 404 that says how to write it", async () => {
+    const http = await serve({ manifestFile, preview: false });
+    const res = await http.request("GET", "/manifest.xml");
+    expect(res.status).toBe(404);
+    expect(res.json()).toEqual({ error: { code: "NOT_FOUND", message: expect.stringContaining("npm run manifest -- --url") } });
+  });
+});
