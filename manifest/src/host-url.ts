@@ -8,15 +8,30 @@ export class HostUrlError extends Error {
 }
 
 export interface AddinHost {
-  /** Base URL without a trailing slash, e.g. "https://addin.example.com" or "https://example.com/kundrytm". */
+  /** Base URL without a trailing slash, e.g. "https://addin.example.com" (or a page's address for --support-url). */
   readonly base: string;
   /** Scheme, host and port, e.g. "https://addin.example.com". */
   readonly origin: string;
   readonly local: boolean;
 }
 
-/** Parses and checks the host URL; throws HostUrlError with a message an admin can act on. */
+/**
+ * Parses and checks the add-in's host URL; throws HostUrlError with a message an admin can act on.
+ * Only the host's root: the pane loads its scripts from /assets/ and calls the connector's /api/ at the
+ * origin, so an add-in under a path would install but never load.
+ */
 export function parseAddinHost(input: string): AddinHost {
+  const host = parseHttpsUrl(input);
+  if (host.base !== host.origin) {
+    throw new HostUrlError(
+      `"${input}" has a path; the connector serves the add-in at the root of its own host name, e.g. ${host.origin} (give it a host name of its own, such as https://kundrytm.example.com, if ${host.origin} serves something else)`,
+    );
+  }
+  return host;
+}
+
+/** A page's address (--support-url): https, a path allowed. */
+export function parseHttpsUrl(input: string): AddinHost {
   const raw = input.trim();
   let url: URL;
   try {

@@ -28,7 +28,7 @@ describe("parseAddinHost", () => {
   test.each([
     ["https://addin.example.com", "https://addin.example.com", "https://addin.example.com", false],
     ["https://addin.example.com/", "https://addin.example.com", "https://addin.example.com", false],
-    ["https://example.com:8443/kundrytm/", "https://example.com:8443/kundrytm", "https://example.com:8443", false],
+    ["https://addin.example.com:8443", "https://addin.example.com:8443", "https://addin.example.com:8443", false],
     ["http://127.0.0.1:4000", "http://127.0.0.1:4000", "http://127.0.0.1:4000", true],
     ["http://localhost:3000", "http://localhost:3000", "http://localhost:3000", true],
   ])("%s is accepted", (input, base, origin, local) => {
@@ -41,6 +41,7 @@ describe("parseAddinHost", () => {
     ["addin.example.com", /is not a URL/],
     ["https://addin.example.com/?x=1", /must not contain a query/],
     ["https://user:pw@addin.example.com", /must not contain a user name or password/],
+    ["https://example.com/kundrytm", /has a path; the connector serves the add-in at the root of its own host name, e.g. https:\/\/example\.com/],
   ])("%s is refused with a clear reason", (input, reason) => {
     expect(() => parseAddinHost(input)).toThrow(HostUrlError);
     expect(() => parseAddinHost(input)).toThrow(reason);
@@ -72,8 +73,22 @@ describe("npm run manifest", () => {
     expect(errors.join("")).toContain('manifest: "http://addin.example.com" must use https://');
   });
 
-  test("without --url it says what is missing", () => {
-    expect(runManifestCli(["--out", path.join(tmp, "m.xml")])).not.toBe(0);
-    expect(errors.join("")).toContain("required option '--url <url>' not specified");
+  test("without --url it says what is missing, with an example", () => {
+    expect(runManifestCli(["--out", path.join(tmp, "m.xml")])).toBe(1);
+    expect(errors.join("")).toBe("manifest: --url is required. Give the address the connector serves the add-in from:\n  npm run manifest -- --url https://addin.example.com");
+  });
+
+  test("an address without --url (npm took the option for itself) is explained", () => {
+    const out = path.join(tmp, "m.xml");
+    expect(runManifestCli(["https://addin.example.com", "--out", out])).toBe(1);
+    expect(errors.join("")).toContain('manifest: --url is required (got "https://addin.example.com" without it: npm needs -- before the options)');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test("a host with a path is refused and nothing is written", () => {
+    const out = path.join(tmp, "m.xml");
+    expect(runManifestCli(["--url", "https://intranet.example.com/kundrytm", "--out", out])).toBe(1);
+    expect(errors.join("")).toContain('manifest: "https://intranet.example.com/kundrytm" has a path');
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -100,10 +100,16 @@ describe("content", () => {
     expect(generated).not.toMatch(/127\.0\.0\.1|localhost|contoso/i);
   });
 
-  test("a host with a path keeps the path and drops the trailing slash", () => {
-    const xml = generateManifest({ url: "https://crm.example.no/kundrytm/", version: "1.0" });
-    expect(xml).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://crm.example.no/kundrytm/taskpane.html"/>');
+  test("a trailing slash is dropped; a host with a path is refused (the pane loads from the host's root)", () => {
+    const xml = generateManifest({ url: "https://crm.example.no/", version: "1.0" });
+    expect(xml).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://crm.example.no/taskpane.html"/>');
     expect(xml).toContain("<AppDomain>https://crm.example.no</AppDomain>");
+    expect(() => generateManifest({ url: "https://crm.example.no/kundrytm/", version: "1.0" })).toThrow(/has a path/);
+  });
+
+  test("a support page of the admin's own may have a path", () => {
+    const xml = generateManifest({ url: "https://crm.example.no", supportUrl: "https://intranet.example.no/it/kundrytm/", version: "1.0" });
+    expect(xml).toContain('<SupportUrl DefaultValue="https://intranet.example.no/it/kundrytm"/>');
   });
 
   test("the id is the committed GUID, the same for every host", () => {
