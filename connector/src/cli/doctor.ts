@@ -15,17 +15,26 @@ export interface Finding {
   text: string;
 }
 
-function crmProblem(error: unknown): string {
+/** What to check when SuperOffice refuses the sign-in, by the way the connector signs in. */
+const CREDENTIALS: Record<ConnectorConfig["superOffice"]["auth"]["kind"], string> = {
+  "system-user": "SUPEROFFICE_APP_TOKEN (the client secret), SUPEROFFICE_SYSTEM_TOKEN, SUPEROFFICE_CONTEXT_ID, and that SUPEROFFICE_PRIVATE_KEY_FILE belongs to the public key registered for the application",
+  bearer: "SUPEROFFICE_ACCESS_TOKEN (it may have expired)",
+  basic: "SUPEROFFICE_USERNAME and SUPEROFFICE_PASSWORD",
+};
+
+function crmProblem(error: unknown, config: ConnectorConfig): string {
   if (error instanceof CrmError) {
+    // The admin reads this like a log line; the CRM's text is already redacted of secrets.
+    const said = error.detail?.crmMessage ? ` SuperOffice said: "${error.detail.crmMessage}".` : "";
     switch (error.code) {
       case "CRM_UNAUTHORIZED":
-        return "SuperOffice refused the connector's sign-in: check the SUPEROFFICE_* credentials.";
+        return `SuperOffice refused the connector's sign-in (${error.message}): check ${CREDENTIALS[config.superOffice.auth.kind]}.${said}`;
       case "CRM_FORBIDDEN":
-        return "SuperOffice signed the connector in but refused access: check the system user's rights.";
+        return `SuperOffice signed the connector in but refused access: check the system user's rights.${said}`;
       case "CRM_TEMPORARY":
-        return "SuperOffice is unreachable or busy: check SUPEROFFICE_WEBAPI_URL and the network, or try again.";
+        return `SuperOffice is unreachable or busy at ${config.superOffice.webapiUrl}: check SUPEROFFICE_WEBAPI_URL and the network, or try again.`;
       default:
-        return `SuperOffice answered unexpectedly: ${error.message}`;
+        return `SuperOffice answered unexpectedly: ${error.message}.${said}`;
     }
   }
   return `SuperOffice could not be reached: ${error instanceof Error ? error.message : String(error)}`;
@@ -128,7 +137,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, deps: { crm?: CrmFullPor
     const reps = (await crm.listAssociates()).filter((a) => a.email);
     findings.push(reps.length > 0 ? { level: "ok", text: `${reps.length} CRM users with an e-mail address (they get Monday lists and my-week).` } : { level: "warn", text: "No CRM user has an e-mail address: reps cannot be matched to their sign-in." });
   } catch (error) {
-    findings.push({ level: "problem", text: crmProblem(error) });
+    findings.push({ level: "problem", text: crmProblem(error, config) });
   } finally {
     await db?.close();
   }
