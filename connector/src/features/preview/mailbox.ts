@@ -57,6 +57,7 @@ export function buildPreviewMailbox(demo: PreviewDemo, now: Date): PreviewMailbo
   };
   const unknown: PreviewAddress = { displayName: "Okänd Avsändare", emailAddress: h.unknownSender };
   const firstRep = demo.reps[0];
+  const newColleague: PreviewAddress = { displayName: "Nils Nyström", emailAddress: `nils.nystrom@${h.tierC.email.slice(h.tierC.email.lastIndexOf("@") + 1)}` };
 
   const items: PreviewItem[] = [
     message(addr(h.tierA), `Förfrågan: reservdelar till ${h.tierA.company}`, "Hej! Kan ni skicka en offert på reservdelar till linje 2?", 20 * 60_000, "Tier A customer"),
@@ -67,6 +68,8 @@ export function buildPreviewMailbox(demo: PreviewDemo, now: Date): PreviewMailbo
     message(addr(h.noTier), "Möjligt samarbete", "Vi skulle vilja veta mer om ert sortiment.", DAY + 6 * HOUR, "Prospect without a tier"),
     message(addr(h.apostrophe), "Quote request", "Hi, could you send us a quote?", 2 * DAY, "Apostrophe in the address"),
     message(addr(h.tierA), `Sv: Gemensamt projekt ${h.tierA.company} / ${h.tierC.company}`, "Vi föreslår ett gemensamt möte.", 2 * DAY + 2 * HOUR, "Thread with two customers", [addr(h.tierC)]),
+    // A new colleague at a customer: not in the CRM, but the domain points to the company.
+    message(newColleague, "Ny kontaktperson hos oss", "Hej! Jag har tagit över inköpen efter min kollega.", 3 * DAY, "New person at a customer's domain"),
   ];
 
   const attendees = firstRep ? [{ displayName: firstRep.fullName, emailAddress: firstRep.email }] : [];

@@ -31,7 +31,7 @@ describe("preview mailbox", () => {
     expect(mailbox.tenant).toBe("Nordvent AB");
     expect(mailbox.reps.map((r) => r.email)).toEqual(["anna.lind@nordvent.se", "per.holm@nordvent.se"]);
     const senders = mailbox.items.flatMap((i) => (i.itemType === "message" ? [i.from.emailAddress] : []));
-    for (const email of ["a@alfa.se", "c@ceta.no", "f@forr.se", "p@prospekt.se", "o'brien@example.com", "åsa.öberg@exempel.se", "okand.avsandare@example.org"]) {
+    for (const email of ["a@alfa.se", "c@ceta.no", "f@forr.se", "p@prospekt.se", "o'brien@example.com", "åsa.öberg@exempel.se", "okand.avsandare@example.org", "nils.nystrom@ceta.no"]) {
       expect(senders).toContain(email);
     }
     const ids = mailbox.items.map((i) => i.id);
@@ -50,7 +50,7 @@ describe("preview mailbox", () => {
     const response = await client.request("GET", "/preview/mailbox.json");
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-cache");
-    expect(PreviewMailbox.parse(response.json()).items.length).toBe(10);
+    expect(PreviewMailbox.parse(response.json()).items.length).toBe(11);
     await app.close();
   });
 });

@@ -13,6 +13,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   names: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  // Fluent's Input has an intrinsic minimum width; two side by side must still fit a 320 px pane.
+  input: { minWidth: 0, width: "100%" },
   option: { display: "flex", flexDirection: "column" },
   muted: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
@@ -74,17 +76,17 @@ export default function AddSender({ email, displayName, onAdded }: { email: stri
       <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
         <div className={styles.names}>
           <Field label={t.unknownSender.firstName} validationMessage={submitted && nameMissing ? t.unknownSender.nameRequired : undefined}>
-            <Input value={firstName} onChange={(_, d) => setFirstName(d.value)} maxLength={50} disabled={saving} data-testid="sender-first-name" />
+            <Input className={styles.input} value={firstName} onChange={(_, d) => setFirstName(d.value)} maxLength={50} disabled={saving} data-testid="sender-first-name" />
           </Field>
           <Field label={t.unknownSender.lastName}>
-            <Input value={lastName} onChange={(_, d) => setLastName(d.value)} maxLength={50} disabled={saving} data-testid="sender-last-name" />
+            <Input className={styles.input} value={lastName} onChange={(_, d) => setLastName(d.value)} maxLength={50} disabled={saving} data-testid="sender-last-name" />
           </Field>
         </div>
         <Field label={t.unknownSender.email}>
-          <Input value={email} readOnly data-testid="sender-email" />
+          <Input className={styles.input} value={email} readOnly data-testid="sender-email" />
         </Field>
         <Field label={t.unknownSender.jobTitle}>
-          <Input value={title} onChange={(_, d) => setTitle(d.value)} maxLength={100} disabled={saving} data-testid="sender-title" />
+          <Input className={styles.input} value={title} onChange={(_, d) => setTitle(d.value)} maxLength={100} disabled={saving} data-testid="sender-title" />
         </Field>
         <Field
           label={t.unknownSender.company}
@@ -120,7 +122,7 @@ export default function AddSender({ email, displayName, onAdded }: { email: stri
         {suggestions.status === "error" && <ErrorNotice code={suggestions.code} onRetry={retry} />}
         {choice === NEW && (
           <Field label={t.unknownSender.newCompanyName} required>
-            <Input value={companyName} onChange={(_, d) => setCompanyName(d.value)} maxLength={200} disabled={saving} data-testid="new-company-name" />
+            <Input className={styles.input} value={companyName} onChange={(_, d) => setCompanyName(d.value)} maxLength={200} disabled={saving} data-testid="new-company-name" />
           </Field>
         )}
         {save.status === "error" && <ErrorNotice code={save.code} />}
