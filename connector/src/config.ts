@@ -164,6 +164,12 @@ function parseEach(present: Record<string, string>, problems: string[]): { env: 
   const env: Record<string, unknown> = {};
   const failed = new Set<string>();
   for (const [name, field] of Object.entries(connectorConfigSchema.shape)) {
+    // systemd's EnvironmentFile keeps "  # note" as part of the value, while a shell drops it.
+    if (name !== "SUPEROFFICE_PASSWORD" && /\s#/.test(present[name] ?? "")) {
+      failed.add(name);
+      problems.push(`${name}: the value ends in a comment ("# …"); put comments on a line of their own`);
+      continue;
+    }
     const result = (field as z.ZodType).safeParse(present[name], { error: plainIssue });
     if (result.success) {
       if (result.data !== undefined) env[name] = result.data;

@@ -50,6 +50,13 @@ describe("loadConfig", () => {
     ]);
   });
 
+  test("a comment left at the end of a value (systemd keeps it) is named, not taken as part of the value", () => {
+    expect(problemsOf({ ...base, SUPEROFFICE_WEBAPI_URL: "https://online3.superoffice.com/Cust12345/api   # production" })).toEqual([
+      'SUPEROFFICE_WEBAPI_URL: the value ends in a comment ("# …"); put comments on a line of their own',
+    ]);
+    expect(loadConfig({ ...base, SUPEROFFICE_PASSWORD: "correct horse #1" }).superOffice.auth).toMatchObject({ password: "correct horse #1" });
+  });
+
   test("an empty variable counts as unset", () => {
     expect(loadConfig({ ...base, DATABASE_URL: "", PORT: "" })).toMatchObject({ databaseUrl: null, port: 4000 });
   });
