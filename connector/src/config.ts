@@ -203,7 +203,9 @@ export function loadConfig(source: NodeJS.ProcessEnv, readFile: (file: string) =
         try {
           privateKeyPem = readFile(env.SUPEROFFICE_PRIVATE_KEY_FILE);
         } catch (error) {
-          problems.push(`SUPEROFFICE_PRIVATE_KEY_FILE: cannot read ${env.SUPEROFFICE_PRIVATE_KEY_FILE} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+          const code = (error as NodeJS.ErrnoException).code ?? "error";
+          const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied: run as the user the connector runs as, who must be able to read it" : code;
+          problems.push(`SUPEROFFICE_PRIVATE_KEY_FILE: cannot read ${env.SUPEROFFICE_PRIVATE_KEY_FILE} (${why})`);
         }
         if (privateKeyPem !== null && !privateKeyPem.includes("PRIVATE KEY")) {
           problems.push(`SUPEROFFICE_PRIVATE_KEY_FILE: ${env.SUPEROFFICE_PRIVATE_KEY_FILE} is not a PEM private key`);

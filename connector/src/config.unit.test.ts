@@ -84,7 +84,11 @@ describe("loadConfig", () => {
     const pem = "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----\n";
     expect(loadConfig(env, () => pem).superOffice.auth).toEqual({ kind: "system-user", authUrl: "https://sod.superoffice.com", contextId: "Cust12345", applicationToken: "secret", systemToken: "system", privateKeyPem: pem });
     const missing = Object.assign(new Error("nope"), { code: "ENOENT" });
-    expect(problemsOf(env, () => { throw missing; })).toEqual(["SUPEROFFICE_PRIVATE_KEY_FILE: cannot read /keys/app.pem (ENOENT)"]);
+    expect(problemsOf(env, () => { throw missing; })).toEqual(["SUPEROFFICE_PRIVATE_KEY_FILE: cannot read /keys/app.pem (no such file)"]);
+    const denied = Object.assign(new Error("nope"), { code: "EACCES" });
+    expect(problemsOf(env, () => { throw denied; })).toEqual([
+      "SUPEROFFICE_PRIVATE_KEY_FILE: cannot read /keys/app.pem (permission denied: run as the user the connector runs as, who must be able to read it)",
+    ]);
     expect(problemsOf(env, () => "not a key")).toEqual(["SUPEROFFICE_PRIVATE_KEY_FILE: /keys/app.pem is not a PEM private key"]);
   });
 

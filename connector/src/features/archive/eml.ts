@@ -18,7 +18,7 @@ export interface PlainMail {
 
 /** Header text never carries a line break: a CR or LF in a name or subject would start a new header. */
 function oneLine(value: string): string {
-  return value.replace(/[\r\n\t]+/g, " ").trim();
+  return value.replace(/\s*[\r\n\t]+\s*/g, " ").trim();
 }
 
 /** RFC 2047 encoded-word for anything beyond printable ASCII. */
