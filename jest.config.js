@@ -9,7 +9,8 @@ const transformIgnorePatterns = [
 const common = { transform, transformIgnorePatterns, moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"] };
 
 module.exports = {
-  testTimeout: 30000,
+  // Generous: PGlite start-up, webpack and Chromium are slow on a busy 2-core machine; a hang still fails.
+  testTimeout: 120000,
   globalSetup: "<rootDir>/test/setup/global-setup.js",
   globalTeardown: "<rootDir>/test/setup/global-teardown.js",
   projects: [

@@ -17,6 +17,9 @@ if (major < 20 || (major === 20 && minor < 19)) {
 
 require("./register.js");
 const { startSandbox } = require("../sandbox/src/index.ts");
+const { writeLocalManifest } = require("../manifest/src/write.ts");
+const { generateDemoTenant } = require("../sandbox/src/demo/generate.ts");
+const { ordersToCsv } = require("../sandbox/src/demo/orders.ts");
 
 const port = Number(process.env.PORT || 4000);
 const sandboxPort = Number(process.env.SANDBOX_PORT || 4010);
@@ -65,8 +68,36 @@ async function waitForHealth(url, child, timeoutMs) {
   return false;
 }
 
+/**
+ * First start only: the demo tenant's ERP order export is imported and the tiers computed from it, through
+ * the same CLI an admin uses, so the pane shows each tier with its reason and the owners get their notices.
+ */
+async function seedOrderHistory(env, tenant) {
+  const file = path.join(dataDir, "demo-orders.csv");
+  const { orders } = generateDemoTenant({ tenant, seed: 1, customers: 300, now: new Date() });
+  fs.writeFileSync(file, ordersToCsv(orders));
+  console.log(`First start: importing the demo order history (${orders.length} order lines) and computing the tiers…`);
+  // Asynchronous: the sandbox answering the CLI runs in this process.
+  const cli = (args) =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [path.join(root, "bin", "kundrytm.js"), ...args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+      const result = { status: null, stdout: "", stderr: "" };
+      child.stdout.on("data", (d) => (result.stdout += d));
+      child.stderr.on("data", (d) => (result.stderr += d));
+      child.on("close", (status) => resolve({ ...result, status }));
+    });
+  for (const args of [["import-orders", file, "--on-error", "stop"], ["classify"]]) {
+    const result = await cli(args);
+    if (result.status !== 0) {
+      console.error(`\`kundrytm ${args.join(" ")}\` failed; the demo runs with the seeded tiers only.\n${result.stdout}${result.stderr}`);
+      return;
+    }
+  }
+}
+
 async function main() {
   buildAddinIfNeeded();
+  const firstStart = !fs.existsSync(path.join(dataDir, "pgdata"));
   fs.mkdirSync(dataDir, { recursive: true });
 
   // The sandbox and the connector share basic credentials made up for this run.
@@ -96,6 +127,8 @@ async function main() {
     PREVIEW_DEMO_FILE: demoFile,
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
   };
+  if (firstStart) await seedOrderHistory(env, tenant.tenant);
+
   // Its own process group: Ctrl-C reaches only this script, which then stops the connector exactly once.
   // The IPC channel lets the connector notice if this script dies without a chance to stop it.
   const connector = spawn(process.execPath, ["-r", path.join(__dirname, "register.js"), path.join(root, "connector", "src", "main.ts")], {
@@ -135,6 +168,15 @@ async function main() {
     return stop(1);
   }
 
+  // The manifest for this address, checked against the schema. Outlook itself loads add-ins over https
+  // only: behind a tunnel, `npm run sideload -- --url https://…` writes one for that host (docs/admin.md §12).
+  let manifestLine;
+  try {
+    manifestLine = `  Add-in manifest (this address):                  ${path.relative(root, writeLocalManifest({ port }).file)}`;
+  } catch (error) {
+    manifestLine = `  The local add-in manifest was not written: ${error instanceof Error ? error.message : String(error)}`;
+  }
+
   const h = tenant.highlights;
   const rep = tenant.reps[0];
   const line = (who, what) => `    ${who.padEnd(44)} ${what}`;
@@ -144,6 +186,7 @@ Kundrytm is running — the embedded demo (SuperOffice sandbox, PGlite; data in 
   Preview (the task pane on a simulated mailbox):  ${origin}/preview/
   Connector:                                       ${origin}   (health: ${origin}/health)
   SuperOffice sandbox (tenant ${tenant.tenant}):          ${sandbox.webapiUrl}
+${manifestLine}
 
   Demo senders to try:
 ${line(h.tierA.email, `${h.tierA.company} — tier A`)}
