@@ -77,6 +77,23 @@ describe("archiving e-mails against the sandbox", () => {
     expect(status).toEqual({ archived: true, document: { documentId: archived.documentId, companyId: card.company.id, messageId, archivedAt: archived.archivedAt } });
   });
 
+  it("answers simultaneous requests for one message with one document", async () => {
+    const card = await cardOf(stack.sandbox.tenant.highlights.apostrophe.email);
+    const messageId = "<at-once.5@kund.example>";
+    const body = request(card, messageId, { kind: "text", body: "Samtidigt" });
+    stack.sandbox.setKnobs({ latencyMs: 40 });
+    try {
+      const answers = await Promise.all([1, 2, 3].map(() => api("POST", "/api/v1/archive", body)));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      const parsed = answers.map((a) => ArchiveResponse.parse(a.body));
+      expect(new Set(parsed.map((p) => p.documentId)).size).toBe(1);
+      expect(parsed.filter((p) => !p.alreadyArchived)).toHaveLength(1);
+    } finally {
+      stack.sandbox.setKnobs({ latencyMs: 0 });
+    }
+    expect(await sandboxDocumentsWithRef(stack, card.company.id, messageId)).toHaveLength(1);
+  });
+
   it("writes subject, body and metadata as an .eml when Outlook gives no file, and accepts a Message-ID without brackets", async () => {
     const card = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
     const result = await api("POST", "/api/v1/archive", request(card, "plain.2@kund.example", { kind: "text", body: "Hej,\nnär kommer leveransen?" }));

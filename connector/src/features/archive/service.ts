@@ -19,6 +19,11 @@ export type ParsedArchiveRequest = z.output<typeof ArchiveRequest>;
 
 /** A claim whose archiving is still running (or died) for longer than this may be taken over. */
 const STALE_PENDING_MS = 2 * 60_000;
+/** How long a concurrent request waits for the first one's document before answering 409. */
+const CLAIM_WAIT_MS = 10_000;
+const CLAIM_POLL_MS = 200;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Row {
   message_id: string;
@@ -97,7 +102,12 @@ export function archiveService(deps: ArchiveDeps) {
         [messageId, request.companyId, request.personId, identity.email],
       );
       if (claimed.rowCount === 0) {
-        const row = await read(messageId);
+        let row = await read(messageId);
+        // Another request (a second pane, a double click) is archiving it right now: wait for its result.
+        for (let waited = 0; row?.state === "pending" && row.age_ms < STALE_PENDING_MS && waited < CLAIM_WAIT_MS; waited += CLAIM_POLL_MS) {
+          await sleep(CLAIM_POLL_MS);
+          row = await read(messageId);
+        }
         if (row?.state === "done" && row.document_id !== null) return { ...toDocument(row), alreadyArchived: true };
         if (!row || row.age_ms < STALE_PENDING_MS) throw new HttpError(409, "CONFLICT", "This e-mail is being archived; try again shortly.");
         await db.query("update archived_emails set company_id = $2, person_id = $3, rep_email = $4, updated_at = now() where message_id = $1", [
