@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { COUNTRIES, TIERS } from "../domain/vocabulary";
-import { FOLLOW_UP_REASONS } from "../domain/weekly-list";
+// The vocabulary only: the pane parses this contract and must not pull the domain's rules (holidays) in.
+import { COUNTRIES, FOLLOW_UP_REASONS, TIERS } from "../domain/vocabulary";
 
 /** The pane's "my week": the signed-in rep's follow-up list for an ISO week (the Monday list). */
 

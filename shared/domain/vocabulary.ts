@@ -17,6 +17,10 @@ export type AccountType = (typeof ACCOUNT_TYPES)[number];
 export const ACTIVITY_TYPES = ["meeting", "call", "email", "visit"] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
+/** Why a customer is on a rep's weekly follow-up list. */
+export const FOLLOW_UP_REASONS = ["never-contacted", "overdue", "due"] as const;
+export type FollowUpReason = (typeof FOLLOW_UP_REASONS)[number];
+
 export const CONTACT_CHANNELS = ["personal", "digital"] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 

@@ -1,11 +1,10 @@
-import { TIERS, assertNever, type AssociateId, type ContactChannel, type Country, type Tier } from "./vocabulary";
+import { TIERS, assertNever, type AssociateId, type ContactChannel, type Country, type FollowUpReason, type Tier } from "./vocabulary";
 import type { LocalDate } from "./dates";
 import { isoWeekEnd, isoWeekStart, type IsoWeek } from "./iso-week";
 import type { FrequencyPolicy } from "./policy";
 import { followUpOf, type PortfolioCustomer } from "./portfolio";
 
-export const FOLLOW_UP_REASONS = ["never-contacted", "overdue", "due"] as const;
-export type FollowUpReason = (typeof FOLLOW_UP_REASONS)[number];
+export { FOLLOW_UP_REASONS, type FollowUpReason } from "./vocabulary";
 
 export interface FollowUpEntry {
   customer: PortfolioCustomer;

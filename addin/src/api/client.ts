@@ -7,7 +7,9 @@ import {
   type JudgementRequest,
   type LogActivityRequest,
 } from "../../../shared/api/activity";
-import { CardResponse } from "../../../shared/api/card";
+import { CardResponse, CompanyCardResponse } from "../../../shared/api/card";
+import { LoggedResponse } from "../../../shared/api/meetings";
+import { MyWeekResponse } from "../../../shared/api/my-week";
 import { ApiClientError } from "./errors";
 import { requestJson, type FetchLike, type JsonRequest } from "./http";
 import type { TokenSource } from "./auth";
@@ -58,6 +60,16 @@ export function createApiClient(options: ApiClientOptions) {
     },
     logActivity(request: LogActivityRequest): Promise<LogActivityResponse> {
       return call(LogActivityResponse, { method: "POST", path: "/api/v1/activities", body: request });
+    },
+    getCompanyCard(companyId: number, signal?: AbortSignal): Promise<CompanyCardResponse> {
+      return call(CompanyCardResponse, { path: `/api/v1/companies/${companyId}/card`, signal });
+    },
+    getMyWeek(signal?: AbortSignal): Promise<MyWeekResponse> {
+      return call(MyWeekResponse, { path: "/api/v1/my-week", signal });
+    },
+    /** Whether a completed activity exists for the company on `date` (yyyy-MM-dd). */
+    getLogged(companyId: number, date: string, signal?: AbortSignal): Promise<LoggedResponse> {
+      return call(LoggedResponse, { path: `/api/v1/companies/${companyId}/logged?date=${encodeURIComponent(date)}`, signal });
     },
   };
 }

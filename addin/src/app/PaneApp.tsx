@@ -1,10 +1,16 @@
-import { FluentProvider, makeStyles, Subtitle1, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, Subtitle1, Text, ToggleButton, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { lazy, Suspense, useState } from "react";
 import { I18nProvider, useI18n } from "../i18n/I18nProvider";
 import type { Language } from "../i18n/language";
 import { SignedInAs } from "../features/account/components/SignedInAs";
 import { OutboxStatus } from "../features/activity/components/OutboxStatus";
 import { CardPane } from "../features/card/components/CardPane";
 import { ServicesProvider, type PaneServices } from "./services";
+
+// "My week" loads when first opened: the pane's first download is for the selected item's card.
+const MyWeekView = lazy(() => import(/* webpackChunkName: "week" */ "../features/my-week/components/MyWeekView"));
+
+type View = "item" | "week";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100%", backgroundColor: tokens.colorNeutralBackground1 },
@@ -17,11 +23,19 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  views: { display: "flex", columnGap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
 });
 
 function Shell() {
   const { t } = useI18n();
   const styles = useStyles();
+  const [view, setView] = useState<View>("item");
+  // Once opened, the week stays mounted (hidden) so switching back and forth keeps it as it was.
+  const [weekOpened, setWeekOpened] = useState(false);
+  const select = (next: View) => {
+    setView(next);
+    if (next === "week") setWeekOpened(true);
+  };
   return (
     <main className={styles.shell}>
       <header className={styles.header}>
@@ -29,7 +43,25 @@ function Shell() {
         <SignedInAs />
       </header>
       <OutboxStatus />
-      <CardPane />
+      {/* Two toggle buttons rather than a tab list: the same choice, without a tab list's code in the first download. */}
+      <div role="group" aria-label={t.week.tabs} className={styles.views}>
+        <ToggleButton size="small" appearance="subtle" checked={view === "item"} onClick={() => select("item")} data-testid="tab-item">
+          {t.week.thisItem}
+        </ToggleButton>
+        <ToggleButton size="small" appearance="subtle" checked={view === "week"} onClick={() => select("week")} data-testid="tab-week">
+          {t.week.myWeek}
+        </ToggleButton>
+      </div>
+      <div hidden={view !== "item"}>
+        <CardPane />
+      </div>
+      {weekOpened && (
+        <div hidden={view !== "week"}>
+          <Suspense fallback={<Text role="status">{t.week.loading}</Text>}>
+            <MyWeekView />
+          </Suspense>
+        </div>
+      )}
     </main>
   );
 }

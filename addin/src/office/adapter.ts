@@ -1,6 +1,6 @@
 import { externalCounterparts, type Counterpart, type CounterpartRole } from "./counterparts";
 import { officeCall, OfficeCallError } from "./promisify";
-import type { EmailAddressLike, FromLike, ItemLike, OfficeLike, RecipientsLike } from "./types";
+import type { EmailAddressLike, FromLike, ItemLike, OfficeLike, RecipientsLike, TimeLike } from "./types";
 
 export const ITEM_KINDS = ["message-read", "message-compose", "appointment-read", "appointment-compose"] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -12,9 +12,17 @@ export interface ItemRef {
   subject: string | null;
 }
 
+/** When an appointment takes place. */
+export interface MeetingTimes {
+  start: Date;
+  end: Date;
+}
+
 export interface ItemPeople {
   item: ItemRef;
   counterparts: Counterpart[];
+  /** Appointments only; null for messages or when Outlook gives no valid times. */
+  meeting: MeetingTimes | null;
 }
 
 /** What archiving needs to know of a read-mode message before reading its content. */
@@ -45,6 +53,13 @@ export interface OfficeAdapter {
   /** Calls `handler` when the selection changes in a pinned pane (Mailbox 1.5). Returns an unsubscribe. */
   onItemChanged(handler: () => void): () => void;
   prefersDarkTheme(): boolean;
+  /**
+   * Shows (or replaces) an informational message in the item's info bar where the host has one
+   * (Mailbox 1.3); false where it does not. Only on the item `itemKey` names, while it is selected.
+   */
+  showItemMessage(itemKey: string, id: string, message: string): Promise<boolean>;
+  /** Removes that message again; a message that is not there is no error. */
+  removeItemMessage(itemKey: string, id: string): Promise<void>;
   /** The selected message's Message-ID and metadata; null unless a message in read mode is selected. */
   readMessageHeader(): Promise<MessageHeader | null>;
   /**
@@ -64,6 +79,16 @@ export function isoWithOffset(date: Date): string {
     `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
   );
 }
+
+/** The manifest's 16 px icon resource: informational messages need one. */
+const INFO_ICON = "Icon.16";
+/** Outlook's limit for an informational message's text. */
+const INFO_MAX_CHARS = 150;
+
+function isTime(value: unknown): value is TimeLike {
+  return typeof value === "object" && value !== null && typeof (value as TimeLike).getAsync === "function";
+}
+const validDate = (value: unknown): Date | null => (value instanceof Date && !Number.isNaN(value.getTime()) ? value : null);
 
 function isRecipients(value: unknown): value is RecipientsLike {
   return typeof value === "object" && value !== null && typeof (value as RecipientsLike).getAsync === "function";
@@ -108,6 +133,15 @@ export function createOfficeAdapter(office: OfficeLike): OfficeAdapter {
     isFrom(value)
       ? officeCall<EmailAddressLike>(office, `${what}.getAsync`, (cb) => value.getAsync(cb))
       : Promise.resolve(value ?? null);
+
+  const time = (value: Date | TimeLike | null | undefined, what: string) =>
+    isTime(value) ? officeCall<Date>(office, `${what}.getAsync`, (cb) => value.getAsync(cb)).then(validDate) : Promise.resolve(validDate(value));
+
+  async function meetingOf(item: ItemLike, kind: ItemKind): Promise<MeetingTimes | null> {
+    if (kind !== "appointment-read" && kind !== "appointment-compose") return null;
+    const [start, end] = await Promise.all([time(item.start, "start"), time(item.end, "end")]);
+    return start && end ? { start, end } : null;
+  }
 
   const tag = (role: CounterpartRole) => (address: EmailAddressLike | null) => ({ address, role });
 
@@ -163,8 +197,8 @@ export function createOfficeAdapter(office: OfficeLike): OfficeAdapter {
       const item = mailbox.item;
       if (!item) return null;
       const ref = refOf(item);
-      const { list, own } = await candidatesOf(item, ref.kind);
-      return { item: ref, counterparts: externalCounterparts(list, [mailbox.userProfile.emailAddress, ...own]) };
+      const [{ list, own }, meeting] = await Promise.all([candidatesOf(item, ref.kind), meetingOf(item, ref.kind)]);
+      return { item: ref, counterparts: externalCounterparts(list, [mailbox.userProfile.emailAddress, ...own]), meeting };
     },
     onItemChanged(handler) {
       handlers.add(handler);
@@ -172,6 +206,22 @@ export function createOfficeAdapter(office: OfficeLike): OfficeAdapter {
       return () => {
         handlers.delete(handler);
       };
+    },
+    async showItemMessage(itemKey, id, message) {
+      const item = mailbox.item;
+      const type = office.MailboxEnums.ItemNotificationMessageType?.InformationalMessage;
+      const bar = item?.notificationMessages;
+      if (!item || keyOf(item) !== itemKey || !bar || type === undefined || !office.context.requirements.isSetSupported("Mailbox", "1.3")) return false;
+      const text = message.length > INFO_MAX_CHARS ? `${message.slice(0, INFO_MAX_CHARS - 1)}…` : message;
+      await officeCall<void>(office, "notificationMessages.replaceAsync", (cb) => bar.replaceAsync(id, { type, message: text, icon: INFO_ICON, persistent: false }, cb));
+      return true;
+    },
+    async removeItemMessage(itemKey, id) {
+      const item = mailbox.item;
+      const bar = item?.notificationMessages;
+      if (!item || keyOf(item) !== itemKey || !bar || !office.context.requirements.isSetSupported("Mailbox", "1.3")) return;
+      // Outlook answers "key not found" when the message is already gone: that is the wanted state.
+      await officeCall<void>(office, "notificationMessages.removeAsync", (cb) => bar.removeAsync(id, cb)).catch(() => undefined);
     },
     prefersDarkTheme() {
       const color = office.context.officeTheme?.bodyBackgroundColor;

@@ -29,6 +29,26 @@ export interface BodyLike {
   getAsync(coercionType: unknown, callback: AsyncCallback<string>): void;
 }
 
+/** Compose-mode start/end of an appointment: values come through getAsync. */
+export interface TimeLike {
+  getAsync(callback: AsyncCallback<Date>): void;
+}
+
+/** What an item's info bar takes (Office.NotificationMessageDetails, informational message). */
+export interface NotificationDetailsLike {
+  /** Office.MailboxEnums.ItemNotificationMessageType (a string enum). */
+  type: string;
+  message: string;
+  icon?: string;
+  persistent?: boolean;
+}
+
+/** The item's info bar (Mailbox 1.3). */
+export interface NotificationMessagesLike {
+  replaceAsync(key: string, details: NotificationDetailsLike, callback?: AsyncCallback<void>): void;
+  removeAsync(key: string, callback?: AsyncCallback<void>): void;
+}
+
 export interface ItemLike {
   /** "message" or "appointment" (Office.MailboxEnums.ItemType). */
   itemType: unknown;
@@ -43,8 +63,10 @@ export interface ItemLike {
   organizer?: EmailAddressLike | FromLike | null;
   requiredAttendees?: EmailAddressLike[] | RecipientsLike | null;
   optionalAttendees?: EmailAddressLike[] | RecipientsLike | null;
-  start?: unknown;
-  end?: unknown;
+  /** Read mode: a Date; compose mode: a TimeLike. */
+  start?: Date | TimeLike | null;
+  end?: Date | TimeLike | null;
+  notificationMessages?: NotificationMessagesLike | null;
   /** Read mode: when the item was created (for received mail, when it arrived). */
   dateTimeCreated?: Date | null;
   body?: BodyLike | null;
@@ -69,7 +91,7 @@ export interface OfficeLike {
   };
   AsyncResultStatus: { Succeeded: unknown; Failed: unknown };
   EventType: { ItemChanged: unknown };
-  MailboxEnums: { ItemType: { Message: unknown; Appointment: unknown } };
+  MailboxEnums: { ItemType: { Message: unknown; Appointment: unknown }; ItemNotificationMessageType?: { InformationalMessage: string } };
   /** Office.CoercionType; "text" where a host or mock leaves it out. */
   CoercionType?: { Text: unknown };
 }

@@ -1,11 +1,11 @@
 import type { PreviewAddress, PreviewItem, PreviewRep } from "../../../shared/api/preview";
-import type { AsyncCallback, EmailAddressLike, ItemLike, OfficeLike } from "../office/types";
+import type { AsyncCallback, EmailAddressLike, ItemLike, NotificationDetailsLike, NotificationMessagesLike, OfficeLike } from "../office/types";
 
 /**
  * A faithful subset of office.js for the preview page: Office.onReady, context.mailbox.item (read
  * mode, with internetMessageId, dateTimeCreated, body.getAsync and — from Mailbox 1.14 —
  * getAsFileAsync), addHandlerAsync(ItemChanged), userProfile, displayLanguage,
- * requirements.isSetSupported, officeTheme. Selecting an item replaces mailbox.item with a new object and then fires ItemChanged
+ * requirements.isSetSupported, officeTheme, item.notificationMessages (the item's info bar). Selecting an item replaces mailbox.item with a new object and then fires ItemChanged
  * asynchronously, as Outlook does for a pinned pane.
  */
 
@@ -23,10 +23,24 @@ export interface SimulatedOfficeOptions {
   dropItemChanged?: boolean;
 }
 
+/** A message in an item's info bar, as Outlook would show it above the item. */
+export interface InfoBarMessage extends NotificationDetailsLike {
+  key: string;
+}
+
 export interface SimulatedOffice {
   office: OfficeLike;
   select(item: PreviewItem | null): void;
+  /** The info bar of an item (by id), in the order the messages were added. */
+  infoBar(itemId: string): InfoBarMessage[];
+  /** Calls `listener` whenever an info bar changes. Returns an unsubscribe. */
+  onInfoBarChange(listener: () => void): () => void;
 }
+
+const INFORMATIONAL = "informationalMessage";
+/** Outlook's limits: five messages per item, 150 characters each. */
+const MAX_MESSAGES = 5;
+const MAX_CHARS = 150;
 
 const address = (a: PreviewAddress): EmailAddressLike => ({ emailAddress: a.emailAddress, displayName: a.displayName });
 
@@ -65,7 +79,7 @@ export function simulatedEml(item: Extract<PreviewItem, { itemType: "message" }>
   return base64Utf8(`${headers.join("\r\n")}\r\n\r\n${body}`);
 }
 
-function toItem(item: PreviewItem, rep: PreviewRep, mailboxVersion: string): ItemLike {
+function toItem(item: PreviewItem, rep: PreviewRep, mailboxVersion: string, notificationMessages: NotificationMessagesLike): ItemLike {
   const me: EmailAddressLike = { emailAddress: rep.email, displayName: rep.name };
   const later = <T>(callback: AsyncCallback<T>, value: T) => setTimeout(() => callback({ status: SUCCEEDED, value, error: null }));
   switch (item.itemType) {
@@ -80,6 +94,7 @@ function toItem(item: PreviewItem, rep: PreviewRep, mailboxVersion: string): Ite
         from: address(item.from),
         to,
         cc: item.cc.map(address),
+        notificationMessages,
         dateTimeCreated: new Date(item.receivedAt),
         body: {
           getAsync(coercionType: unknown, callback: AsyncCallback<string>) {
@@ -101,6 +116,7 @@ function toItem(item: PreviewItem, rep: PreviewRep, mailboxVersion: string): Ite
         optionalAttendees: item.optionalAttendees.map(address),
         start: new Date(item.start),
         end: new Date(item.end),
+        notificationMessages,
       };
   }
 }
@@ -108,6 +124,31 @@ function toItem(item: PreviewItem, rep: PreviewRep, mailboxVersion: string): Ite
 export function createSimulatedOffice(options: SimulatedOfficeOptions): SimulatedOffice {
   const mailboxVersion = options.mailboxVersion ?? "1.14";
   const handlers = new Set<(event: unknown) => void>();
+  const infoBars = new Map<string, InfoBarMessage[]>();
+  const infoListeners = new Set<() => void>();
+
+  const done = (callback: AsyncCallback<void> | undefined, error: { name: string; message: string; code: number } | null = null) =>
+    void setTimeout(() => callback?.({ status: error ? FAILED : SUCCEEDED, value: undefined, error }));
+  /** The item's notificationMessages, checked the way Outlook checks them. */
+  const infoBarOf = (itemId: string): NotificationMessagesLike => ({
+    replaceAsync(key, details, callback) {
+      if (details.type !== INFORMATIONAL || !details.icon || details.message.length === 0 || details.message.length > MAX_CHARS) {
+        return done(callback, { name: "InvalidParameter", message: "Invalid notification message", code: 9000 });
+      }
+      const bar = (infoBars.get(itemId) ?? []).filter((m) => m.key !== key);
+      if (bar.length >= MAX_MESSAGES) return done(callback, { name: "NumberOfNotificationMessagesExceeded", message: "Too many messages", code: 9040 });
+      infoBars.set(itemId, [...bar, { key, ...details }]);
+      infoListeners.forEach((l) => l());
+      done(callback);
+    },
+    removeAsync(key, callback) {
+      const bar = infoBars.get(itemId) ?? [];
+      if (!bar.some((m) => m.key === key)) return done(callback, { name: "KeyNotFound", message: "No message with this key", code: 9041 });
+      infoBars.set(itemId, bar.filter((m) => m.key !== key));
+      infoListeners.forEach((l) => l());
+      done(callback);
+    },
+  });
 
   const mailbox: OfficeLike["context"]["mailbox"] = {
     item: null,
@@ -141,17 +182,24 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions): Simulate
     },
     AsyncResultStatus: { Succeeded: SUCCEEDED, Failed: FAILED },
     EventType: { ItemChanged: ITEM_CHANGED },
-    MailboxEnums: { ItemType: { Message: "message", Appointment: "appointment" } },
+    MailboxEnums: { ItemType: { Message: "message", Appointment: "appointment" }, ItemNotificationMessageType: { InformationalMessage: INFORMATIONAL } },
     CoercionType: { Text: "text" },
   };
 
   return {
     office,
     select(item) {
-      mailbox.item = item ? toItem(item, options.rep, mailboxVersion) : null;
+      mailbox.item = item ? toItem(item, options.rep, mailboxVersion, infoBarOf(item.id)) : null;
       if (options.dropItemChanged) return;
       const event = { type: ITEM_CHANGED };
       setTimeout(() => handlers.forEach((h) => h(event)));
+    },
+    infoBar: (itemId) => infoBars.get(itemId) ?? [],
+    onInfoBarChange(listener) {
+      infoListeners.add(listener);
+      return () => {
+        infoListeners.delete(listener);
+      };
     },
   };
 }

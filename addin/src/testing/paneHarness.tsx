@@ -24,6 +24,10 @@ export function connectorHandlers(reply: (email: string) => CardReply | Promise<
     http.get(`${BASE_URL}/api/v1/companies/:id/rhythm`, ({ params }) => HttpResponse.json(rhythmFor(Number(params.id)))),
     http.get(`${BASE_URL}/api/v1/companies/:id/next-step`, () => HttpResponse.json({ proposal: { date: "2027-01-15", intervalWeeks: 8 } })),
     http.get(`${BASE_URL}/api/v1/client-config`, () => HttpResponse.json({ auth: "embedded" })),
+    // A meeting's day has nothing logged unless a test says otherwise.
+    http.get(`${BASE_URL}/api/v1/companies/:id/logged`, ({ params, request }) =>
+      HttpResponse.json({ companyId: Number(params.id), date: new URL(request.url).searchParams.get("date"), logged: false, activities: [] }),
+    ),
     // Nothing archived and no suggestions unless a test says otherwise.
     http.get(`${BASE_URL}/api/v1/archive`, () => HttpResponse.json({ archived: false })),
     http.get(`${BASE_URL}/api/v1/companies/suggest`, ({ request }) => {

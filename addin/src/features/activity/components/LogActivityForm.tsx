@@ -1,10 +1,10 @@
 import { Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Textarea, tokens } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
-import type { Card } from "../../../../../shared/api/card";
+import { useCallback, useEffect, useState } from "react";
+import type { CompanyCard } from "../../../../../shared/api/card";
 import { ACTIVITY_TYPES } from "../../../../../shared/domain/vocabulary";
 import { useServices } from "../../../app/services";
 import { useI18n } from "../../../i18n/I18nProvider";
-import { useActivityDraft } from "../hooks/useActivityDraft";
+import { useActivityDraft, type DraftDefaults } from "../hooks/useActivityDraft";
 import { useDictation } from "../hooks/useDictation";
 import { useNextStepProposal } from "../hooks/useNextStepProposal";
 import { draftKey, readDraft } from "../utils/draft";
@@ -22,13 +22,25 @@ const useStyles = makeStyles({
  * person); Save hands the activity to the outbox with a fresh idempotency key, so it is saved exactly
  * once even when the connector is away.
  */
-export default function LogActivity({ card, itemKey, onSaved }: { card: Card; itemKey: string; onSaved: () => void }) {
+export default function LogActivity(props: {
+  card: CompanyCard;
+  itemKey: string;
+  onSaved: () => void;
+  /** How a new draft starts, e.g. a meeting's type and date. */
+  defaults?: DraftDefaults;
+  /** Opens the form whenever it changes (a banner's "log it"); 0 or absent: nothing asked. */
+  openRequest?: number;
+}) {
+  const { card, itemKey, onSaved, defaults, openRequest } = props;
   const { storage } = useServices();
   const { t } = useI18n();
   const styles = useStyles();
   // A draft left from before (switching mail, a closed pane) opens the form again.
-  const [open, setOpen] = useState(() => readDraft(storage, draftKey(itemKey, card.person.email)) !== null);
+  const [open, setOpen] = useState(() => Boolean(openRequest) || readDraft(storage, draftKey(itemKey, draftOwner(card))) !== null);
   const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (openRequest) setOpen(true);
+  }, [openRequest]);
 
   if (!open) {
     return (
@@ -49,6 +61,7 @@ export default function LogActivity({ card, itemKey, onSaved }: { card: Card; it
     <LogActivityForm
       card={card}
       itemKey={itemKey}
+      defaults={defaults}
       onClose={(result) => {
         setOpen(false);
         if (result === "saved") {
@@ -60,11 +73,17 @@ export default function LogActivity({ card, itemKey, onSaved }: { card: Card; it
   );
 }
 
-function LogActivityForm({ card, itemKey, onClose }: { card: Card; itemKey: string; onClose: (result: "saved" | "queued" | "cancelled") => void }) {
+/** Whose draft it is: the person's address, or the company for a card without a person. */
+function draftOwner(card: CompanyCard): string {
+  return card.person?.email ?? `company:${card.company.id}`;
+}
+
+function LogActivityForm(props: { card: CompanyCard; itemKey: string; defaults?: DraftDefaults; onClose: (result: "saved" | "queued" | "cancelled") => void }) {
+  const { card, itemKey, defaults, onClose } = props;
   const { api, outbox, storage } = useServices();
   const { t, locale, formatDate } = useI18n();
   const styles = useStyles();
-  const { draft, update, discard, stored } = useActivityDraft({ storage, itemKey, email: card.person.email });
+  const { draft, update, discard, stored } = useActivityDraft({ storage, itemKey, email: draftOwner(card), defaults });
   const proposal = useNextStepProposal({ api, companyId: card.company.id, after: draft.date });
   const followUpDate = draft.followUpDate || proposal?.date || "";
   const appendNotes = useCallback((text: string) => update({ notes: draft.notes ? `${draft.notes} ${text}` : text }), [update, draft.notes]);
@@ -74,7 +93,7 @@ function LogActivityForm({ card, itemKey, onClose }: { card: Card; itemKey: stri
     const request = {
       idempotencyKey: newIdempotencyKey(),
       companyId: card.company.id,
-      personId: card.person.id,
+      personId: card.person?.id ?? null,
       type: draft.type,
       date: draft.date,
       notes: draft.notes,

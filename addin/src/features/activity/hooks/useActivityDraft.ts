@@ -1,11 +1,26 @@
 import { useCallback, useState } from "react";
 import { clearDraft, draftKey, localToday, readDraft, writeDraft, type ActivityDraft } from "../utils/draft";
 
-const empty = (): ActivityDraft => ({ type: "meeting", date: localToday(), outcome: "", notes: "", followUp: true, followUpDate: "", followUpText: "" });
+export type DraftDefaults = Partial<Pick<ActivityDraft, "type" | "date">>;
 
-/** The log form's fields for one person on one item, kept in storage on every change. */
-export function useActivityDraft({ storage, itemKey, email }: { storage: Storage; itemKey: string; email: string }) {
+const emptyDraft = (defaults: DraftDefaults = {}): ActivityDraft => ({
+  type: "meeting",
+  date: localToday(),
+  outcome: "",
+  notes: "",
+  followUp: true,
+  followUpDate: "",
+  followUpText: "",
+  ...defaults,
+});
+
+/**
+ * The log form's fields for one person (or a company without one) on one item, kept in storage on
+ * every change. `defaults` start a new draft, e.g. a meeting's type and date.
+ */
+export function useActivityDraft({ storage, itemKey, email, defaults }: { storage: Storage; itemKey: string; email: string; defaults?: DraftDefaults }) {
   const key = draftKey(itemKey, email);
+  const empty = () => emptyDraft(defaults);
   const [draft, setDraft] = useState<ActivityDraft>(() => readDraft(storage, key) ?? empty());
   const [stored, setStored] = useState(() => readDraft(storage, key) !== null);
   const update = useCallback(
@@ -21,7 +36,7 @@ export function useActivityDraft({ storage, itemKey, email }: { storage: Storage
   const discard = useCallback(() => {
     clearDraft(storage, key);
     setStored(false);
-    setDraft(empty());
-  }, [storage, key]);
+    setDraft(emptyDraft(defaults));
+  }, [storage, key, defaults]);
   return { draft, update, discard, stored };
 }

@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
-import type { ActivitySummary, Card } from "../../../../../shared/api/card";
+import type { ActivitySummary, CompanyCard } from "../../../../../shared/api/card";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { TierBadge } from "./TierBadge";
 
@@ -31,17 +31,19 @@ function Activity({ activity }: { activity: ActivitySummary | null }) {
   );
 }
 
-/** The customer card: who the person is, their company and tier, and the rhythm of contact. */
-export function CardView({ card }: { card: Card }) {
+/** The customer card: who the person is (when there is one), their company and tier, and the rhythm of contact. */
+export function CardView({ card }: { card: CompanyCard }) {
   const { t } = useI18n();
   const styles = useStyles();
   return (
     <section className={styles.root} aria-label={card.company.name} data-testid="customer-card">
       <div className={styles.header}>
-        <Subtitle2 as="h2" data-testid="person-name">
-          {card.person.name}
-        </Subtitle2>
-        {card.person.title && <Caption1 className={styles.muted}>{card.person.title}</Caption1>}
+        {card.person && (
+          <Subtitle2 as="h2" data-testid="person-name">
+            {card.person.name}
+          </Subtitle2>
+        )}
+        {card.person?.title && <Caption1 className={styles.muted}>{card.person.title}</Caption1>}
         <div className={styles.company}>
           <Text weight="semibold" data-testid="company-name">
             {card.company.name}

@@ -12,7 +12,12 @@ const ArchiveEmail = lazy(() => import(/* webpackChunkName: "edit" */ "../../arc
 const AddSender = lazy(() => import(/* webpackChunkName: "sender" */ "../../unknown-sender/components/AddSender"));
 
 /** Loads and shows the card of one person on one item; a sender not in the CRM can be added from here. */
-export function CustomerCard({ email, name = "", itemKey }: { email: string; name?: string; itemKey: string }) {
+export function CustomerCard({
+  email,
+  name = "",
+  itemKey,
+  ...log
+}: { email: string; name?: string; itemKey: string } & Pick<Parameters<typeof CustomerDetails>[0], "logDefaults" | "logRequest" | "onSaved">) {
   const { api, office } = useServices();
   const { state, reload } = useCard({ api, office, email, itemKey });
   switch (state.status) {
@@ -21,7 +26,7 @@ export function CustomerCard({ email, name = "", itemKey }: { email: string; nam
     case "found":
       return (
         <>
-          <CustomerDetails card={state.card} itemKey={itemKey} />
+          <CustomerDetails card={state.card} itemKey={itemKey} {...log} />
           <Suspense fallback={null}>
             <ArchiveEmail itemKey={itemKey} companyId={state.card.company.id} personId={state.card.person.id} />
           </Suspense>

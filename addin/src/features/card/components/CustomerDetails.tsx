@@ -1,5 +1,6 @@
 import { Divider, makeStyles, tokens } from "@fluentui/react-components";
-import type { Card } from "../../../../../shared/api/card";
+import type { CompanyCard } from "../../../../../shared/api/card";
+import type { DraftDefaults } from "../../activity/hooks/useActivityDraft";
 import { useServices } from "../../../app/services";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { lazy, Suspense } from "react";
@@ -14,7 +15,15 @@ const LogActivity = lazy(() => import(/* webpackChunkName: "edit" */ "../../acti
 const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM } });
 
 /** The card with the rhythm, the rep's judgement and logging: what the rep works with on a known customer. */
-export function CustomerDetails({ card, itemKey }: { card: Card; itemKey: string }) {
+export function CustomerDetails(props: {
+  card: CompanyCard;
+  itemKey: string;
+  /** After an activity is saved in the CRM (the rhythm reloads either way). */
+  onSaved?: () => void;
+  logDefaults?: DraftDefaults;
+  logRequest?: number;
+}) {
+  const { card, itemKey, onSaved, logDefaults, logRequest } = props;
   const { api } = useServices();
   const styles = useStyles();
   const rhythm = useRhythm({ api, companyId: card.company.id });
@@ -27,7 +36,16 @@ export function CustomerDetails({ card, itemKey }: { card: Card; itemKey: string
         <Divider />
         <JudgementControls companyId={card.company.id} potential={card.potential} accountType={card.accountType} onRhythm={rhythm.replace} />
         <Divider />
-        <LogActivity card={card} itemKey={itemKey} onSaved={rhythm.reload} />
+        <LogActivity
+          card={card}
+          itemKey={itemKey}
+          defaults={logDefaults}
+          openRequest={logRequest}
+          onSaved={() => {
+            rhythm.reload();
+            onSaved?.();
+          }}
+        />
       </Suspense>
     </div>
   );

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ItemRef, OfficeAdapter } from "../../../office/adapter";
+import type { ItemRef, MeetingTimes, OfficeAdapter } from "../../../office/adapter";
 import type { Counterpart } from "../../../office/counterparts";
 
 export type PeopleState =
   | { status: "no-item" }
   | { status: "loading"; item: ItemRef }
-  | { status: "ready"; item: ItemRef; counterparts: Counterpart[] }
+  | { status: "ready"; item: ItemRef; counterparts: Counterpart[]; meeting: MeetingTimes | null }
   | { status: "error"; item: ItemRef };
 
 /**
@@ -35,7 +35,7 @@ export function usePanePeople({ office, itemCheckMs }: { office: OfficeAdapter; 
         if (gen !== generation.current) return;
         // The selection moved while Outlook was answering: start over for the new item.
         if (!people || people.item.key !== item.key || !office.isCurrent(item.key)) return refresh();
-        setState({ status: "ready", item: people.item, counterparts: people.counterparts });
+        setState({ status: "ready", item: people.item, counterparts: people.counterparts, meeting: people.meeting });
       },
       () => {
         if (gen !== generation.current) return;
@@ -47,10 +47,12 @@ export function usePanePeople({ office, itemCheckMs }: { office: OfficeAdapter; 
 
   useEffect(() => {
     refresh();
-    const unsubscribe = office.onItemChanged(refresh);
+    // An ItemChanged for the item already shown (a host repeating the selection) changes nothing:
+    // reloading would drop what the rep is doing on it.
     const check = () => {
       if (!office.isCurrent(shownKey.current)) refresh();
     };
+    const unsubscribe = office.onItemChanged(check);
     const timer = setInterval(check, itemCheckMs);
     window.addEventListener("focus", check);
     return () => {
