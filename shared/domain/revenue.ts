@@ -124,12 +124,18 @@ export class RevenueAccumulator {
   }
 
   add(line: OrderLine): void {
-    const day = parseDayFast(line.date);
+    const day = this.dayOf(line.date);
     if (day > this.toDay) {
       this.afterWindow++;
       return;
     }
-    const rate = this.rateOf.get(line.currency);
+    // Most lines share one currency: the last look-up usually answers.
+    let rate = this.lastRate;
+    if (line.currency !== this.lastCurrency) {
+      rate = this.rateOf.get(line.currency);
+      this.lastCurrency = line.currency;
+      this.lastRate = rate;
+    }
     if (rate === undefined) {
       this.unconverted.push({ customerKey: line.customerKey, date: line.date, amount: line.amount, currency: line.currency, sourceLine: line.sourceLine ?? null });
       return;
@@ -152,6 +158,21 @@ export class RevenueAccumulator {
       if (amount > 0) acc.boughtBefore = true;
     }
     if (amount > 0 && day > acc.lastPurchaseDay) acc.lastPurchaseDay = day;
+  }
+
+  private lastCurrency: string | null = null;
+  private lastRate: number | undefined = undefined;
+
+  // Readers share one string per date, so a million lines look up a few thousand dates here.
+  private readonly days = new Map<string, number>();
+
+  private dayOf(date: LocalDate): number {
+    let day = this.days.get(date);
+    if (day === undefined) {
+      day = parseDayFast(date);
+      if (this.days.size < 100_000) this.days.set(date, day);
+    }
+    return day;
   }
 
   private segmentOf(line: OrderLine): string | null {

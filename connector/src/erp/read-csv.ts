@@ -38,7 +38,7 @@ export class CsvRowHandler {
   /** Handles one data row; false when reading should stop. */
   handle(row: CsvRow): boolean {
     this.rows++;
-    const shape = row.malformed ?? fieldCountProblem(row.fieldCount, this.columns, (i) => row.field(i));
+    const shape = row.malformed ?? fieldCountProblem(row, this.columns);
     const outcome = shape !== null ? { line: row.line, reason: shape, column: null } : this.reader.readCsv(row);
     if (isBadRow(outcome)) {
       this.bad.push(outcome);
@@ -104,12 +104,14 @@ export function headerOf(row: CsvRow): string[] {
 }
 
 /** A row must have every header column; extra fields are allowed only when empty (a trailing separator). */
-function fieldCountProblem(count: number, columns: ResolvedColumns, field: (i: number) => string): string | null {
+function fieldCountProblem(row: CsvRow, columns: ResolvedColumns): string | null {
+  const count = row.fieldCount;
+  if (count === columns.headerCount) return null;
   if (count < columns.headerCount) {
     return `the row has ${count} field${count === 1 ? "" : "s"}, the header has ${columns.headerCount}`;
   }
   for (let i = columns.headerCount; i < count; i++) {
-    if (field(i).trim() !== "") {
+    if (row.field(i).trim() !== "") {
       return `the row has ${count} fields, the header has ${columns.headerCount} (an unquoted decimal comma or separator in a value?)`;
     }
   }

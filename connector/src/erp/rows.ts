@@ -133,8 +133,17 @@ export class RowReader {
       if ("reason" in key) return bad(row.line, key.reason, name.customerKey);
       customerKey = key.key;
     }
-    const text = (i: number) => (i >= 0 ? row.field(i).trim() : "");
-    return this.finish(row.line, customerKey, day, amount, currency, text(index.orderNumber), text(index.orderLine), text(index.productLine), text(index.country));
+    return this.finish(
+      row.line,
+      customerKey,
+      day,
+      amount,
+      currency,
+      trimmedField(row, index.orderNumber),
+      trimmedField(row, index.orderLine),
+      trimmedField(row, index.productLine),
+      trimmedField(row, index.country),
+    );
   }
 
   readCells(line: number, cell: (index: number) => Cell): ErpOrderLine | BadRow {
@@ -231,6 +240,10 @@ export class RowReader {
       sourceLine: line,
     };
   }
+}
+
+function trimmedField(row: CsvRow, i: number): string {
+  return i >= 0 ? row.field(i).trim() : "";
 }
 
 export function isBadRow(row: ErpOrderLine | BadRow): row is BadRow {

@@ -41,6 +41,42 @@ const isDigit = (c: number | undefined): boolean => c !== undefined && c >= B.ze
 
 /** "1 234,50", "1234.50", "-12,5", "1,234,567.89", "1.234.567,89" → number; NaN when not an amount. */
 export function parseAmountBytes(b: Uint8Array, start: number, end: number, style: DecimalStyle): number {
+  const plain = parsePlainAmount(b, start, end, style);
+  return Number.isNaN(plain) ? parseAnyAmount(b, start, end, style) : plain;
+}
+
+/**
+ * The common case in one pass: an optional sign, digits and at most one decimal mark of the style, nothing
+ * else. NaN means "not this simple", and the full parser decides; the arithmetic is the full parser's.
+ */
+function parsePlainAmount(b: Uint8Array, start: number, end: number, style: DecimalStyle): number {
+  let i = start;
+  const first = b[i];
+  const negative = first === B.minus;
+  if (negative || first === B.plus) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = 0;
+  let inFraction = false;
+  for (; i < end; i++) {
+    const c = b[i] as number;
+    if (c >= B.zero && c <= B.nine) {
+      mantissa = mantissa * 10 + (c - B.zero);
+      digits++;
+      if (inFraction) fraction++;
+    } else if (!inFraction && ((c === B.dot && style !== ",") || (c === B.comma && style !== "."))) {
+      inFraction = true;
+    } else {
+      return Number.NaN;
+    }
+  }
+  if (digits === 0 || digits > 15) return Number.NaN;
+  const value = mantissa / (POW10[fraction] as number);
+  return negative ? -value : value;
+}
+
+/** The full parser alone, without the one-pass shortcut (tests hold the two to the same answers). */
+export function parseAnyAmount(b: Uint8Array, start: number, end: number, style: DecimalStyle): number {
   let s = start;
   let e = end;
   for (let w = spaceAt(b, s, e); w > 0 && s < e; w = spaceAt(b, s, e)) s += w;
@@ -161,13 +197,17 @@ function problem(code: ValueProblem): number {
 }
 
 const MIN_DAY = dayNumberOf(1900, 1, 1);
-const dateStrings: (LocalDate | undefined)[] = [];
+const DAY_SPAN = dayNumberOf(2200, 1, 1) - MIN_DAY;
+// Filled up front: an array written at scattered indexes would fall back to slow dictionary storage.
+let dateStrings: (LocalDate | null)[] | null = null;
 
 /** The shared string for a day, so a million lines over a few years hold a few thousand date strings. */
 export function dateString(day: number): LocalDate {
   const i = day - MIN_DAY;
-  let s = dateStrings[i];
-  if (s === undefined) {
+  if (!(i >= 0 && i < DAY_SPAN)) return fromDayNumber(day);
+  dateStrings ??= new Array<LocalDate | null>(DAY_SPAN).fill(null);
+  let s = dateStrings[i] as LocalDate | null;
+  if (s === null) {
     s = fromDayNumber(day);
     dateStrings[i] = s;
   }

@@ -1,4 +1,5 @@
-import { normalizeCurrency, normalizeOrgNr, parseAmount, parseDate } from "./values";
+import fc from "fast-check";
+import { normalizeCurrency, normalizeOrgNr, parseAmount, parseAmountBytes, parseAnyAmount, parseDate } from "./values";
 
 const amount = (text: string, style: "auto" | "," | "." = "auto") => {
   const r = parseAmount(text, style);
@@ -6,6 +7,17 @@ const amount = (text: string, style: "auto" | "," | "." = "auto") => {
 };
 
 describe("amounts", () => {
+  it("the one-pass shortcut answers exactly as the full parser, in every style", () => {
+    const text = fc.array(fc.constantFrom("0", "1", "5", "9", ".", ",", "-", "+", " ", "'", "\u00a0"), { maxLength: 20 }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(text, fc.constantFrom("auto" as const, "," as const, "." as const), (t, style) => {
+        const bytes = Buffer.from(t, "utf8");
+        expect(Object.is(parseAmountBytes(bytes, 0, bytes.length, style), parseAnyAmount(bytes, 0, bytes.length, style))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it("reads decimal comma and decimal dot, with thousands grouped by spaces", () => {
     expect(amount("1 234,50")).toBe(1234.5);
     expect(amount("1\u00a0234,50")).toBe(1234.5);
