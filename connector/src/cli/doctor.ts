@@ -51,6 +51,12 @@ export function deploymentFindings(config: ConnectorConfig): Finding[] {
   if (!fs.existsSync(path.join(config.addinDistDir, "taskpane.html"))) {
     findings.push({ level: "problem", text: `The task pane is not built in ${shown(config.addinDistDir)}: run npm run build.` });
   }
+  if (!config.auth.audiences.some((a) => !a.includes("://"))) {
+    findings.push({
+      level: "warn",
+      text: `ENTRA_API_AUDIENCE lists no client id: version 2 tokens carry the API's client id as audience, so they would all be refused; add it (e.g. ${config.auth.audiences[0]},${config.auth.clientId}) or leave the variable unset.`,
+    });
+  }
   const publicUrl = new URL(config.publicUrl);
   if (publicUrl.protocol !== "https:") {
     findings.push({ level: "warn", text: `PUBLIC_URL is ${config.publicUrl}: set it to the https:// address Outlook loads the add-in from, e.g. https://addin.example.com.` });

@@ -60,6 +60,15 @@ describe("deploymentFindings (entra mode)", () => {
     ]);
   });
 
+  test("an audience list without the client id (what version 2 tokens carry) is pointed out", () => {
+    buildPane();
+    writeManifest({ url: "https://addin.example.com", outFile: path.join(tmp.dir, "manifest.xml") });
+    expect(deploymentFindings(entraConfig({ ENTRA_API_AUDIENCE: "api://c-1" }))[0]).toEqual({
+      level: "warn",
+      text: "ENTRA_API_AUDIENCE lists no client id: version 2 tokens carry the API's client id as audience, so they would all be refused; add it (e.g. api://c-1,c-1) or leave the variable unset.",
+    });
+  });
+
   test("embedded mode is flagged as not for a network", () => {
     const config = loadConfig({ ...crmEnv, DATA_DIR: tmp.dir });
     expect(deploymentFindings(config)).toEqual([{ level: "warn", text: expect.stringContaining("set KUNDRYTM_AUTH=entra before exposing it on a network") }]);
