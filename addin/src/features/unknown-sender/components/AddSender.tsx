@@ -8,6 +8,7 @@ import { useI18n } from "../../../i18n/I18nProvider";
 import { addPerson } from "../api";
 import { useSuggestions } from "../hooks/useSuggestions";
 import { companyNameFromEmail, splitDisplayName } from "../utils/names";
+import { clearSenderDraft, readSenderDraft, writeSenderDraft, type SenderDraft } from "../utils/senderDraft";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -28,25 +29,30 @@ function reasonOf(t: ReturnType<typeof useI18n>["t"], s: SuggestResponse["compan
 
 /**
  * The sender is not in the CRM: companies suggested by the e-mail domain, and a small form that adds
- * the person to one of them or creates both. What the rep typed stays in the form if saving fails.
+ * the person to one of them or creates both. What the rep typed is kept on this device until it is saved.
  */
 export default function AddSender({ email, displayName, onAdded }: { email: string; displayName: string; onAdded: (result: NewPersonResponse) => void }) {
-  const { api } = useServices();
+  const { api, storage } = useServices();
   const { t } = useI18n();
   const styles = useStyles();
   const { state: suggestions, retry } = useSuggestions({ api, email });
-  const initial = splitDisplayName(displayName, email);
-  const [firstName, setFirstName] = useState(initial.firstName);
-  const [lastName, setLastName] = useState(initial.lastName);
-  const [title, setTitle] = useState("");
-  /** A suggested company's id, or NEW; null until the rep (or the first suggestion) picks one. */
-  const [picked, setPicked] = useState<string | null>(null);
-  const [companyName, setCompanyName] = useState(() => companyNameFromEmail(email));
+  const [form, setForm] = useState<SenderDraft>(
+    () => readSenderDraft(storage, email) ?? { ...splitDisplayName(displayName, email), title: "", picked: null, companyName: companyNameFromEmail(email) },
+  );
+  const update = (patch: Partial<SenderDraft>) =>
+    setForm((current) => {
+      const next = { ...current, ...patch };
+      writeSenderDraft(storage, email, next);
+      return next;
+    });
+  const { firstName, lastName, title, picked, companyName } = form;
   const [submitted, setSubmitted] = useState(false);
   const [save, setSave] = useState<{ status: "idle" } | { status: "saving" } | { status: "error"; code: ClientErrorCode }>({ status: "idle" });
 
   const companies = suggestions.status === "ready" ? suggestions.result.companies : [];
-  const choice = picked ?? (companies[0] ? String(companies[0].id) : suggestions.status === "loading" ? null : NEW);
+  // A company picked earlier (a kept draft) counts only while it is still suggested.
+  const stillOffered = picked === NEW || companies.some((c) => String(c.id) === picked);
+  const choice = stillOffered ? picked : companies[0] ? String(companies[0].id) : suggestions.status === "loading" ? null : NEW;
   const nameMissing = firstName.trim() === "" && lastName.trim() === "";
   const companyMissing = choice === null || (choice === NEW && companyName.trim() === "");
 
@@ -63,6 +69,7 @@ export default function AddSender({ email, displayName, onAdded }: { email: stri
         ...(title.trim() ? { title: title.trim() } : {}),
         company: choice === NEW ? { kind: "new", name: companyName.trim() } : { kind: "existing", id: Number(choice) },
       });
+      clearSenderDraft(storage, email);
       onAdded(result);
     } catch (error) {
       setSave({ status: "error", code: toClientError(error).code });
@@ -76,17 +83,17 @@ export default function AddSender({ email, displayName, onAdded }: { email: stri
       <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
         <div className={styles.names}>
           <Field label={t.unknownSender.firstName} validationMessage={submitted && nameMissing ? t.unknownSender.nameRequired : undefined}>
-            <Input className={styles.input} value={firstName} onChange={(_, d) => setFirstName(d.value)} maxLength={50} disabled={saving} data-testid="sender-first-name" />
+            <Input className={styles.input} value={firstName} onChange={(_, d) => update({ firstName: d.value })} maxLength={50} disabled={saving} data-testid="sender-first-name" />
           </Field>
           <Field label={t.unknownSender.lastName}>
-            <Input className={styles.input} value={lastName} onChange={(_, d) => setLastName(d.value)} maxLength={50} disabled={saving} data-testid="sender-last-name" />
+            <Input className={styles.input} value={lastName} onChange={(_, d) => update({ lastName: d.value })} maxLength={50} disabled={saving} data-testid="sender-last-name" />
           </Field>
         </div>
         <Field label={t.unknownSender.email}>
           <Input className={styles.input} value={email} readOnly data-testid="sender-email" />
         </Field>
         <Field label={t.unknownSender.jobTitle}>
-          <Input className={styles.input} value={title} onChange={(_, d) => setTitle(d.value)} maxLength={100} disabled={saving} data-testid="sender-title" />
+          <Input className={styles.input} value={title} onChange={(_, d) => update({ title: d.value })} maxLength={100} disabled={saving} data-testid="sender-title" />
         </Field>
         <Field
           label={t.unknownSender.company}
@@ -101,7 +108,7 @@ export default function AddSender({ email, displayName, onAdded }: { email: stri
               : undefined
           }
         >
-          <RadioGroup value={choice ?? ""} onChange={(_, d) => setPicked(d.value)} disabled={saving} data-testid="company-choice">
+          <RadioGroup value={choice ?? ""} onChange={(_, d) => update({ picked: d.value })} disabled={saving} data-testid="company-choice">
             {companies.map((c) => (
               <Radio
                 key={c.id}
@@ -122,7 +129,7 @@ export default function AddSender({ email, displayName, onAdded }: { email: stri
         {suggestions.status === "error" && <ErrorNotice code={suggestions.code} onRetry={retry} />}
         {choice === NEW && (
           <Field label={t.unknownSender.newCompanyName} required>
-            <Input className={styles.input} value={companyName} onChange={(_, d) => setCompanyName(d.value)} maxLength={200} disabled={saving} data-testid="new-company-name" />
+            <Input className={styles.input} value={companyName} onChange={(_, d) => update({ companyName: d.value })} maxLength={200} disabled={saving} data-testid="new-company-name" />
           </Field>
         )}
         {save.status === "error" && <ErrorNotice code={save.code} />}

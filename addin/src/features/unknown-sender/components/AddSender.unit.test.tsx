@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import type { NewPersonRequest, SuggestResponse } from "../../../../../shared/api/unknown-sender";
@@ -7,6 +7,8 @@ import { BASE_URL, connectorHandlers, renderPane, startConnector, type CardReply
 import { companyNameFromEmail, splitDisplayName } from "../utils/names";
 
 const server = startConnector();
+// Drafts are kept per sender in the pane's storage: every test starts without one.
+beforeEach(() => window.localStorage.clear());
 const ola = { displayName: "Ola Nordmann", emailAddress: "ola.nordmann@fjordfisk.no" };
 
 /** The connector for an unknown sender: suggestions as given, and a card once the person was added. */
@@ -102,6 +104,34 @@ describe("an unknown sender", () => {
     await waitFor(() => expect(crm.posted).toHaveLength(2));
     expect(crm.posted[1]).toEqual(crm.posted[0]);
     expect(crm.posted[1]?.company).toEqual({ kind: "existing", id: 6 });
+  });
+});
+
+describe("the add-sender form's draft", () => {
+  it("keeps what the rep typed when the selection moves to another mail and back, and forgets it once saved", async () => {
+    const crm = unknownSender(suggestion);
+    server.use(...connectorHandlers(crm.card, crm.handlers));
+    const mail = message("m1", ola);
+    const { sim } = renderPane({ item: mail });
+    await screen.findByText("Fjordfisk Eiendom AS");
+    await userEvent.click(screen.getByRole("radio", { name: /Fjordfisk Eiendom AS/ }));
+    await userEvent.type(screen.getByTestId("sender-title"), "Daglig leder");
+    await userEvent.clear(screen.getByTestId("sender-first-name"));
+    await userEvent.type(screen.getByTestId("sender-first-name"), "Ola Johan");
+
+    act(() => sim.select(message("m2", { displayName: "Per", emailAddress: "per@annet.no" })));
+    await waitFor(() => expect((screen.getByTestId("sender-email") as HTMLInputElement).value).toBe("per@annet.no"));
+    act(() => sim.select(mail));
+    await waitFor(() => expect((screen.getByTestId("sender-email") as HTMLInputElement).value).toBe("ola.nordmann@fjordfisk.no"));
+    await screen.findByText("Fjordfisk Eiendom AS");
+    expect((screen.getByTestId("sender-title") as HTMLInputElement).value).toBe("Daglig leder");
+    expect((screen.getByTestId("sender-first-name") as HTMLInputElement).value).toBe("Ola Johan");
+    expect((screen.getByRole("radio", { name: /Fjordfisk Eiendom AS/ }) as HTMLInputElement).checked).toBe(true);
+
+    await userEvent.click(screen.getByRole("button", { name: "Add" }));
+    await screen.findByTestId("customer-card");
+    expect(crm.posted[0]).toMatchObject({ firstName: "Ola Johan", title: "Daglig leder", company: { kind: "existing", id: 6 } });
+    expect(window.localStorage.getItem("kundrytm.sender-draft.v1.ola.nordmann@fjordfisk.no")).toBeNull();
   });
 });
 
