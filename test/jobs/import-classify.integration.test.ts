@@ -93,6 +93,7 @@ describe.each(testDatabases())("order import and classification on $name", ({ op
   });
 
   let planned: { contactId: number; to: string; kind: string }[] = [];
+  let firstResults: StoredRow[] = [];
 
   test("a dry run shows the moves and the distribution before and after, and writes nothing", async () => {
     sb.resetStats();
@@ -108,6 +109,7 @@ describe.each(testDatabases())("order import and classification on $name", ({ op
     expect(report.after).not.toEqual(report.before);
     for (const m of report.moves) expect(m.sentence).toContain(m.name);
     expect(writes(sb)).toEqual({});
+    expect(await storedResults(db)).toEqual([]);
     planned = report.moves.map((m) => ({ contactId: m.contactId, to: m.to, kind: m.kind }));
   });
 
@@ -138,6 +140,24 @@ describe.each(testDatabases())("order import and classification on $name", ({ op
 
     const { rows } = await db.query<{ n: number }>("select count(*)::int as n from tier_history where run_id is not null");
     expect(rows[0]!.n).toBe(planned.length);
+
+    // Every classified company has its result, the ones that did not move too; a move's says what its task says.
+    const results = await storedResults(db);
+    const moves = new Map(report.moves.map((m) => [m.contactId, m]));
+    expect(new Set(results.map((r) => r.run_id)).size).toBe(1);
+    expect(results.length).toBe(report.customers - report.after.none + formerWithoutCategory(results, moves));
+    for (const r of results) {
+      const move = moves.get(r.contact_id);
+      if (move) expect({ status: r.status, explanation: r.explanation }).toEqual({ status: move.to, explanation: move.sentence });
+    }
+    const unchanged = results.filter((r) => !moves.has(r.contact_id) && r.status !== "former");
+    expect(unchanged.length).toBeGreaterThan(0);
+    for (const r of unchanged) {
+      expect(r.previous_status).toBe(r.status);
+      expect(r.explanation).toMatch(new RegExp(`är klass ${r.status}: omsättning 12 mån`));
+      expect(r.details).toMatchObject({ window: { months: 12 }, currency: "SEK" });
+    }
+    firstResults = results;
   });
 
   test("a second apply finds nothing to move and writes nothing", async () => {
@@ -147,5 +167,30 @@ describe.each(testDatabases())("order import and classification on $name", ({ op
     expect(outcome.report.moves).toEqual([]);
     expect(outcome.report.writes).toEqual({ categories: 0, tasks: 0, resumed: 0 });
     expect(writes(sb)).toEqual({});
+    // The same companies and tiers, now from the second run; a former move reads as the current state.
+    const again = await storedResults(db);
+    expect(again.map((r) => [r.contact_id, r.status])).toEqual(firstResults.map((r) => [r.contact_id, r.status]));
+    expect(new Set(again.map((r) => r.run_id)).size).toBe(1);
+    expect(again[0]!.run_id).toBeGreaterThan(firstResults[0]!.run_id);
+    for (const r of again) expect(r.previous_status).toBe(r.status);
   });
 });
+
+interface StoredRow {
+  contact_id: number;
+  status: string;
+  previous_status: string | null;
+  explanation: string;
+  details: { window: { months: number }; currency: string };
+  run_id: number;
+}
+
+async function storedResults(db: Db): Promise<StoredRow[]> {
+  const { rows } = await db.query<StoredRow>("select contact_id, status, previous_status, explanation, details, run_id from tier_results order by contact_id");
+  return rows;
+}
+
+/** Former customers never classified before are not a move: they get a result but no category. */
+function formerWithoutCategory(results: readonly StoredRow[], moved: ReadonlyMap<number, unknown>): number {
+  return results.filter((r) => r.status === "former" && r.previous_status === null && !moved.has(r.contact_id)).length;
+}

@@ -1,14 +1,15 @@
 import type { ClassificationReport } from "../../../shared/api/jobs";
 import type { TierSettingsBody } from "../../../shared/api/settings";
 import type { LocalDate } from "../../../shared/domain/dates";
-import type { ExplanationLocale } from "../../../shared/domain/explain";
+import { renderTierExplanation, type ExplanationLocale } from "../../../shared/domain/explain";
 import type { AppointmentId, AssociateId } from "../../../shared/domain/vocabulary";
 import type { FieldMapping } from "../config";
 import type { CrmAppointment, CrmFullPort } from "../crm/port";
 import type { Db } from "../store/db";
 import { withJobLock } from "../store/job-lock";
 import { jobRunsRepository, type JobRun } from "../store/job-runs";
-import { planClassification, moveNeedsTask, type ClassifyCrm, type PlannedMove } from "./classify";
+import { tierResultsRepository, type TierResultInput } from "../store/tier-results";
+import { planClassification, moveNeedsTask, type ClassifiedCompany, type ClassifyCrm, type PlannedMove } from "./classify";
 
 /**
  * Applying a classification: for every move, write the category, create the owner's checklist task
@@ -80,10 +81,26 @@ export async function runClassification(options: ApplyOptions): Promise<Classify
     const run = begun.run;
     await executeMoves(options, run);
     const report: ClassificationReport = { ...plan.report, dryRun: false, writes: { ...countWrites(run.progress.moves), resumed } };
-    await runs.complete(run.id, report);
+    // Every company's result commits with the run: a run killed before this point leaves the previous
+    // results, and the next start's fresh plan stores its own.
+    await options.db.transaction(async (tx) => {
+      await tierResultsRepository(tx).saveRun(run.id, options.locale, resultsToStore(plan.classified, options.locale));
+      await jobRunsRepository(tx).complete(run.id, report);
+    });
     return { report, resumedRun };
   });
   return locked.acquired ? { kind: "ran", ...locked.result } : { kind: "busy" };
+}
+
+/** The sentence is the one a move's task carries: same result, name, previous status and language. */
+function resultsToStore(classified: readonly ClassifiedCompany[], locale: ExplanationLocale): TierResultInput[] {
+  return classified.map((c) => ({
+    contactId: c.contactId,
+    status: c.status,
+    previous: c.from,
+    explanation: renderTierExplanation({ result: c.result, customerName: c.name, locale, from: c.from }),
+    details: c.result.explanation,
+  }));
 }
 
 function countWrites(moves: readonly MoveState[]): { categories: number; tasks: number } {

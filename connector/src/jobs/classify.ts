@@ -26,9 +26,21 @@ export interface PlannedMove {
   details: { revenue: number; currency: string; rank: number | null; topPercent: number | null; window: { from: string; to: string; months: number } };
 }
 
+/** The result of a company that has a tier or is a former customer, moved or not. */
+export interface ClassifiedCompany {
+  contactId: ContactId;
+  name: string;
+  /** The status the CRM showed before this classification. */
+  from: TierStatus | null;
+  status: TierStatus;
+  result: TierResult;
+}
+
 export interface ClassificationPlan {
   report: ClassificationReport;
   moves: PlannedMove[];
+  /** Every classified company; its sentence is rendered only when stored (dry runs never pay for it). */
+  classified: ClassifiedCompany[];
   portfolio: Portfolio;
 }
 
@@ -96,12 +108,14 @@ export async function planClassification(input: {
   const best = bestPerCompany(classification.results);
 
   const moves: PlannedMove[] = [];
+  const classified: ClassifiedCompany[] = [];
   const after = new Map(portfolio.statusOf);
   for (const company of portfolio.companies) {
     const result = best.get(String(company.id));
     if (!result) continue;
     const from = portfolio.statusOf.get(company.id) ?? null;
     const to = result.status;
+    if (to !== null) classified.push({ contactId: company.id, name: company.name, from, status: to, result });
     const kind = moveKind(from, to);
     if (kind === null || to === null) continue;
     const categoryId = portfolio.categoryIdOf[to];
@@ -135,7 +149,7 @@ export async function planClassification(input: {
     writes: { categories: 0, tasks: 0, resumed: 0 },
     problems,
   };
-  return { report, moves, portfolio };
+  return { report, moves, classified, portfolio };
 }
 
 /** A first tier ever ("new") only sets the category: a first classification must not flood reps with tasks. */
