@@ -63,6 +63,20 @@ describe("CSV tokenizer", () => {
     expect(seen).toBe(2);
   });
 
+  it("splits rows without quotes exactly as splitting each line at the separator would, ASCII or not", async () => {
+    const field = fc.stringMatching(/^[a-zé€0-9 .-]{0,5}$/);
+    const line = fc.array(field, { minLength: 1, maxLength: 5 }).map((f) => f.join(",")).filter((l) => l !== "");
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 10 }), fc.constantFrom("\n", "\r\n"), fc.boolean(), fc.array(fc.nat(120), { maxLength: 5 }), async (lines, eol, trailing, cuts) => {
+        const text = `${lines.join(eol)}${trailing ? eol : ""}`;
+        const got = await rows(chunked(text, cuts), ",");
+        expect(got.rows.map((r) => r.fields)).toEqual(lines.map((l) => l.split(",")));
+        expect(got.rows.map((r) => r.line)).toEqual(lines.map((_, i) => i + 1));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("gives the same rows however the bytes are chunked", async () => {
     const field = fc.oneof(fc.stringMatching(/^[a-zåäö0-9 ]{0,6}$/), fc.string({ maxLength: 6 }).map((s) => `"${s.replaceAll('"', '""')}"`));
     const row = fc.array(field, { minLength: 1, maxLength: 4 }).map((f) => f.join(";"));
