@@ -25,6 +25,7 @@ import { unknownSenderFeature } from "./features/unknown-sender/routes";
 import { registerErrorHandling } from "./http/errors";
 import type { Db } from "./store/db";
 import { tierHistoryRepository } from "./store/tier-history";
+import { tierResultsRepository } from "./store/tier-results";
 
 /** What the HTTP routes need from the CRM; the SuperOffice client provides all of it. */
 export type AppCrm = CrmPort & Pick<CrmFullPort, "listCustomFieldItems">;
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const { crm, status: crmStatus } = observeCrm(deps.crm);
   const tierHistory = tierHistoryRepository(deps.db);
+  const tierResults = tierResultsRepository(deps.db);
 
   healthRoutes(app, { db: deps.db, crmStatus });
   clientConfigRoutes(app, deps.config.auth);
@@ -87,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     associates: () => associates.list(),
     fields: deps.config.fields,
     latestTierChange: (id) => tierHistory.latest(id),
+    latestTierResult: (id) => tierResults.latest(id),
     warn: (message, error) => app.log.warn({ err: error }, message),
   });
   if (deps.config.auth.mode === "embedded" && deps.preview) previewRoutes(app, deps.preview);

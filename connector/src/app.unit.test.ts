@@ -7,7 +7,9 @@ import { CrmError } from "./crm/port";
 import type { Db } from "./store/db";
 import { migrate } from "./store/migrate";
 import { openPglite } from "./store/pglite";
+import { jobRunsRepository } from "./store/job-runs";
 import { tierHistoryRepository } from "./store/tier-history";
+import { tierResultsRepository } from "./store/tier-results";
 import { embeddedApp, tempDir } from "./testing/app";
 import { listen, type TestClient } from "./testing/http";
 import { ANNA, seededCrm } from "./testing/fixtures";
@@ -61,6 +63,44 @@ describe("GET /api/v1/card", () => {
     await tierHistoryRepository(db).record({ contactId: 101, from: "B", to: "A", explanation: "Moved to A: revenue 1.2 MSEK" });
     const body = CardResponse.parse((await card("erik.berg@nordhydraulik.se")).json());
     expect(body.found && body.card.tier.explanation).toBe("Moved to A: revenue 1.2 MSEK");
+  });
+
+  test("the latest result explains the tier in the language Accept-Language asks for; the recent move comes along", async () => {
+    const run = await jobRunsRepository(db).begin("classify", "app-test");
+    const details = {
+      window: { months: 12, from: "2025-11-24", to: "2026-11-23" },
+      currency: "SEK",
+      revenue: 1_240_000,
+      method: "natural",
+      segmentBy: "none",
+      segment: null,
+      rank: 3,
+      customersRanked: 50,
+      share: 0.08,
+      topPercent: 6,
+      thresholds: { A: 900_000, B: 300_000, C: 80_000 },
+      hysteresisMargin: 0.1,
+      tierByThresholds: "A",
+      heldByMargin: false,
+      toNextTier: null,
+      lastPurchase: "2026-11-02",
+    } as const;
+    await tierResultsRepository(db).saveRun(run.run.id, "sv", [
+      { contactId: 101, status: "A", previous: "A", explanation: "Nordhydraulik AB är klass A: omsättning 12 mån 1,24 MSEK, topp 6 %.", details },
+    ]);
+    const ask = async (language?: string) => {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+      if (language) headers["accept-language"] = language;
+      const res = await http.request("GET", "/api/v1/card?email=erik.berg%40nordhydraulik.se", { headers });
+      const body = CardResponse.parse(res.json());
+      if (!body.found) throw new Error("not found");
+      return body.card.tier;
+    };
+    expect((await ask()).explanation).toBe("Nordhydraulik AB är klass A: omsättning 12 mån 1,24 MSEK, topp 6 %.");
+    expect((await ask("en-GB,en;q=0.9")).explanation).toBe("Nordhydraulik AB is tier A: 12-month revenue 1.24 MSEK, top 6 %.");
+    expect(await ask("nb-NO")).toMatchObject({ explanation: "Nordhydraulik AB er klasse A: omsetning 12 mnd 1,24 MSEK, topp 6 %.", move: { from: "B", to: "A", kind: "up" } });
+    const company = await http.request("GET", "/api/v1/companies/101/card", { headers: { authorization: `Bearer ${token}`, "accept-language": "en" } });
+    expect(company.json<{ card: { tier: { explanation: string } } }>().card.tier.explanation).toBe("Nordhydraulik AB is tier A: 12-month revenue 1.24 MSEK, top 6 %.");
   });
 
   test("unknown sender → found:false", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TierMoveKind } from "../domain/moves";
 import { ACCOUNT_TYPES, POTENTIALS, TIER_STATUSES } from "../domain/vocabulary";
 
 /** The pane↔connector contract for the customer card. The server validates with these schemas. */
@@ -22,6 +23,19 @@ export const Owner = z.object({
 });
 export type Owner = z.infer<typeof Owner>;
 
+/** The moves a card tells about; a first tier ("new") is no news to the rep who sells to the customer. */
+export const CARD_MOVE_KINDS = ["up", "down", "became-former", "reactivated"] as const satisfies readonly TierMoveKind[];
+
+/** A recent change of the company's tier that led to the tier it has now. */
+export const CardTierMove = z.object({
+  from: z.enum(TIER_STATUSES),
+  to: z.enum(TIER_STATUSES),
+  kind: z.enum(CARD_MOVE_KINDS),
+  /** When the connector wrote the new category: an ISO 8601 instant (UTC); the pane shows its local date. */
+  date: z.string(),
+});
+export type CardTierMove = z.infer<typeof CardTierMove>;
+
 export const Card = z.object({
   person: z.object({
     id: z.number().int(),
@@ -40,8 +54,14 @@ export const Card = z.object({
     status: z.enum(TIER_STATUSES).nullable(),
     /** The CRM's category name as shown in SuperOffice. */
     label: z.string().nullable(),
-    /** One sentence saying why, when the connector classified this company. */
+    /**
+     * One sentence saying why, from the latest classification, in the language the request's
+     * Accept-Language asks for (else the connector's configured one). Null when the connector has not
+     * classified the company, or the CRM's category differs from its result (changed by hand since).
+     */
     explanation: z.string().nullable(),
+    /** The move that led to this tier, when it is recent. */
+    move: CardTierMove.nullable(),
   }),
   potential: z.enum(POTENTIALS).nullable(),
   accountType: z.enum(ACCOUNT_TYPES).nullable(),

@@ -100,7 +100,7 @@ test("a known tier-A sender gets company, tier, owner, last and next contact as 
   const owner = data.associates.find((a) => a.id === company.associateId)!;
   expect(c.person).toMatchObject({ id: h.personId, name: h.name, email: h.email });
   expect(c.company).toMatchObject({ id: h.contactId, name: h.company, orgNr: company.orgNr });
-  expect(c.tier).toEqual({ status: "A", label: "A", explanation: null });
+  expect(c.tier).toEqual({ status: "A", label: "A", explanation: null, move: null });
   expect(c.owner).toEqual({ id: owner.id, initials: owner.initials, name: `${owner.firstName} ${owner.lastName}`, email: owner.email });
   expect(last).not.toBeNull();
   expect(c.lastContact).toMatchObject({ id: last!.id, date: last!.startDate.slice(0, 19), completed: true });
@@ -151,5 +151,10 @@ test("data persists across a restart of sandbox and connector with the same data
   // The token from before the restart is still valid: the development issuer's key lives in DATA_DIR.
   const after = found(await card(h.email));
   expect(after.lastContact).toMatchObject({ id: visit.id, date: "2026-11-23T10:00:00", completed: true });
-  expect(after.tier).toEqual({ status: "C", label: "C", explanation: "Revenue fell below the B threshold" });
+  expect(after.tier).toEqual({
+    status: "C",
+    label: "C",
+    explanation: "Revenue fell below the B threshold",
+    move: { from: "B", to: "C", kind: "down", date: expect.any(String) },
+  });
 });

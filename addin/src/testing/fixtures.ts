@@ -8,7 +8,7 @@ export function cardFor(email: string, overrides: Partial<Card> = {}): Card {
   return {
     person: { id: 11, name: "Kari Nordmann", email, title: "Innkjøpssjef" },
     company: { id: 7, name: "Fjordstål AS", orgNr: "912 345 678", country: "NO" },
-    tier: { status: "A", label: "A", explanation: null },
+    tier: { status: "A", label: "A", explanation: null, move: null },
     potential: null,
     accountType: null,
     owner: { id: 3, name: "Anna Lind", initials: "AL", email: REP.email },

@@ -1,8 +1,11 @@
-import type { ActivitySummary, Card, CardResponse, CompanyCardResponse } from "../../../../shared/api/card";
-import type { ContactId } from "../../../../shared/domain/vocabulary";
+import type { ActivitySummary, Card, CardResponse, CardTierMove, CompanyCardResponse } from "../../../../shared/api/card";
+import { renderTierExplanation, type ExplanationLocale } from "../../../../shared/domain/explain";
+import { moveKind } from "../../../../shared/domain/moves";
+import type { ContactId, TierStatus } from "../../../../shared/domain/vocabulary";
 import type { FieldMapping } from "../../config";
 import type { CrmAppointment, CrmAssociate, CrmCompany, CrmFullPort, CrmListItem, CrmPerson, CrmPort } from "../../crm/port";
 import type { TierChange } from "../../store/tier-history";
+import type { StoredTierResult } from "../../store/tier-results";
 import { accountTypeOf, potentialOf, tierOfCategory } from "./field-mapping";
 
 export interface CardSources {
@@ -15,6 +18,39 @@ export interface CardSources {
   warn?: (message: string, error: unknown) => void;
   /** The latest tier change the connector recorded for a company, if any. */
   latestTierChange(contactId: number): Promise<TierChange | null>;
+  /** The company's result in the latest classification run, if it was classified. */
+  latestTierResult(contactId: number): Promise<StoredTierResult | null>;
+  /** The clock that tells a recent move from an old one (default: the system's). */
+  now?: () => Date;
+}
+
+/** A move older than this is no news: the card then shows the tier and why, not how it got there. */
+export const RECENT_MOVE_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Why the company has the tier the CRM shows now: the latest classification's sentence, said again in
+ * the asked language from the numbers behind it. None when an admin has set another category since.
+ */
+function explanationOf(result: StoredTierResult | null, change: TierChange | null, status: TierStatus | null, name: string, language: ExplanationLocale | null): string | null {
+  if (status === null) return null;
+  if (!result) {
+    // Stores from before results were kept have the sentences of moves only.
+    return change && change.to === status ? change.explanation : null;
+  }
+  if (result.status !== status) return null;
+  if (language === null || language === result.locale) return result.explanation;
+  const tierResult = { customerKey: String(result.contactId), segment: result.details.segment, status: result.status, previous: result.previous, explanation: result.details };
+  return renderTierExplanation({ result: tierResult, customerName: name, locale: language, from: result.previous });
+}
+
+/** The latest move, when it is recent and led to the tier the CRM shows now; a first tier is not one. */
+function recentMove(change: TierChange | null, status: TierStatus | null, now: Date): CardTierMove | null {
+  if (!change || status === null || change.to !== status || change.from === null) return null;
+  if (now.getTime() - change.changedAt.getTime() > RECENT_MOVE_DAYS * DAY_MS) return null;
+  const kind = moveKind(change.from, change.to);
+  if (kind === null || kind === "new") return null;
+  return { from: change.from, to: change.to, kind, date: change.changedAt.toISOString() };
 }
 
 function normalise(email: string): string {
@@ -42,18 +78,24 @@ export function choosePerson<P extends CrmPerson>(candidates: { person: P; compa
  * The card's company part: everything but the person. The company record may still be on its way:
  * its contacts are read by id at the same time, so the card costs one round trip after the person.
  */
-async function companyPart(contactId: ContactId, companyRecord: Promise<CrmCompany>, sources: CardSources): Promise<Omit<Card, "person">> {
+async function companyPart(
+  contactId: ContactId,
+  companyRecord: Promise<CrmCompany>,
+  sources: CardSources,
+  language: ExplanationLocale | null,
+): Promise<Omit<Card, "person">> {
   // The list items behind potential and account type; the client caches them, so this is rarely a call.
   const listItems = (key: string): Promise<CrmListItem[] | null> =>
     sources.crm.listCustomFieldItems(key).catch((error: unknown) => {
       sources.warn?.(`cannot read the items of custom field ${key}`, error);
       return null;
     });
-  const [company, last, next, tierChange, potentialItems, accountTypeItems, associates] = await Promise.all([
+  const [company, last, next, tierChange, tierResult, potentialItems, accountTypeItems, associates] = await Promise.all([
     companyRecord,
     sources.crm.lastCompletedAppointment(contactId),
     sources.crm.nextPlannedAppointment(contactId),
     sources.latestTierChange(contactId),
+    sources.latestTierResult(contactId),
     listItems(sources.fields.potentialField),
     listItems(sources.fields.accountTypeField),
     (sources.associates?.() ?? Promise.resolve(null)).catch((error: unknown) => {
@@ -62,11 +104,14 @@ async function companyPart(contactId: ContactId, companyRecord: Promise<CrmCompa
     }),
   ]);
   const status = tierOfCategory(company.category?.name, sources.fields);
-  // The explanation belongs to the tier the company has now; an older change does not explain it.
-  const explanation = tierChange && tierChange.to === status ? tierChange.explanation : null;
   return {
     company: { id: company.id, name: company.name, orgNr: company.orgNr, country: company.country },
-    tier: { status, label: company.category?.name ?? null, explanation },
+    tier: {
+      status,
+      label: company.category?.name ?? null,
+      explanation: explanationOf(tierResult, tierChange, status, company.name, language),
+      move: recentMove(tierChange, status, sources.now?.() ?? new Date()),
+    },
     potential: potentialOf(company.customFields, potentialItems, sources.fields),
     accountType: accountTypeOf(company.customFields, accountTypeItems, sources.fields),
     owner: company.owner
@@ -82,8 +127,11 @@ async function companyPart(contactId: ContactId, companyRecord: Promise<CrmCompa
   };
 }
 
-/** The customer card for a sender: the CRM's person, company and contacts, plus the store's tier explanation. */
-export async function assembleCard(email: string, sources: CardSources): Promise<CardResponse> {
+/**
+ * The customer card for a sender: the CRM's person, company and contacts, plus the store's tier
+ * explanation (in `language`, else as the classification run wrote it) and recent move.
+ */
+export async function assembleCard(email: string, sources: CardSources, language: ExplanationLocale | null = null): Promise<CardResponse> {
   const wanted = normalise(email);
   const persons = (await sources.crm.findPersonsByEmail(wanted)).filter(
     (p): p is CrmPerson & { contactId: ContactId } => normalise(p.email) === wanted && p.contactId !== null && p.contactId > 0,
@@ -95,7 +143,7 @@ export async function assembleCard(email: string, sources: CardSources): Promise
   if (persons.length === 1) {
     const only = persons[0]!;
     person = only;
-    rest = await companyPart(only.contactId, sources.crm.getCompany(only.contactId), sources);
+    rest = await companyPart(only.contactId, sources.crm.getCompany(only.contactId), sources, language);
   } else {
     const companyIds = [...new Set(persons.map((p) => p.contactId))];
     const companies = new Map(await Promise.all(companyIds.map(async (id) => [id, await sources.crm.getCompany(id)] as const)));
@@ -104,12 +152,12 @@ export async function assembleCard(email: string, sources: CardSources): Promise
       sources.fields,
     )!;
     person = chosen.person;
-    rest = await companyPart(chosen.company.id, Promise.resolve(chosen.company), sources);
+    rest = await companyPart(chosen.company.id, Promise.resolve(chosen.company), sources, language);
   }
   return { found: true, card: { person: { id: person.id, name: person.fullName, email: person.email, title: person.title }, ...rest } };
 }
 
 /** The card of a company on its own (no person), e.g. a customer opened from the rep's week. */
-export async function assembleCompanyCard(companyId: ContactId, sources: CardSources): Promise<CompanyCardResponse> {
-  return { card: { person: null, ...(await companyPart(companyId, sources.crm.getCompany(companyId), sources)) } };
+export async function assembleCompanyCard(companyId: ContactId, sources: CardSources, language: ExplanationLocale | null = null): Promise<CompanyCardResponse> {
+  return { card: { person: null, ...(await companyPart(companyId, sources.crm.getCompany(companyId), sources, language)) } };
 }

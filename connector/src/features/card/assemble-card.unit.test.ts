@@ -1,15 +1,59 @@
 import type { ContactId, PersonId } from "../../../../shared/domain/vocabulary";
 import type { CrmCompany } from "../../crm/port";
 import { ANNA, defaultFields, seededCrm } from "../../testing/fixtures";
+import type { TierExplanation } from "../../../../shared/domain/classify";
 import type { TierChange } from "../../store/tier-history";
-import { assembleCard, type CardSources } from "./assemble-card";
+import type { StoredTierResult } from "../../store/tier-results";
+import { assembleCard, assembleCompanyCard, RECENT_MOVE_DAYS, type CardSources } from "./assemble-card";
 import { accountTypeOf, listFieldName, potentialOf, tierOfCategory } from "./field-mapping";
 
 const fields = defaultFields();
 
-function sources(crm = seededCrm(), changes: TierChange[] = []): CardSources & { crm: ReturnType<typeof seededCrm> } {
-  return { crm, fields, latestTierChange: async (id) => changes.filter((c) => c.contactId === id).at(-1) ?? null };
+const NOW = new Date("2026-11-23T10:00:00Z");
+
+function sources(crm = seededCrm(), changes: TierChange[] = [], results: StoredTierResult[] = []): CardSources & { crm: ReturnType<typeof seededCrm> } {
+  return {
+    crm,
+    fields,
+    latestTierChange: async (id) => changes.filter((c) => c.contactId === id).at(-1) ?? null,
+    latestTierResult: async (id) => results.find((r) => r.contactId === id) ?? null,
+    now: () => NOW,
+  };
 }
+
+/** The numbers behind "Nordhydraulik AB is tier A: 12-month revenue 1.24 MSEK, top 6 %". */
+const NUMBERS: TierExplanation = {
+  window: { months: 12, from: "2025-11-24", to: "2026-11-23" },
+  currency: "SEK",
+  revenue: 1_240_000,
+  method: "natural",
+  segmentBy: "none",
+  segment: null,
+  rank: 3,
+  customersRanked: 50,
+  share: 0.08,
+  topPercent: 6,
+  thresholds: { A: 900_000, B: 300_000, C: 80_000 },
+  hysteresisMargin: 0.1,
+  tierByThresholds: "A",
+  heldByMargin: false,
+  toNextTier: null,
+  lastPurchase: "2026-11-02",
+};
+
+function result(status: StoredTierResult["status"], previous: StoredTierResult["previous"] = status): StoredTierResult {
+  const sentence = previous === status ? "Nordhydraulik AB är klass A: omsättning 12 mån 1,24 MSEK, topp 6 %." : "Nordhydraulik AB flyttades B → A: omsättning 12 mån 1,24 MSEK, topp 6 %.";
+  return { contactId: 101, status, previous, explanation: sentence, locale: "sv", details: NUMBERS, runId: 4, classifiedAt: new Date("2026-11-23T01:00:00Z") };
+}
+
+const daysBefore = (days: number) => new Date(NOW.getTime() - days * 24 * 60 * 60 * 1000);
+const change = (from: TierChange["from"], to: TierChange["to"], changedAt = daysBefore(21)): TierChange => ({
+  contactId: 101,
+  from,
+  to,
+  explanation: "Nordhydraulik AB flyttades B → A: omsättning 12 mån 1,24 MSEK, topp 6 %.",
+  changedAt,
+});
 
 describe("tier mapping", () => {
   test("category names map to tiers by position, former by name, case and spaces ignored", () => {
@@ -63,7 +107,7 @@ describe("assembleCard", () => {
       card: {
         person: { id: 201, name: "Erik Berg", email: "erik.berg@nordhydraulik.se", title: "Inköpschef" },
         company: { id: 101, name: "Nordhydraulik AB", orgNr: "556677-8899", country: "SE" },
-        tier: { status: "A", label: "A", explanation: null },
+        tier: { status: "A", label: "A", explanation: null, move: null },
         potential: "B",
         accountType: "expand",
         owner: { id: 7, name: "Anna Lindqvist", initials: "AL", email: "anna.lindqvist@example.se" },
@@ -129,11 +173,57 @@ describe("assembleCard", () => {
     expect(result.found && [result.card.person.id, result.card.company.name, result.card.tier.status]).toEqual([450, "Bergen Pumper AS", "B"]);
   });
 
-  test("the tier explanation comes from the store when it explains the current tier", async () => {
-    const change = (to: TierChange["to"]): TierChange => ({ contactId: 101, from: "B", to, explanation: "12-month revenue 1.24 MSEK, top 6 %", changedAt: new Date("2026-11-02T05:00:00Z") });
-    const current = await assembleCard("erik.berg@nordhydraulik.se", sources(seededCrm(), [change("A")]));
-    expect(current.found && current.card.tier.explanation).toBe("12-month revenue 1.24 MSEK, top 6 %");
-    const stale = await assembleCard("erik.berg@nordhydraulik.se", sources(seededCrm(), [change("C")]));
+  test("a tier that did not move is explained by the latest result, in the run's language unless another is asked for", async () => {
+    const s = sources(seededCrm(), [], [result("A")]);
+    const stored = await assembleCard("erik.berg@nordhydraulik.se", s);
+    expect(stored.found && stored.card.tier).toEqual({ status: "A", label: "A", explanation: "Nordhydraulik AB är klass A: omsättning 12 mån 1,24 MSEK, topp 6 %.", move: null });
+    const english = await assembleCard("erik.berg@nordhydraulik.se", s, "en");
+    expect(english.found && english.card.tier.explanation).toBe("Nordhydraulik AB is tier A: 12-month revenue 1.24 MSEK, top 6 %.");
+    const norwegian = await assembleCompanyCard(101 as ContactId, s, "nb");
+    expect(norwegian.card.tier.explanation).toBe("Nordhydraulik AB er klasse A: omsetning 12 mnd 1,24 MSEK, topp 6 %.");
+  });
+
+  test("a result that moved the company is said as the move, in any language", async () => {
+    const s = sources(seededCrm(), [change("B", "A")], [result("A", "B")]);
+    const english = await assembleCard("erik.berg@nordhydraulik.se", s, "en");
+    expect(english.found && english.card.tier.explanation).toBe("Nordhydraulik AB moved B → A: 12-month revenue 1.24 MSEK, top 6 %.");
+  });
+
+  test("no explanation when the CRM's category is no longer the classified tier (changed by hand)", async () => {
+    const crm = seededCrm();
+    crm.companies[0] = { ...crm.companies[0]!, category: { id: 2, name: "B", deleted: false, rank: 2 } };
+    const card = await assembleCard("erik.berg@nordhydraulik.se", sources(crm, [change("B", "A")], [result("A", "B")]), "en");
+    expect(card.found && card.card.tier).toEqual({ status: "B", label: "B", explanation: null, move: null });
+  });
+
+  test("before any result was stored, a move's own sentence explains the tier it led to", async () => {
+    const current = await assembleCard("erik.berg@nordhydraulik.se", sources(seededCrm(), [change("B", "A")]));
+    expect(current.found && current.card.tier.explanation).toBe("Nordhydraulik AB flyttades B → A: omsättning 12 mån 1,24 MSEK, topp 6 %.");
+    const stale = await assembleCard("erik.berg@nordhydraulik.se", sources(seededCrm(), [change("B", "C")]));
     expect(stale.found && stale.card.tier.explanation).toBeNull();
+  });
+
+  test("a move is shown while it is recent and led to the current tier", async () => {
+    const moveOf = async (c: TierChange) => {
+      const card = await assembleCard("erik.berg@nordhydraulik.se", sources(seededCrm(), [c], [result("A", c.from)]));
+      return card.found ? card.card.tier.move : undefined;
+    };
+    expect(await moveOf(change("B", "A", new Date("2026-11-02T01:30:00Z")))).toEqual({ from: "B", to: "A", kind: "up", date: "2026-11-02T01:30:00.000Z" });
+    expect(await moveOf(change("B", "A", daysBefore(RECENT_MOVE_DAYS - 1)))).toMatchObject({ kind: "up" });
+    expect(await moveOf(change("B", "A", daysBefore(RECENT_MOVE_DAYS + 1)))).toBeNull();
+    expect(await moveOf(change("former", "A"))).toMatchObject({ from: "former", kind: "reactivated" });
+    // A first tier is no move to tell; nor is one that led elsewhere.
+    expect(await moveOf(change(null, "A"))).toBeNull();
+    expect(await moveOf(change("A", "B"))).toBeNull();
+  });
+
+  test("down and to former customer", async () => {
+    const crm = seededCrm();
+    crm.companies[0] = { ...crm.companies[0]!, category: { id: 5, name: "Tidigare kund", deleted: false, rank: 5 } };
+    const former = await assembleCard("erik.berg@nordhydraulik.se", sources(crm, [change("C", "former")]));
+    expect(former.found && former.card.tier.move).toMatchObject({ from: "C", to: "former", kind: "became-former" });
+    crm.companies[0] = { ...crm.companies[0]!, category: { id: 2, name: "B", deleted: false, rank: 2 } };
+    const down = await assembleCard("erik.berg@nordhydraulik.se", sources(crm, [change("A", "B")]));
+    expect(down.found && down.card.tier.move).toMatchObject({ from: "A", to: "B", kind: "down" });
   });
 });

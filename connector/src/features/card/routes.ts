@@ -3,18 +3,20 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { CompanyParams } from "../../../../shared/api/activity";
 import { CardQuery, CardResponse, CompanyCardResponse } from "../../../../shared/api/card";
 import type { ContactId } from "../../../../shared/domain/vocabulary";
+import { explanationLocaleOf } from "../../http/accept-language";
 import { assembleCard, assembleCompanyCard, type CardSources } from "./assemble-card";
 
 /**
  * GET /api/v1/card?email=… — the customer card for the sender of the selected e-mail.
  * GET /api/v1/companies/:companyId/card — a company's card without a person (a customer from "my week").
+ * The tier's explanation is in the language Accept-Language asks for (the pane sends its own).
  */
 export function cardRoutes(app: FastifyInstance, sources: CardSources): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get("/api/v1/card", { schema: { querystring: CardQuery, response: { 200: CardResponse } } }, async (request) =>
-    assembleCard(request.query.email, sources),
+    assembleCard(request.query.email, sources, explanationLocaleOf(request.headers["accept-language"])),
   );
   r.get("/api/v1/companies/:companyId/card", { schema: { params: CompanyParams, response: { 200: CompanyCardResponse } } }, async (request) =>
-    assembleCompanyCard(request.params.companyId as ContactId, sources),
+    assembleCompanyCard(request.params.companyId as ContactId, sources, explanationLocaleOf(request.headers["accept-language"])),
   );
 }

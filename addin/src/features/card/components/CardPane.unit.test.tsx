@@ -11,7 +11,7 @@ const found = (email: string, company: string, tier: "A" | "B" | "C" | "D" | "fo
   status: 200,
   body: {
     found: true,
-    card: cardFor(email, { company: { id: 1, name: company, orgNr: null, country: "SE" }, tier: { status: tier, label: tier, explanation: null } }),
+    card: cardFor(email, { company: { id: 1, name: company, orgNr: null, country: "SE" }, tier: { status: tier, label: tier, explanation: null, move: null } }),
   },
 });
 
