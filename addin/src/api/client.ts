@@ -18,6 +18,8 @@ export interface ApiClientOptions {
   baseUrl: string;
   tokens: TokenSource;
   fetchImpl?: FetchLike;
+  /** The pane's language, sent as Accept-Language: the connector says the tier's explanation in it. */
+  language?: string;
 }
 
 /** The pane's typed client for the connector's /api/v1; every response is parsed with the shared contract. */
@@ -32,7 +34,7 @@ export function createApiClient(options: ApiClientOptions) {
       try {
         return await requestJson(fetchImpl, baseUrl, schema, {
           ...request,
-          headers: { ...request.headers, authorization: `Bearer ${token}` },
+          headers: { ...(options.language ? { "accept-language": options.language } : {}), ...request.headers, authorization: `Bearer ${token}` },
         });
       } catch (error) {
         if (error instanceof ApiClientError && error.code === "UNAUTHORIZED" && attempt === 0) {

@@ -38,6 +38,21 @@ describe("api client", () => {
     expect(issued).toEqual(["anna@nordvent.se"]);
   });
 
+  it("asks in the pane's language, so the tier's explanation comes back in it", async () => {
+    const asked: (string | null)[] = [];
+    server.use(
+      http.get(`${BASE}/api/v1/client-config`, () => HttpResponse.json({ auth: "embedded" })),
+      http.post(`${BASE}/dev/token`, () => HttpResponse.json({ access_token: "t", expires_in: 3600 })),
+      http.get(`${BASE}/api/v1/card`, ({ request }) => {
+        asked.push(request.headers.get("accept-language"));
+        return notFound("x@example.com");
+      }),
+    );
+    const tokens = createTokenSource({ fetchImpl: (i, init) => fetch(i, init), baseUrl: BASE, mailboxEmail: "anna@nordvent.se", now: () => 0 });
+    await createApiClient({ baseUrl: BASE, tokens, language: "nb" }).getCard("x@example.com");
+    expect(asked).toEqual(["nb"]);
+  });
+
   it("gets a new token once when the connector refuses the cached one", async () => {
     let n = 0;
     server.use(

@@ -22,21 +22,23 @@ export function createPaneProps(office: OfficeLike, setup: PaneSetup): PaneAppPr
   const adapter = createOfficeAdapter(office);
   const fetchImpl: FetchLike = setup.fetchImpl ?? ((input, init) => fetch(input, init));
   const mailboxEmail = adapter.user.email;
+  const storage = setup.storage ?? window.localStorage;
   const tokens = createTokenSource({
     fetchImpl,
     baseUrl: setup.baseUrl,
     mailboxEmail,
+    configStorage: storage,
     entra: (config) => createNaaTokenSource(config, { mailboxEmail }),
   });
-  const api = createApiClient({ baseUrl: setup.baseUrl, tokens, fetchImpl });
+  const language = pickLanguage(adapter.displayLanguage);
+  const api = createApiClient({ baseUrl: setup.baseUrl, tokens, fetchImpl, language });
   // Sign in while Outlook hands over the item: the first card request then finds a token ready.
   // A failure here is not reported: the card's own request retries and shows it.
   tokens.getToken().catch(() => undefined);
-  const storage = setup.storage ?? window.localStorage;
   const outbox = createOutbox({ storage, send: (request) => api.logActivity(request), retryDelayMs: setup.retryDelayMs });
   return {
     services: { office: adapter, api, tokens, outbox, storage, itemCheckMs: setup.itemCheckMs ?? 1000 },
-    language: pickLanguage(adapter.displayLanguage),
+    language,
     displayLanguage: adapter.displayLanguage,
     dark: adapter.prefersDarkTheme(),
   };

@@ -49,3 +49,10 @@ export function formatCrmDate(value: string, locale: string): string {
   const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(utc);
 }
+
+/** An instant (ISO 8601 with offset) as day and month in the reader's own time zone: "2 Nov", "2 nov.". */
+export function formatDayMonth(instant: string, locale: string): string {
+  const time = Date.parse(instant);
+  if (Number.isNaN(time)) return instant;
+  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short" }).format(time);
+}

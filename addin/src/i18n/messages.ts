@@ -1,3 +1,4 @@
+import type { CardTierMove } from "../../../shared/api/card";
 import type { ErrorCode } from "../../../shared/api/errors";
 import type { AccountType, ActivityType, FollowUpReason, TierStatus } from "../../../shared/domain/vocabulary";
 
@@ -126,6 +127,13 @@ export const en = {
     D: "Tier D",
     former: "Former customer",
   } satisfies Record<TierStatus, string>,
+  /** A recent move of the tier: from the tier's letter, on a day and month. */
+  tierMove: {
+    up: (from: string, date: string) => `Moved up from ${from} on ${date}`,
+    down: (from: string, date: string) => `Moved down from ${from} on ${date}`,
+    "became-former": (from: string, date: string) => `Became a former customer on ${date} (was ${from})`,
+    reactivated: (_from: string, date: string) => `Back as a customer since ${date}`,
+  } satisfies Record<CardTierMove["kind"], (from: string, date: string) => string>,
   accountTypes: { expand: "Expand", keep: "Keep" } satisfies Record<AccountType, string>,
   errors: {
     UNAUTHORIZED: "You are not signed in to Kundrytm. Try again to sign in.",
@@ -263,6 +271,12 @@ export const sv: Messages = {
     notification: (companies) => `Kundrytm: inget loggat för ${companies} från mötet. Öppna Kundrytm för att logga det.`,
   },
   tierNames: { A: "Nivå A", B: "Nivå B", C: "Nivå C", D: "Nivå D", former: "Tidigare kund" },
+  tierMove: {
+    up: (from, date) => `Flyttad upp från ${from} den ${date}`,
+    down: (from, date) => `Flyttad ned från ${from} den ${date}`,
+    "became-former": (from, date) => `Blev tidigare kund den ${date} (var ${from})`,
+    reactivated: (_from, date) => `Kund igen sedan ${date}`,
+  },
   accountTypes: { expand: "Utöka", keep: "Behåll" },
   errors: {
     UNAUTHORIZED: "Du är inte inloggad i Kundrytm. Försök igen för att logga in.",
@@ -397,6 +411,12 @@ export const nb: Messages = {
     notification: (companies) => `Kundrytm: ingenting logget for ${companies} fra møtet. Åpne Kundrytm for å logge det.`,
   },
   tierNames: { A: "Nivå A", B: "Nivå B", C: "Nivå C", D: "Nivå D", former: "Tidligere kunde" },
+  tierMove: {
+    up: (from, date) => `Flyttet opp fra ${from} den ${date}`,
+    down: (from, date) => `Flyttet ned fra ${from} den ${date}`,
+    "became-former": (from, date) => `Ble tidligere kunde den ${date} (var ${from})`,
+    reactivated: (_from, date) => `Kunde igjen siden ${date}`,
+  },
   accountTypes: { expand: "Utvid", keep: "Behold" },
   errors: {
     UNAUTHORIZED: "Du er ikke logget inn i Kundrytm. Prøv igjen for å logge inn.",

@@ -1,7 +1,7 @@
 import { Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import type { ActivitySummary, CompanyCard } from "../../../../../shared/api/card";
 import { useI18n } from "../../../i18n/I18nProvider";
-import { TierBadge } from "./TierBadge";
+import { TierBadge, TierMoveNote } from "./TierBadge";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -56,6 +56,7 @@ export function CardView({ card }: { card: CompanyCard }) {
             {card.tier.explanation}
           </Caption1>
         )}
+        {card.tier.move && <TierMoveNote move={card.tier.move} className={styles.muted} />}
       </div>
       <dl className={styles.facts}>
         <dt className={styles.term}>{t.owner}</dt>
