@@ -29,6 +29,18 @@ export class CrmError extends Error {
   }
 }
 
+/** The document record exists but its content was not stored: `uploadDocumentContent(documentId, …)` completes it. */
+export class CrmDocumentContentError extends CrmError {
+  constructor(
+    code: CrmErrorCode,
+    message: string,
+    readonly documentId: number,
+    detail?: CrmError["detail"],
+  ) {
+    super(code, message, detail);
+  }
+}
+
 export interface CrmAssociate {
   id: AssociateId;
   initials: string;

@@ -1,7 +1,14 @@
-import { ArchiveResponse, ArchiveStatus } from "../../../../shared/api/archive";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ArchiveRequest, ArchiveResponse, ArchiveStatus } from "../../../../shared/api/archive";
 import { CardResponse } from "../../../../shared/api/card";
 import { sandboxDocumentsWithRef } from "../../../../test/e2e/support/sandbox-crm";
 import { startStack, type Stack } from "../../../../test/e2e/support/stack";
+import { CrmDocumentContentError } from "../../crm/port";
+import { createSuperOfficeClient } from "../../crm/superoffice";
+import { openStore } from "../../store";
+import { archiveService } from "./service";
 
 let stack: Stack;
 let token: string;
@@ -145,5 +152,38 @@ describe("archiving e-mails against the sandbox", () => {
     expect(await statusOf("<no-company.4@kund.example>")).toEqual({ archived: false });
     expect(await sandboxDocumentsWithRef(stack, card.company.id, "<bad-b64.4@kund.example>")).toEqual([]);
     expect((await api("GET", "/api/v1/archive?messageId=x")).status).toBe(400);
+  });
+
+  it("uploads only the content on the next try when the document was created but its content was not stored", async () => {
+    const { reps } = stack.sandbox.tenant;
+    const card = await cardOf(stack.sandbox.tenant.highlights.tierA.email);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kundrytm-archive-"));
+    const db = await openStore({ databaseUrl: null, dataDir });
+    try {
+      // The sandbox answers 503 to every attempt of the content upload that follows the document's creation.
+      const crm = createSuperOfficeClient(
+        { webapiUrl: stack.sandbox.webapiUrl, auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! }, retry: { baseDelayMs: 1, maxDelayMs: 5 } },
+        { observer: { exchange: (e) => { if (e.method === "POST" && e.path === "/v1/Document" && e.status === 200) stack.sandbox.setKnobs({ failNext: 10, retryAfterSeconds: 0 }); } } },
+      );
+      const service = archiveService({ crm, db });
+      const identity = { subject: "rep", email: reps[0]!.email, name: null };
+      const messageId = "<content-later.6@kund.example>";
+      const parsed = ArchiveRequest.parse(request(card, messageId, { kind: "text", body: "Innehållet kommer i andra försöket." }));
+      const failed = await service.archive(identity, parsed).catch((e: unknown) => e);
+      stack.sandbox.setKnobs({ failNext: 0 });
+      expect(failed).toBeInstanceOf(CrmDocumentContentError);
+      expect((await service.status(identity, { messageId, companyId: card.company.id, date: parsed.date })).archived).toBe(false);
+
+      const done = await service.archive(identity, parsed);
+      expect(done).toMatchObject({ documentId: (failed as CrmDocumentContentError).documentId, alreadyArchived: false });
+      const docs = await sandboxDocumentsWithRef(stack, card.company.id, messageId);
+      expect(docs).toHaveLength(1);
+      expect(docs[0]!.content).toContain(`Message-ID: ${messageId}`);
+      expect((await service.status(identity, { messageId })).archived).toBe(true);
+    } finally {
+      stack.sandbox.setKnobs({ failNext: 0, retryAfterSeconds: 1 });
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,12 +2,15 @@ import type { z } from "zod";
 import type { ArchivedEmail, ArchiveRequest, ArchiveResponse, ArchiveStatus } from "../../../../shared/api/archive";
 import type { ContactId, PersonId } from "../../../../shared/domain/vocabulary";
 import type { Identity } from "../../auth/identity";
-import type { CrmDocumentTemplate, CrmFullPort } from "../../crm/port";
+import { CrmDocumentContentError, type CrmDocumentTemplate, type CrmFullPort } from "../../crm/port";
 import { HttpError } from "../../http/errors";
 import type { Queryable } from "../../store/db";
 import { buildPlainEml, emlFileName } from "./eml";
 
-export type ArchiveCrm = Pick<CrmFullPort, "listAssociates" | "getCompany" | "listDocumentTemplates" | "createDocument" | "findDocumentByExternalRef">;
+export type ArchiveCrm = Pick<
+  CrmFullPort,
+  "listAssociates" | "getCompany" | "listDocumentTemplates" | "createDocument" | "uploadDocumentContent" | "findDocumentByExternalRef"
+>;
 
 export interface ArchiveDeps {
   crm: ArchiveCrm;
@@ -77,11 +80,42 @@ export function archiveService(deps: ArchiveDeps) {
     );
   }
 
+  function contentOf(request: ParsedArchiveRequest): Uint8Array {
+    const content =
+      request.content.kind === "eml" ? new Uint8Array(Buffer.from(request.content.base64, "base64")) : buildPlainEml({ ...request, body: request.content.body });
+    if (content.byteLength === 0) throw new HttpError(400, "BAD_REQUEST", "The e-mail's content is empty.");
+    return content;
+  }
+
+  async function finish(request: ParsedArchiveRequest, documentId: number): Promise<ArchiveResponse> {
+    const { rows } = await db.query<{ archived_at: Date }>(
+      `update archived_emails set document_id = $2, state = 'done', archived_at = now(), updated_at = now()
+        where message_id = $1 returning archived_at`,
+      [request.messageId, documentId],
+    );
+    return {
+      documentId,
+      companyId: request.companyId,
+      messageId: request.messageId,
+      archivedAt: rows[0] ? new Date(rows[0].archived_at).toISOString() : new Date().toISOString(),
+      alreadyArchived: false,
+    };
+  }
+
+  /** A document created without its content (an upload that failed): upload it again and finish. */
+  async function completeContent(identity: Identity, request: ParsedArchiveRequest, documentId: number): Promise<ArchiveResponse> {
+    await db.query("update archived_emails set rep_email = $2, updated_at = now() where message_id = $1", [request.messageId, identity.email]);
+    await crm.uploadDocumentContent(documentId, contentOf(request));
+    return finish(request, documentId);
+  }
+
   return {
     /** Is the message archived? Kundrytm's own record first; with the company and date, the CRM too. */
     async status(identity: Identity, query: { messageId: string; companyId?: number; date?: string }): Promise<ArchiveStatus> {
       const row = await read(query.messageId);
       if (row?.state === "done" && row.document_id !== null) return { archived: true, document: toDocument(row) };
+      // Created without its content: not archived until the next try uploads it.
+      if (row?.state === "pending" && row.document_id !== null) return { archived: false };
       if (query.companyId === undefined || query.date === undefined) return { archived: false };
       const found = await crm.findDocumentByExternalRef({ contactId: query.companyId as ContactId, externalRef: query.messageId, date: query.date });
       if (!found) return { archived: false };
@@ -104,11 +138,13 @@ export function archiveService(deps: ArchiveDeps) {
       if (claimed.rowCount === 0) {
         let row = await read(messageId);
         // Another request (a second pane, a double click) is archiving it right now: wait for its result.
-        for (let waited = 0; row?.state === "pending" && row.age_ms < STALE_PENDING_MS && waited < CLAIM_WAIT_MS; waited += CLAIM_POLL_MS) {
+        const running = (r: Row | null) => r?.state === "pending" && r.document_id === null && r.age_ms < STALE_PENDING_MS;
+        for (let waited = 0; running(row) && waited < CLAIM_WAIT_MS; waited += CLAIM_POLL_MS) {
           await sleep(CLAIM_POLL_MS);
           row = await read(messageId);
         }
         if (row?.state === "done" && row.document_id !== null) return { ...toDocument(row), alreadyArchived: true };
+        if (row?.state === "pending" && row.document_id !== null) return completeContent(identity, request, row.document_id);
         if (!row || row.age_ms < STALE_PENDING_MS) throw new HttpError(409, "CONFLICT", "This e-mail is being archived; try again shortly.");
         await db.query("update archived_emails set company_id = $2, person_id = $3, rep_email = $4, updated_at = now() where message_id = $1", [
           messageId,
@@ -130,11 +166,7 @@ export function archiveService(deps: ArchiveDeps) {
         if (!rep) throw new HttpError(403, "FORBIDDEN", "Your account is not a user of the CRM.");
         const template = emailTemplateFor(templates, request.from.email.trim().toLowerCase() === identity.email);
         if (!template) throw new HttpError(409, "CONFLICT", "The CRM has no e-mail document template; ask your administrator to add one.");
-        const content =
-          request.content.kind === "eml"
-            ? new Uint8Array(Buffer.from(request.content.base64, "base64"))
-            : buildPlainEml({ ...request, body: request.content.body });
-        if (content.byteLength === 0) throw new HttpError(400, "BAD_REQUEST", "The e-mail's content is empty.");
+        const content = contentOf(request);
         const subject = request.subject.trim();
         const document = await crm.createDocument(
           {
@@ -149,21 +181,15 @@ export function archiveService(deps: ArchiveDeps) {
           },
           content,
         );
-        const { rows } = await db.query<{ archived_at: Date }>(
-          `update archived_emails set document_id = $2, state = 'done', archived_at = now(), updated_at = now()
-            where message_id = $1 returning archived_at`,
-          [messageId, document.id],
-        );
-        return {
-          documentId: document.id,
-          companyId: request.companyId,
-          messageId,
-          archivedAt: rows[0] ? new Date(rows[0].archived_at).toISOString() : new Date().toISOString(),
-          alreadyArchived: false,
-        };
+        return await finish(request, document.id);
       } catch (error) {
-        // Not archived: release the claim so the pane's retry starts over (the CRM is asked again first).
-        await db.query("delete from archived_emails where message_id = $1 and state = 'pending'", [messageId]);
+        if (error instanceof CrmDocumentContentError) {
+          // The document exists without its content: the next try uploads the content only.
+          await db.query("update archived_emails set document_id = $2, updated_at = now() where message_id = $1 and state = 'pending'", [messageId, error.documentId]);
+        } else {
+          // Not archived: release the claim so the pane's retry starts over (the CRM is asked again first).
+          await db.query("delete from archived_emails where message_id = $1 and state = 'pending'", [messageId]);
+        }
         throw error;
       }
     },

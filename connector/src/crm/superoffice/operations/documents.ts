@@ -1,5 +1,5 @@
 import type { ContactId } from "../../../../../shared/domain/vocabulary";
-import { CrmError, type CrmDocument, type NewDocument } from "../../port";
+import { CrmDocumentContentError, CrmError, type CrmDocument, type NewDocument } from "../../port";
 import { localDateTime, mapDocument } from "../mappers";
 import { odataInt } from "../odata";
 import { RawDocumentEntity, RawDocumentRow } from "../raw";
@@ -27,7 +27,7 @@ export async function createDocument(ctx: SoContext, document: NewDocument, cont
   } catch (error) {
     if (error instanceof CrmError) {
       // The record exists without its content; say which one so the caller can upload again.
-      throw new CrmError(error.code, `Document ${created.DocumentId} was created but its content was not stored: ${error.message}`, error.detail);
+      throw new CrmDocumentContentError(error.code, `Document ${created.DocumentId} was created but its content was not stored: ${error.message}`, created.DocumentId, error.detail);
     }
     throw error;
   }
