@@ -2,6 +2,7 @@
  * Builds the Outlook task pane and its preview page into dist/addin/:
  *   taskpane.html + assets/taskpane.[hash].js  (the pane Outlook loads; office.js comes from Microsoft's CDN)
  *   preview/index.html + preview/preview.[hash].js  (the same pane outside Outlook, on a simulated mailbox)
+ *   admin/index.html + admin/admin.[hash].js  (the admin page: policy, tiers, imports, Monday lists)
  *   assets/**  (icons from manifest/assets, when present)
  * Each entry is a single chunk: for a small pane that is the smallest download.
  */
@@ -44,11 +45,12 @@ module.exports = (_env, argv) => {
     entry: {
       taskpane: "./addin/src/taskpane/index.tsx",
       preview: "./addin/src/preview/index.tsx",
+      admin: "./addin/src/admin/index.tsx",
     },
     output: {
       path: outDir,
       publicPath: "/",
-      filename: (chunk) => (chunk.chunk.name === "preview" ? "preview/[name].[contenthash:8].js" : "assets/[name].[contenthash:8].js"),
+      filename: (chunk) => (["preview", "admin"].includes(chunk.chunk.name) ? `${chunk.chunk.name}/[name].[contenthash:8].js` : "assets/[name].[contenthash:8].js"),
       chunkFilename: "assets/[name].[contenthash:8].js",
       clean: true,
     },
@@ -88,6 +90,12 @@ module.exports = (_env, argv) => {
         filename: "preview/index.html",
         template: "./addin/src/preview/index.html",
         chunks: ["preview"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "admin/index.html",
+        template: "./addin/src/admin/index.html",
+        chunks: ["admin"],
         scriptLoading: "defer",
       }),
       new CopyIconsPlugin(),

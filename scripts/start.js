@@ -126,6 +126,8 @@ async function main() {
     SUPEROFFICE_PASSWORD: basic.password,
     PREVIEW_DEMO_FILE: demoFile,
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+    // The demo's first rep administers it, unless the user named admins (an empty value names nobody).
+    KUNDRYTM_ADMINS: process.env.KUNDRYTM_ADMINS ?? (tenant.reps[0] ? tenant.reps[0].email : ""),
   };
   if (firstStart) await seedOrderHistory(env, tenant.tenant);
 
@@ -184,6 +186,7 @@ async function main() {
 Kundrytm is running — the embedded demo (SuperOffice sandbox, PGlite; data in ${path.relative(root, dataDir) || "."}/).
 
   Preview (the task pane on a simulated mailbox):  ${origin}/preview/
+  Admin page (policy, tiers, imports, lists):      ${origin}/admin/   (administrators: ${env.KUNDRYTM_ADMINS || "none, see KUNDRYTM_ADMINS"})
   Connector:                                       ${origin}   (health: ${origin}/health)
   SuperOffice sandbox (tenant ${tenant.tenant}):          ${sandbox.webapiUrl}
 ${manifestLine}

@@ -10,6 +10,8 @@ export class ApiClientError extends Error {
     readonly code: ClientErrorCode,
     message: string,
     readonly status?: number,
+    /** The connector's whole error body, for callers that read more than the code (e.g. a policy's cell problems). */
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -18,7 +20,7 @@ export class ApiClientError extends Error {
 /** Maps an HTTP failure to a code: the connector's ApiError body when present, else by status. */
 export function errorFromResponse(status: number, body: unknown): ApiClientError {
   const parsed = ApiError.safeParse(body);
-  if (parsed.success) return new ApiClientError(parsed.data.error.code, parsed.data.error.message, status);
+  if (parsed.success) return new ApiClientError(parsed.data.error.code, parsed.data.error.message, status, body);
   const code: ClientErrorCode =
     status === 401
       ? "UNAUTHORIZED"

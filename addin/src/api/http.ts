@@ -7,6 +7,8 @@ export interface JsonRequest {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   body?: unknown;
+  /** Sent as is instead of a JSON body (an uploaded file), with its content type. */
+  file?: { data: Blob; type: string };
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -19,13 +21,14 @@ export async function requestJson<S extends z.ZodType>(
   request: JsonRequest,
 ): Promise<z.infer<S>> {
   const headers: Record<string, string> = { accept: "application/json", ...request.headers };
-  if (request.body !== undefined) headers["content-type"] = "application/json";
+  if (request.file) headers["content-type"] = request.file.type;
+  else if (request.body !== undefined) headers["content-type"] = "application/json";
   let response: Response;
   try {
     response = await fetchImpl(new URL(request.path, baseUrl).toString(), {
       method: request.method ?? "GET",
       headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body: request.file ? request.file.data : request.body === undefined ? undefined : JSON.stringify(request.body),
       signal: request.signal,
       cache: "no-store",
     });

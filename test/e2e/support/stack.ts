@@ -28,7 +28,7 @@ export interface Stack {
  * The embedded setup in-process, on ephemeral ports: a fresh sandbox (demo tenant in memory) and the
  * connector on PGlite in a temp folder, serving the built add-in from dist/addin.
  */
-export async function startStack(options: { knobs?: Partial<SandboxKnobs>; withAddin?: boolean } = {}): Promise<Stack> {
+export async function startStack(options: { knobs?: Partial<SandboxKnobs>; withAddin?: boolean; admins?: string[] } = {}): Promise<Stack> {
   if ((options.withAddin ?? true) && !fs.existsSync(path.join(ADDIN_DIST_DIR, "preview", "index.html"))) {
     throw new Error(`The add-in is not built in ${ADDIN_DIST_DIR}: run npm run build:addin (npm test does it first)`);
   }
@@ -53,7 +53,7 @@ export async function startStack(options: { knobs?: Partial<SandboxKnobs>; withA
     db = await openStore({ databaseUrl: null, dataDir });
     const auth = await createAuth(config.auth, dataDir);
     const crm = createSuperOfficeClient(config.superOffice);
-    const jobs = { services: jobServices({ db, crm, configFields: config.fields }), crm, admins: [] };
+    const jobs = { services: jobServices({ db, crm, configFields: config.fields }), crm, admins: options.admins ?? [] };
     app = await buildApp({ config, crm, db, auth, jobs, probeCrmOnListen: false, preview: { demo: async () => sandbox.tenant } });
     await app.listen({ host: "127.0.0.1", port });
     const address = app.server.address();

@@ -43,8 +43,8 @@ export interface AddinRoutesOptions {
 
 /**
  * The built task pane from ADDIN_DIST_DIR: /taskpane.html, /assets/*, /preview/ (the simulated mailbox, embedded
- * mode only) and anything else the build emits; /manifest.xml from ADDIN_MANIFEST_FILE. A clear 503 page while
- * the add-in is not built.
+ * mode only), /admin/ (the admin page, in both modes: its API refuses non-admins) and anything else the build
+ * emits; /manifest.xml from ADDIN_MANIFEST_FILE. A clear 503 page while the add-in is not built.
  */
 export function addinRoutes(app: FastifyInstance, options: AddinRoutesOptions): void {
   const distDir = path.resolve(options.distDir);
@@ -83,6 +83,8 @@ export function addinRoutes(app: FastifyInstance, options: AddinRoutesOptions): 
     // Someone opening the add-in's address in a browser learns what it is and whom to ask.
     app.get("/", (_request, reply) => reply.redirect("/assets/support.html"));
   }
+  app.get("/admin", (_request, reply) => reply.redirect("/admin/"));
+  app.get("/admin/", (_request, reply) => send(reply, "admin/index.html"));
   app.get("/*", (request, reply) => {
     const file = (request.params as { "*": string })["*"];
     const previewFile = file === "preview" || file.startsWith("preview/");

@@ -19,6 +19,8 @@ beforeEach(() => {
   fs.mkdirSync(path.join(distDir, "assets"), { recursive: true });
   fs.writeFileSync(path.join(distDir, "taskpane.html"), "<html>pane</html>");
   fs.writeFileSync(path.join(distDir, "preview", "index.html"), "<html>preview</html>");
+  fs.mkdirSync(path.join(distDir, "admin"), { recursive: true });
+  fs.writeFileSync(path.join(distDir, "admin", "index.html"), "<html>admin</html>");
   fs.writeFileSync(path.join(distDir, "assets", "support.html"), "<html>support</html>");
 });
 
@@ -52,6 +54,15 @@ describe("demo (embedded mode)", () => {
     const http = await serve({ manifestFile, preview: true });
     expect((await http.request("GET", "/")).headers.get("location")).toBe("/preview/");
     expect((await http.request("GET", "/preview/")).body).toBe("<html>preview</html>");
+  });
+});
+
+describe("/admin/", () => {
+  test.each([true, false])("serves the admin page with preview %s; /admin leads there", async (preview) => {
+    const http = await serve({ manifestFile, preview });
+    const page = await http.request("GET", "/admin/");
+    expect([page.status, page.body, page.headers.get("cache-control")]).toEqual([200, "<html>admin</html>", "no-cache"]);
+    expect((await http.request("GET", "/admin")).headers.get("location")).toBe("/admin/");
   });
 });
 

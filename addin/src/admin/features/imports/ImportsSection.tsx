@@ -1,0 +1,213 @@
+import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Spinner, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useId, useState } from "react";
+import { JOB_NAMES, type ImportReport, type JobName, type JobRun } from "../../../../../shared/api/jobs";
+import { uploadTypeOf, type AdminClient } from "../../api/adminClient";
+import { ErrorBar } from "../../components/ErrorBar";
+import { Section, useTableStyles } from "../../components/Section";
+import { useAdminI18n } from "../../i18n";
+import type { Loadable } from "../policy/useWorkload";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
+  file: {
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+    "::file-selector-button": {
+      marginRight: tokens.spacingHorizontalM,
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+      borderRadius: tokens.borderRadiusMedium,
+      backgroundColor: tokens.colorNeutralBackground1,
+      color: tokens.colorNeutralForeground1,
+      fontFamily: tokens.fontFamilyBase,
+      cursor: "pointer",
+    },
+  },
+  actions: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center" },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "1000px" },
+  jobBar: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
+  summary: { maxWidth: "40ch", overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
+});
+
+type Upload = { kind: "idle" } | { kind: "uploading" } | { kind: "done"; report: ImportReport } | { kind: "error"; error: unknown } | { kind: "invalid"; message: string };
+
+/** Upload an ERP export (CSV/XLSX) with the choice what a bad row does, its report, and the job log. */
+export function ImportsSection({ client }: { client: AdminClient }) {
+  const { t } = useAdminI18n();
+  const m = t.imports;
+  const styles = useStyles();
+  const table = useTableStyles();
+  const fileId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [onError, setOnError] = useState<"stop" | "skip">("stop");
+  const [upload, setUpload] = useState<Upload>({ kind: "idle" });
+
+  async function submit() {
+    if (!file) return setUpload({ kind: "invalid", message: m.noFile });
+    const type = uploadTypeOf(file.name);
+    if (!type) return setUpload({ kind: "invalid", message: m.wrongType });
+    setUpload({ kind: "uploading" });
+    try {
+      setUpload({ kind: "done", report: await client.importOrders(file, { name: file.name, type, onError }) });
+    } catch (error) {
+      setUpload({ kind: "error", error });
+    }
+  }
+
+  return (
+    <Section id="imports" title={t.sections.imports} intro={m.intro}>
+      <div className={styles.form}>
+        <Field label={{ children: m.file, htmlFor: fileId }} hint={m.fileHelp} validationMessage={upload.kind === "invalid" ? upload.message : undefined}>
+          <input
+            id={fileId}
+            className={styles.file}
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data-testid="order-file"
+            onChange={(e) => {
+              setFile(e.currentTarget.files?.[0] ?? null);
+              setUpload({ kind: "idle" });
+            }}
+          />
+        </Field>
+        <Field label={m.onError}>
+          <RadioGroup value={onError} onChange={(_, d) => setOnError(d.value === "skip" ? "skip" : "stop")}>
+            <Radio value="stop" label={m.onErrorStop} />
+            <Radio value="skip" label={m.onErrorSkip} />
+          </RadioGroup>
+        </Field>
+        <div className={styles.actions}>
+          <Button appearance="primary" disabled={upload.kind === "uploading"} onClick={() => void submit()} data-testid="upload">
+            {upload.kind === "uploading" ? m.uploading : m.upload}
+          </Button>
+          {upload.kind === "uploading" && <Spinner size="tiny" />}
+        </div>
+      </div>
+      {upload.kind === "error" && <ErrorBar error={upload.error} />}
+      {upload.kind === "done" && reportView(upload.report)}
+      <JobLog client={client} refreshKey={upload.kind === "done" ? upload.report : null} />
+    </Section>
+  );
+
+  function reportView(report: ImportReport) {
+    return (
+      <div className={styles.block} data-testid="import-report" aria-live="polite">
+        <h3 className={styles.heading}>{m.report}</h3>
+        <MessageBar intent={!report.written ? "error" : report.bad.length > 0 ? "warning" : "success"}>
+          <MessageBarBody>
+            {!report.written && <MessageBarTitle>{m.refused}</MessageBarTitle>}
+            {report.fileError ? `${m.fileError}: ${report.fileError}` : m.summary(report.rows, report.good, report.inserted, report.alreadyImported)}
+          </MessageBarBody>
+        </MessageBar>
+        {report.bad.length > 0 && (
+          <>
+            <Body1>{m.badRows(report.bad.length)}</Body1>
+            <div className={table.scroll}>
+              <table className={table.table} data-testid="bad-rows">
+                <thead>
+                  <tr>
+                    <th scope="col">{m.line}</th>
+                    <th scope="col">{m.column}</th>
+                    <th scope="col">{m.reason}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.bad.map((row, i) => (
+                    <tr key={`${row.line}-${i}`}>
+                      <td className={table.number}>{row.line}</td>
+                      <td>{row.column ?? "–"}</td>
+                      <td>{row.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </div>
+    );
+  }
+}
+
+/** The last runs of one job, newest first. */
+function JobLog({ client, refreshKey }: { client: AdminClient; refreshKey: unknown }) {
+  const { t, dateTime } = useAdminI18n();
+  const m = t.imports;
+  const styles = useStyles();
+  const table = useTableStyles();
+  const [job, setJob] = useState<JobName>("classify");
+  const [runs, setRuns] = useState<Loadable<JobRun[]>>({ status: "loading" });
+  const [generation, setGeneration] = useState(0);
+  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setRuns({ status: "loading" });
+    client.jobs(job, abort.signal).then(
+      (value) => setRuns({ status: "ready", value }),
+      (error: unknown) => !abort.signal.aborted && setRuns({ status: "error", error }),
+    );
+    return () => abort.abort();
+  }, [client, job, generation, refreshKey]);
+
+  return (
+    <div className={styles.block}>
+      <h3 className={styles.heading}>{m.jobs}</h3>
+      <div className={styles.jobBar}>
+        <Field label={m.job}>
+          <Select value={job} onChange={(_, d) => setJob(JOB_NAMES.find((j) => j === d.value) ?? "classify")} data-testid="job-picker">
+            {JOB_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {m.jobNames[name]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button onClick={refresh}>{m.refresh}</Button>
+      </div>
+      {runs.status === "loading" && <Spinner size="tiny" label={t.loading} />}
+      {runs.status === "error" && <ErrorBar error={runs.error} onRetry={refresh} />}
+      {runs.status === "ready" && runs.value.length === 0 && <Body1>{m.noRuns}</Body1>}
+      {runs.status === "ready" && runs.value.length > 0 && (
+        <div className={table.scroll}>
+          <table className={table.table} data-testid="job-log">
+            <thead>
+              <tr>
+                <th scope="col">{m.started}</th>
+                <th scope="col">{m.finished}</th>
+                <th scope="col">{m.status}</th>
+                <th scope="col">{m.key}</th>
+                <th scope="col">{m.instance}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.value.map((run) => (
+                <tr key={run.id}>
+                  <td>{dateTime(run.startedAt)}</td>
+                  <td>{run.finishedAt ? dateTime(run.finishedAt) : "–"}</td>
+                  <td>{m.jobStatuses[run.status]}</td>
+                  <td>
+                    {run.key}
+                    {run.summary !== null && run.summary !== undefined && <Caption1 as="p" className={styles.summary}>{summaryText(run.summary)}</Caption1>}
+                  </td>
+                  <td>{run.instance}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A run's summary is the job's own report; its counts are what an admin scans for. */
+function summaryText(summary: unknown): string {
+  if (typeof summary !== "object" || summary === null) return String(summary);
+  return Object.entries(summary)
+    .filter(([, v]) => typeof v === "number" || typeof v === "string" || typeof v === "boolean")
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join(", ");
+}

@@ -1,0 +1,69 @@
+import { TierSettingsBody } from "../../../../../shared/api/settings";
+import { SEGMENT_BY, type SegmentBy } from "../../../../../shared/domain/revenue";
+import { DEFAULT_PARETO_SHARES, TIER_METHODS, type TierMethod } from "../../../../../shared/domain/thresholds";
+import { WINDOW_MONTHS, type WindowMonths } from "../../../../../shared/domain/vocabulary";
+
+/** The tier form as typed: numbers stay text until saved, so a half-typed value is never lost. */
+export interface TierDraft {
+  method: TierMethod;
+  windowMonths: WindowMonths;
+  segmentBy: SegmentBy;
+  marginPercent: string;
+  shares: Record<"A" | "B" | "C", string>;
+  thresholds: Record<"A" | "B" | "C", string>;
+}
+
+export function tierDraftOf(body: TierSettingsBody): TierDraft {
+  const shares = body.method.method === "pareto" ? body.method.shares : DEFAULT_PARETO_SHARES;
+  const thresholds = body.method.method === "fixed" ? body.method.thresholds : null;
+  return {
+    method: body.method.method,
+    windowMonths: body.windowMonths,
+    segmentBy: body.segmentBy,
+    marginPercent: formatNumber(body.hysteresisMargin * 100),
+    shares: { A: formatNumber(shares.A), B: formatNumber(shares.B), C: formatNumber(shares.C) },
+    thresholds: { A: thresholds ? String(thresholds.A) : "", B: thresholds ? String(thresholds.B) : "", C: thresholds ? String(thresholds.C) : "" },
+  };
+}
+
+function formatNumber(n: number): string {
+  return String(Math.round(n * 1000) / 1000);
+}
+
+function numberOf(text: string): number {
+  const t = text.trim().replace(/\s/g, "").replace(",", ".");
+  return t === "" ? Number.NaN : Number(t);
+}
+
+/** What is wrong, by field: the page words it in the admin's language. */
+export type TierFieldErrors = Partial<Record<"method" | "margin" | "A" | "B" | "C", "number" | "sum" | "order" | "margin">>;
+
+/** The draft as the settings API's body, keeping what the draft does not edit (base currency, rates). */
+export function tierBodyOf(draft: TierDraft, base: TierSettingsBody): { body: TierSettingsBody | null; errors: TierFieldErrors } {
+  const method =
+    draft.method === "natural"
+      ? { method: "natural" as const }
+      : draft.method === "pareto"
+        ? { method: "pareto" as const, shares: { A: numberOf(draft.shares.A), B: numberOf(draft.shares.B), C: numberOf(draft.shares.C) } }
+        : { method: "fixed" as const, thresholds: { A: numberOf(draft.thresholds.A), B: numberOf(draft.thresholds.B), C: numberOf(draft.thresholds.C) } };
+  const parsed = TierSettingsBody.safeParse({
+    ...base,
+    method,
+    windowMonths: draft.windowMonths,
+    segmentBy: draft.segmentBy,
+    hysteresisMargin: numberOf(draft.marginPercent) / 100,
+  });
+  if (parsed.success) return { body: parsed.data, errors: {} };
+  const errors: TierFieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const [head, , leaf] = issue.path.map(String);
+    if (head === "hysteresisMargin") errors.margin ??= "margin";
+    else if (head === "method" && (leaf === "A" || leaf === "B" || leaf === "C")) errors[leaf] ??= "number";
+    else if (head === "method") errors.method ??= draft.method === "pareto" ? "sum" : "order";
+  }
+  return { body: null, errors };
+}
+
+export const isTierMethod = (v: string): v is TierMethod => (TIER_METHODS as readonly string[]).includes(v);
+export const isSegmentBy = (v: string): v is SegmentBy => (SEGMENT_BY as readonly string[]).includes(v);
+export const windowOf = (v: string): WindowMonths | null => WINDOW_MONTHS.find((w) => String(w) === v) ?? null;

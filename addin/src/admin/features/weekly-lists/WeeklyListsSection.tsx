@@ -1,0 +1,183 @@
+import { Body1, Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Spinner, Switch, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { WeeklyListsReport } from "../../../../../shared/api/jobs";
+import { ScheduleBody, type Settings } from "../../../../../shared/api/settings";
+import { EXPLANATION_LOCALES } from "../../../../../shared/domain/explain";
+import { IsoWeekSchema } from "../../../../../shared/domain/iso-week";
+import { COUNTRIES } from "../../../../../shared/domain/vocabulary";
+import type { AdminClient } from "../../api/adminClient";
+import { ErrorBar } from "../../components/ErrorBar";
+import { Section, useTableStyles } from "../../components/Section";
+import { useAdminI18n } from "../../i18n";
+
+const useStyles = makeStyles({
+  groups: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(280px, 1fr))", gap: tokens.spacingHorizontalXXL, maxWidth: "1000px" },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, border: "none", margin: 0, padding: 0, minWidth: 0 },
+  legend: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalS },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  time: { width: "7em" },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalM },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "1000px" },
+});
+
+type Schedule = Settings["schedule"];
+
+/** When the Monday lists (and the nightly classification) run, and a run on demand with a dry run. */
+export function WeeklyListsSection({ client, settings, onSaved }: { client: AdminClient; settings: Settings; onSaved: (s: Settings) => void }) {
+  const { t } = useAdminI18n();
+  const m = t.weekly;
+  const styles = useStyles();
+  const table = useTableStyles();
+  const [draft, setDraft] = useState<Schedule>(settings.schedule);
+  const [saveState, setSaveState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; error: unknown }>({ kind: "idle" });
+  const [week, setWeek] = useState("");
+  const [dryRun, setDryRun] = useState(true);
+  const [run, setRun] = useState<{ kind: "idle" | "running" } | { kind: "done"; report: WeeklyListsReport } | { kind: "error"; error: unknown }>({ kind: "idle" });
+
+  const checked = useMemo(() => ScheduleBody.safeParse(draft), [draft]);
+  const problemAt = (group: keyof Schedule, field: string) => (checked.success ? undefined : checked.error.issues.find((i) => i.path[0] === group && i.path[1] === field)?.message);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(settings.schedule);
+  const weekValid = week.trim() === "" || IsoWeekSchema.safeParse(week.trim()).success;
+  const set = <G extends keyof Schedule>(group: G, patch: Partial<Schedule[G]>) => {
+    setDraft((d) => ({ ...d, [group]: { ...d[group], ...patch } }));
+    setSaveState({ kind: "idle" });
+  };
+
+  async function save() {
+    if (!checked.success) return;
+    setSaveState({ kind: "saving" });
+    try {
+      const next = await client.saveSetting("schedule", checked.data);
+      onSaved(next);
+      setDraft(next.schedule);
+      setSaveState({ kind: "saved" });
+    } catch (error) {
+      setSaveState({ kind: "error", error });
+    }
+  }
+
+  async function runNow() {
+    setRun({ kind: "running" });
+    try {
+      setRun({ kind: "done", report: await client.weeklyLists({ dryRun, ...(week.trim() ? { week: week.trim() } : {}) }) });
+    } catch (error) {
+      setRun({ kind: "error", error });
+    }
+  }
+
+  const timeFields = (group: "weeklyLists" | "classification") => (
+    <div className={styles.row}>
+      <Field label={m.time} validationMessage={problemAt(group, "time") ? m.timeInvalid : undefined}>
+        <Input className={styles.time} value={draft[group].time} onChange={(_, d) => set(group, { time: d.value })} />
+      </Field>
+      <Field label={m.timeZone} validationMessage={problemAt(group, "timeZone") ? m.timeZoneInvalid : undefined}>
+        <Input value={draft[group].timeZone} onChange={(_, d) => set(group, { timeZone: d.value })} />
+      </Field>
+    </div>
+  );
+  const languageSelect = (group: "weeklyLists" | "classification", label: string) => (
+    <Field label={label}>
+      <Select value={draft[group].language} onChange={(_, d) => set(group, { language: EXPLANATION_LOCALES.find((l) => l === d.value) ?? "sv" })}>
+        {EXPLANATION_LOCALES.map((l) => (
+          <option key={l} value={l}>
+            {m.languages[l]}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+
+  return (
+    <Section id="weeklyLists" title={t.sections.weeklyLists} intro={m.intro}>
+      <div className={styles.groups}>
+        <fieldset className={styles.group}>
+          <legend className={styles.legend}>{m.schedule}</legend>
+          <Switch label={m.enabled} checked={draft.weeklyLists.enabled} onChange={(_, d) => set("weeklyLists", { enabled: d.checked })} />
+          {timeFields("weeklyLists")}
+          {languageSelect("weeklyLists", m.listLanguage)}
+          <Switch label={m.createTasks} checked={draft.weeklyLists.createTasks} onChange={(_, d) => set("weeklyLists", { createTasks: d.checked })} />
+          <Field label={m.defaultCountry}>
+            <Select value={draft.weeklyLists.defaultCountry} onChange={(_, d) => set("weeklyLists", { defaultCountry: COUNTRIES.find((c) => c === d.value) ?? "SE" })}>
+              {COUNTRIES.map((c) => (
+                <option key={c} value={c}>
+                  {m.countries[c]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </fieldset>
+        <fieldset className={styles.group}>
+          <legend className={styles.legend}>{m.nightly}</legend>
+          <Switch label={m.nightlyEnabled} checked={draft.classification.enabled} onChange={(_, d) => set("classification", { enabled: d.checked })} />
+          {timeFields("classification")}
+          {languageSelect("classification", m.noticeLanguage)}
+        </fieldset>
+      </div>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={!dirty || !checked.success || saveState.kind === "saving"} onClick={() => void save()} data-testid="save-schedule">
+          {saveState.kind === "saving" ? t.saving : t.save}
+        </Button>
+        {dirty && <Body1>{t.unsaved}</Body1>}
+      </div>
+      {saveState.kind === "saved" && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t.saved}</MessageBarBody>
+        </MessageBar>
+      )}
+      {saveState.kind === "error" && <ErrorBar error={saveState.error} />}
+
+      <div className={styles.block}>
+        <h3 className={styles.heading}>{m.runNow}</h3>
+        <div className={styles.actions}>
+          <Field label={m.week} validationMessage={weekValid ? undefined : m.weekInvalid}>
+            <Input value={week} placeholder="2026-W48" onChange={(_, d) => setWeek(d.value)} data-testid="week" />
+          </Field>
+          <Checkbox label={m.dryRun} checked={dryRun} onChange={(_, d) => setDryRun(d.checked === true)} data-testid="weekly-dry-run" />
+          <Button appearance="primary" disabled={!weekValid || run.kind === "running"} onClick={() => void runNow()} data-testid="run-weekly">
+            {run.kind === "running" ? m.running : m.run}
+          </Button>
+          {run.kind === "running" && <Spinner size="tiny" />}
+        </div>
+        {run.kind === "error" && <ErrorBar error={run.error} />}
+        {run.kind === "done" && (
+          <div className={styles.block} data-testid="weekly-report" aria-live="polite">
+            <MessageBar intent={run.report.dryRun ? "info" : "success"}>
+              <MessageBarBody>{m.result(run.report.week, run.report.dryRun)}</MessageBarBody>
+            </MessageBar>
+            {run.report.reps.length === 0 ? (
+              <Body1>{m.noReps}</Body1>
+            ) : (
+              <div className={table.scroll}>
+                <table className={table.table}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{m.rep}</th>
+                      <th scope="col">{m.selection}</th>
+                      <th scope="col">{m.customers}</th>
+                      <th scope="col">{m.added}</th>
+                      <th scope="col">{m.removed}</th>
+                      <th scope="col">{m.tasks}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {run.report.reps.map((r) => (
+                      <tr key={r.rep}>
+                        <th scope="row">{r.initials}</th>
+                        <td>{r.selectionName}</td>
+                        <td className={table.number}>{r.customers}</td>
+                        <td className={table.number}>{r.added}</td>
+                        <td className={table.number}>{r.removed}</td>
+                        <td className={table.number}>{r.tasksCreated}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </div>
+        )}
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,131 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { generateDemoTenant, ordersToCsv } from "../../sandbox/src";
+import { describeTenant } from "../../sandbox/src/demo/describe";
+import { launchBrowser, SCREENSHOT_DIR, type Browser } from "./support/browser";
+import { startStack, type Stack } from "./support/stack";
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+let admin: string;
+let tmp: string;
+
+beforeAll(async () => {
+  // The demo tenant is the same on every start: its first rep administers it, as npm start sets it up.
+  const demo = describeTenant(generateDemoTenant({ tenant: "Cust00001", seed: 1, customers: 300, now: new Date() }).data);
+  admin = demo.reps[0]!.email;
+  stack = await startStack({ admins: [admin] });
+  expect(stack.sandbox.tenant.reps[0]!.email).toBe(admin);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kundrytm-admin-e2e-"));
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function shot(name: string, width: number) {
+  await page.setViewportSize({ width, height: 900 });
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `admin-${name}-${width}.png`), fullPage: true });
+}
+
+async function adminSettings(): Promise<{ policy: { matrix: Record<string, Record<string, Record<string, { personalWeeks: number | null }>>> } }> {
+  const token = (await (await fetch(`${stack.url}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: admin }) })).json()) as {
+    access_token: string;
+  };
+  return (await (await fetch(`${stack.url}/api/v1/admin/settings`, { headers: { authorization: `Bearer ${token.access_token}` } })).json()) as never;
+}
+
+/** The personal contacts per week a chart series adds up to, over every rep. */
+async function seriesTotal(series: string): Promise<number> {
+  const values = await page.$$eval(`[data-testid="workload-chart"] rect[data-series="${series}"]`, (rects) => rects.map((r) => Number(r.getAttribute("data-value"))));
+  return values.reduce((a, b) => a + b, 0);
+}
+
+describe("admin page (Chromium)", () => {
+  it("changes a cell, shows the what-if next to the workload, saves the policy", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${stack.url}/admin/?lang=en`);
+    await page.locator('[data-testid="workload-chart"] rect[data-series="now"]').first().waitFor();
+    expect(await page.locator('rect[data-series="proposed"]').count()).toBe(0);
+    const now = await seriesTotal("now");
+
+    const cell = page.locator('input[data-cell="A.A.keep.personalWeeks"]');
+    expect(await cell.inputValue()).toBe("4");
+    await cell.fill("0");
+    await page.getByText("At least 1 week").waitFor();
+    expect(await page.getByTestId("save-policy").isDisabled()).toBe(true);
+
+    await cell.fill("1");
+    await page.locator('rect[data-series="proposed"]').first().waitFor();
+    await page.getByTestId("what-if-totals").waitFor();
+    expect(await seriesTotal("proposed")).toBeGreaterThan(now);
+    expect(await seriesTotal("now")).toBeCloseTo(now, 6);
+    await shot("policy-what-if", 1280);
+    await shot("policy-what-if", 800);
+
+    await page.getByTestId("save-policy").click();
+    await page.getByTestId("policy-saved").waitFor();
+    expect((await adminSettings()).policy.matrix.A!.A!.keep!.personalWeeks).toBe(1);
+
+    await page.reload();
+    await page.locator('input[data-cell="A.A.keep.personalWeeks"]').waitFor();
+    expect(await page.locator('input[data-cell="A.A.keep.personalWeeks"]').inputValue()).toBe("1");
+    await page.locator('[data-testid="workload-chart"] rect[data-series="now"]').first().waitFor();
+    expect(await seriesTotal("now")).toBeGreaterThan(now);
+  });
+
+  it("imports the order history with its report and shows the tier distribution of a dry run", async () => {
+    const { orders } = generateDemoTenant({ tenant: stack.sandbox.tenant.tenant, seed: 1, customers: 300, now: new Date() });
+    const file = path.join(tmp, "orders.csv");
+    fs.writeFileSync(file, `${ordersToCsv(orders)}not-a-customer;2026-13-45;abc;SEK;;SE\n`);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${stack.url}/admin/?lang=en&section=imports`);
+    await page.getByTestId("order-file").setInputFiles(file);
+    await page.getByLabel("Import the good rows and list the bad ones").check();
+    await page.getByTestId("upload").click();
+    const report = page.getByTestId("import-report");
+    await report.waitFor({ timeout: 60_000 });
+    expect(await report.textContent()).toMatch(/\d+ new order lines/);
+    expect(await page.getByTestId("bad-rows").locator("tbody tr").count()).toBeGreaterThan(0);
+    await shot("imports", 1280);
+
+    await page.getByTestId("tab-tiers").click();
+    await page.getByTestId("dry-run").click();
+    const chart = page.getByTestId("distribution-chart");
+    await chart.waitFor({ timeout: 60_000 });
+    const after = await chart.locator('rect[data-series="after"]').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute("data-value"))));
+    const before = await chart.locator('rect[data-series="before"]').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute("data-value"))));
+    expect(after.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(after.reduce((a, b) => a + b, 0)).toBe(before.reduce((a, b) => a + b, 0));
+    expect(await page.getByTestId("moves-heading").textContent()).toMatch(/change tier|No customer/);
+    await shot("tiers-dry-run", 1280);
+    await shot("tiers-dry-run", 800);
+  });
+
+  it("runs the Monday lists as a dry run", async () => {
+    await page.goto(`${stack.url}/admin/?lang=sv&section=weeklyLists`);
+    await page.getByTestId("run-weekly").click();
+    const report = page.getByTestId("weekly-report");
+    await report.waitFor({ timeout: 60_000 });
+    expect(await report.textContent()).toContain("Provkörning");
+    await shot("weekly-lists-sv", 800);
+  });
+
+  it("tells a rep who is not an administrator so", async () => {
+    const other = stack.sandbox.tenant.reps[1]!;
+    await page.goto(`${stack.url}/admin/?lang=en&rep=${encodeURIComponent(other.email)}`);
+    const notice = page.getByTestId("not-admin");
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("You are not an administrator");
+    expect(await notice.textContent()).toContain(other.email);
+  });
+});
