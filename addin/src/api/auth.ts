@@ -28,7 +28,14 @@ export interface SignInOptions {
   /** Entra ID sign-in (nested app authentication); loaded only when the connector asks for it. */
   entra?: (config: Extract<ClientConfig, { auth: "entra" }>) => TokenSource;
   now?: () => number;
+  /**
+   * Where the last client config is kept. With one there, sign-in starts at once on it while the
+   * connector is asked again in the background (one round trip less when the pane opens).
+   */
+  configStorage?: Pick<Storage, "getItem" | "setItem">;
 }
+
+const CONFIG_KEY = "kundrytm.client-config.v1";
 
 /** Refresh a minute early so a token never expires between the check and the connector's validation. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -44,11 +51,44 @@ export function createTokenSource(options: SignInOptions): PaneTokenSource {
   const listeners = new Set<() => void>();
   let lastUsername: string | null = null;
 
-  const loadConfig = () =>
-    (config ??= requestJson(fetchImpl, baseUrl, ClientConfig, { path: "/api/v1/client-config" }).catch((error: unknown) => {
-      config = null;
-      throw error;
-    }));
+  const storedConfig = (): ClientConfig | null => {
+    try {
+      const parsed = ClientConfig.safeParse(JSON.parse(options.configStorage?.getItem(CONFIG_KEY) ?? "null"));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  };
+  const fetchConfig = () =>
+    requestJson(fetchImpl, baseUrl, ClientConfig, { path: "/api/v1/client-config" }).then((fresh) => {
+      options.configStorage?.setItem(CONFIG_KEY, JSON.stringify(fresh));
+      return fresh;
+    });
+
+  const loadConfig = () => {
+    if (config) return config;
+    const known = storedConfig();
+    const fresh = fetchConfig();
+    if (!known) {
+      config = fresh.catch((error: unknown) => {
+        config = null;
+        throw error;
+      });
+      return config;
+    }
+    config = Promise.resolve(known);
+    // A changed setup (another sign-in mode or app registration) takes over from the next token on.
+    fresh.then(
+      (cfg) => {
+        if (JSON.stringify(cfg) === JSON.stringify(known)) return;
+        config = Promise.resolve(cfg);
+        delegate = null;
+        cached = null;
+      },
+      () => undefined,
+    );
+    return config;
+  };
 
   async function embeddedToken(): Promise<string> {
     if (cached && cached.expiresAt - EXPIRY_MARGIN_MS > now()) return cached.token;

@@ -1,0 +1,71 @@
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { createTokenSource } from "./auth";
+
+const BASE = "http://connector.test";
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+/** A Storage stand-in that records what the token source keeps. */
+function memoryStorage(initial: Record<string, string> = {}) {
+  const items = new Map(Object.entries(initial));
+  return { items, getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v) };
+}
+
+function deferred() {
+  let release!: () => void;
+  const promise = new Promise<void>((r) => (release = r));
+  return { promise, release };
+}
+
+describe("client config kept between starts", () => {
+  it("signs in on the kept config without waiting for the connector's answer", async () => {
+    const configAnswered = deferred();
+    const order: string[] = [];
+    server.use(
+      http.get(`${BASE}/api/v1/client-config`, async () => {
+        await configAnswered.promise;
+        order.push("config");
+        return HttpResponse.json({ auth: "embedded" });
+      }),
+      http.post(`${BASE}/dev/token`, () => {
+        order.push("token");
+        return HttpResponse.json({ access_token: "t1", expires_in: 3600 });
+      }),
+    );
+    const storage = memoryStorage({ "kundrytm.client-config.v1": JSON.stringify({ auth: "embedded" }) });
+    const tokens = createTokenSource({ fetchImpl: (i, init) => fetch(i, init), baseUrl: BASE, mailboxEmail: "anna@nordvent.se", now: () => 0, configStorage: storage });
+    await expect(tokens.getToken()).resolves.toBe("t1");
+    configAnswered.release();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual(["token", "config"]);
+  });
+
+  it("asks the connector first when nothing is kept, and keeps its answer", async () => {
+    server.use(
+      http.get(`${BASE}/api/v1/client-config`, () => HttpResponse.json({ auth: "embedded" })),
+      http.post(`${BASE}/dev/token`, () => HttpResponse.json({ access_token: "t1", expires_in: 3600 })),
+    );
+    const storage = memoryStorage({ "kundrytm.client-config.v1": "{not json" });
+    const tokens = createTokenSource({ fetchImpl: (i, init) => fetch(i, init), baseUrl: BASE, mailboxEmail: "anna@nordvent.se", now: () => 0, configStorage: storage });
+    await expect(tokens.getToken()).resolves.toBe("t1");
+    expect(JSON.parse(storage.items.get("kundrytm.client-config.v1")!)).toEqual({ auth: "embedded" });
+  });
+
+  it("follows a changed setup from the next token on", async () => {
+    server.use(
+      http.get(`${BASE}/api/v1/client-config`, () => HttpResponse.json({ auth: "entra", clientId: "c", authority: "https://login.example/t", scope: "api://x/Crm.ReadWrite" })),
+      http.post(`${BASE}/dev/token`, () => HttpResponse.json({ access_token: "dev", expires_in: 3600 })),
+    );
+    const storage = memoryStorage({ "kundrytm.client-config.v1": JSON.stringify({ auth: "embedded" }) });
+    const entra = jest.fn(() => ({ getToken: async () => "entra-token", invalidate: () => undefined, account: () => ({ username: "anna@nordvent.se", name: null }) }));
+    const tokens = createTokenSource({ fetchImpl: (i, init) => fetch(i, init), baseUrl: BASE, mailboxEmail: "anna@nordvent.se", now: () => 0, configStorage: storage, entra });
+    await expect(tokens.getToken()).resolves.toBe("dev");
+    await new Promise((r) => setTimeout(r, 20));
+    await expect(tokens.getToken()).resolves.toBe("entra-token");
+    expect(entra).toHaveBeenCalledWith(expect.objectContaining({ auth: "entra", clientId: "c" }));
+    expect(JSON.parse(storage.items.get("kundrytm.client-config.v1")!)).toMatchObject({ auth: "entra" });
+  });
+});
