@@ -1,5 +1,6 @@
 import { ColumnMappingSchema, ReadOptionsSchema, type ColumnMapping, type ColumnMappingInput, type Delimiter, type ReadOptions, type ReadOptionsInput } from "./mapping";
 import { tokenizeCsv, type CsvRow, type CsvSource } from "./csv";
+import type { NaturalKeySet } from "./natural-keys";
 import { isBadRow, resolveColumns, RowReader, type BadRow, type ErpOrderLine, type FileError, type ResolvedColumns } from "./rows";
 
 export interface ReadSummary {
@@ -54,7 +55,7 @@ export class CsvRowHandler {
   }
 
   /** Natural keys seen, for checks across parts of a file read in parallel. */
-  naturalKeys(): ReadonlySet<string> {
+  naturalKeys(): NaturalKeySet {
     return this.reader.naturalKeys();
   }
 }

@@ -125,4 +125,17 @@ describe("reading an ERP CSV export", () => {
       expect(!missing.ok && missing.error.code).toBe("FILE_UNREADABLE");
     });
   });
+
+  it("reads product line and country right however many distinct values there are, quoted or not", async () => {
+    const groups = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? `"Grupp ${i}; å"` : i % 3 === 1 ? ` Grupp ${i} ` : `Grupp ${i}`));
+    const text = ["OrgNr;Datum;Belopp;Valuta;Produktgrupp;Land;Order;Rad"]
+      .concat(Array.from({ length: 400 }, (_, n) => `5561234567;2026-03-01;1;SEK;${groups[(n * 7) % 40]};${["se", "NO", " dk ", "Sverige"][n % 4]};${n};1`))
+      .join("\n");
+    const { lines } = await read(text);
+    expect(lines).toHaveLength(400);
+    lines.forEach((l, n) => {
+      const g = (n * 7) % 40;
+      expect([l.productLine, l.country]).toEqual([g % 3 === 0 ? `Grupp ${g}; å` : `Grupp ${g}`, ["SE", "NO", "DK", "Sverige"][n % 4]]);
+    });
+  });
 });

@@ -2,6 +2,7 @@ import type { OrderLine } from "../../../shared/domain/revenue";
 import { assertNever } from "../../../shared/domain/vocabulary";
 import type { ColumnMapping, CustomerKeyKind, ReadOptions } from "./mapping";
 import type { CsvRow } from "./csv";
+import { NaturalKeySet } from "./natural-keys";
 import { currencyBytes, dateString, normalizeCurrency, normalizeOrgNr, parseAmountBytes, parseDateBytes, problemText } from "./values";
 
 /** An order line from an ERP file: the domain's order line plus how to find the company and the line again. */
@@ -92,7 +93,9 @@ export type Cell = string | number | Date | null;
  * same file make a row bad (the same order line twice).
  */
 export class RowReader {
-  private readonly seenKeys = new Set<string>();
+  private readonly seenKeys = new NaturalKeySet();
+  private readonly productLines = new FewTexts();
+  private readonly countries = new FewTexts();
 
   constructor(
     private readonly columns: ResolvedColumns,
@@ -103,7 +106,7 @@ export class RowReader {
   // Raw customer key text → the normalised key, or why it is not one (each distinct key is checked once).
   private readonly keys = new Map<string, { key: string } | { reason: string }>();
 
-  naturalKeys(): ReadonlySet<string> {
+  naturalKeys(): NaturalKeySet {
     return this.seenKeys;
   }
 
@@ -141,8 +144,8 @@ export class RowReader {
       currency,
       trimmedField(row, index.orderNumber),
       trimmedField(row, index.orderLine),
-      trimmedField(row, index.productLine),
-      trimmedField(row, index.country),
+      this.productLines.text(row, index.productLine),
+      this.countries.text(row, index.country),
     );
   }
 
@@ -219,8 +222,7 @@ export class RowReader {
         orderLine = orderLineText;
         if (orderLine === "") return bad(line, `${name.orderLine} is empty`, name.orderLine);
         naturalKey = `${orderNumber}#${orderLine}`;
-        if (this.seenKeys.has(naturalKey)) return bad(line, `order ${orderNumber} line ${orderLine} appears more than once in the file`, name.orderLine);
-        this.seenKeys.add(naturalKey);
+        if (!this.seenKeys.add(orderNumber, orderLine, naturalKey)) return bad(line, `order ${orderNumber} line ${orderLine} appears more than once in the file`, name.orderLine);
       }
     }
     const productLine = productLineText === "" ? null : productLineText;
@@ -244,6 +246,41 @@ export class RowReader {
 
 function trimmedField(row: CsvRow, i: number): string {
   return i >= 0 ? row.field(i).trim() : "";
+}
+
+const FEW = 16;
+const MAX_BYTES = 32;
+
+/**
+ * The trimmed text of a column with few distinct values (product line, country): the last values'
+ * bytes are kept and a row whose bytes match one reuses its string instead of decoding the field.
+ * Past 16 distinct values it stops remembering and decodes every row.
+ */
+class FewTexts {
+  private readonly bytes: Uint8Array[] = [];
+  private readonly texts: string[] = [];
+  private full = false;
+
+  text(row: CsvRow, i: number): string {
+    if (i < 0) return "";
+    const b = row.bytes;
+    const s = row.start(i);
+    const n = row.end(i) - s;
+    if (this.full || n > MAX_BYTES) return row.field(i).trim();
+    next: for (let k = 0; k < this.bytes.length; k++) {
+      const known = this.bytes[k] as Uint8Array;
+      if (known.length !== n) continue;
+      for (let j = 0; j < n; j++) if (known[j] !== b[s + j]) continue next;
+      return this.texts[k] as string;
+    }
+    const text = row.field(i).trim();
+    if (this.bytes.length === FEW) this.full = true;
+    else {
+      this.bytes.push(new Uint8Array(b.subarray(s, s + n)));
+      this.texts.push(text);
+    }
+    return text;
+  }
 }
 
 export function isBadRow(row: ErpOrderLine | BadRow): row is BadRow {

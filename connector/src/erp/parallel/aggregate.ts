@@ -3,6 +3,7 @@ import { RevenueAccumulator, type RevenueSettings, type RevenueSummary } from ".
 import { tokenizeCsv } from "../csv";
 import { ColumnMappingSchema, ReadOptionsSchema, type ColumnMapping, type ColumnMappingInput, type Delimiter, type ReadOptions, type ReadOptionsInput } from "../mapping";
 import { headerOf, streamCsvOrderLines, type ReadSummary } from "../read-csv";
+import { NaturalKeySet } from "../natural-keys";
 import { resolveColumns, type FileError } from "../rows";
 import { CsvWorkerPool, defaultPoolSize } from "./pool";
 import type { RangeJob, RangeResult } from "./protocol";
@@ -83,11 +84,9 @@ function splitHeld(results: readonly RangeResult[], mapping: ColumnMapping, opti
     if (options.onError === "stop" && r.bad.length > 0) return false;
   }
   if (mapping.orderLine !== undefined) {
-    const seen = new Set<string>();
-    for (const r of results) {
-      for (const key of r.naturalKeys) if (seen.has(key)) return false;
-      for (const key of r.naturalKeys) seen.add(key);
-    }
+    // Keys are unique within a range (a repeat there is a bad row), so a repeat here spans two ranges.
+    const seen = new NaturalKeySet();
+    for (const r of results) if (!seen.absorb(r.naturalKeys)) return false;
   }
   return true;
 }

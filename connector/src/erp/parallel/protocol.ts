@@ -1,5 +1,6 @@
 import type { RevenuePartial, RevenueSettings } from "../../../../shared/domain/revenue";
 import type { ColumnMapping, Delimiter, ReadOptions } from "../mapping";
+import type { NaturalKeysData } from "../natural-keys";
 import type { BadRow } from "../rows";
 
 /** One byte range of a CSV file for a worker: rows from `start` (a row start) to `end` (after a line break). */
@@ -26,7 +27,7 @@ export interface RangeResult {
   /** Quote characters in the range: an odd count before a boundary means the split fell inside a quoted field. */
   quotes: number;
   /** Natural keys seen, when the mapping makes them (order and line), to find duplicates across ranges. */
-  naturalKeys: string[];
+  naturalKeys: NaturalKeysData;
 }
 
 export type WorkerReply = { id: number; ok: true; result: RangeResult } | { id: number; ok: false; message: string };

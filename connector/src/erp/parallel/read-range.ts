@@ -31,6 +31,6 @@ export async function readRange(job: RangeJob): Promise<RangeResult> {
     blankLines: result.blankLines,
     lines: result.lines,
     quotes,
-    naturalKeys: job.mapping.orderLine !== undefined ? [...handler.naturalKeys()] : [],
+    naturalKeys: job.mapping.orderLine !== undefined ? handler.naturalKeys().data() : { packed: new Float64Array(0), texts: [] },
   };
 }
