@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useId } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 
 export interface BarSeries {
   key: string;
@@ -30,9 +30,8 @@ export interface BarChartProps {
   testId?: string;
 }
 
-const WIDTH = 640;
-const LABEL_WIDTH = 170;
-const VALUE_SPACE = 90;
+const MAX_WIDTH = 640;
+const MIN_WIDTH = 260;
 const BAR = 14;
 const GAP = 12;
 
@@ -43,7 +42,7 @@ const useStyles = makeStyles({
   legendItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
   swatch: { width: "12px", height: "12px", borderRadius: tokens.borderRadiusSmall, display: "inline-block" },
   markerSwatch: { width: "2px", height: "14px", display: "inline-block", backgroundColor: tokens.colorNeutralForeground1 },
-  svg: { width: "100%", maxWidth: `${WIDTH}px`, height: "auto", overflow: "visible" },
+  svg: { display: "block", overflow: "visible" },
   text: { fill: tokens.colorNeutralForeground1, fontSize: "12px", fontFamily: tokens.fontFamilyBase },
   muted: { fill: tokens.colorNeutralForeground3, fontSize: "11px", fontFamily: tokens.fontFamilyBase },
   s0: { fill: tokens.colorNeutralForeground3, backgroundColor: tokens.colorNeutralForeground3 },
@@ -62,6 +61,11 @@ const useStyles = makeStyles({
  */
 export function BarChart(props: BarChartProps) {
   const styles = useStyles();
+  const measured = useWidth();
+  // Drawn at the width it gets, so the text keeps its size; labels take at most a third.
+  const width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, measured.value));
+  const labelWidth = Math.round(Math.min(170, width * 0.34));
+  const valueSpace = props.flagLabel ? 110 : 60;
   const titleId = useId();
   const descId = useId();
   const seriesClass = [styles.s0, styles.s1, styles.s2];
@@ -69,14 +73,14 @@ export function BarChart(props: BarChartProps) {
   const values = props.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const markers = props.categories.map((c) => c.marker).filter((m): m is number => typeof m === "number");
   const max = Math.max(1e-9, ...values, ...markers);
-  const plot = WIDTH - LABEL_WIDTH - VALUE_SPACE;
-  const x = (v: number) => LABEL_WIDTH + (Math.max(0, v) / max) * plot;
+  const plot = width - labelWidth - valueSpace;
+  const x = (v: number) => labelWidth + (Math.max(0, v) / max) * plot;
   const groupHeight = props.series.length * BAR + GAP;
   const height = Math.max(groupHeight, props.categories.length * groupHeight);
   const hasMarker = markers.length > 0;
 
   return (
-    <figure className={styles.root} style={{ margin: 0 }} data-testid={props.testId}>
+    <figure className={styles.root} style={{ margin: 0 }} data-testid={props.testId} ref={measured.ref}>
       <figcaption>
         <h3 className={styles.title} id={titleId}>
           {props.title}
@@ -97,14 +101,14 @@ export function BarChart(props: BarChartProps) {
           </li>
         )}
       </ul>
-      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={titleId} aria-describedby={props.description ? descId : undefined}>
-        <line className={styles.axis} x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={0} y2={height} />
+      <svg className={styles.svg} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} aria-describedby={props.description ? descId : undefined}>
+        <line className={styles.axis} x1={labelWidth} x2={labelWidth} y1={0} y2={height} />
         {props.categories.map((category, ci) => {
           const top = ci * groupHeight + GAP / 2;
           return (
             <g key={category.key} data-category={category.key}>
-              <text className={styles.text} x={LABEL_WIDTH - 8} y={top + (props.series.length * BAR) / 2 + 4} textAnchor="end">
-                {truncate(category.label, 24)}
+              <text className={styles.text} x={labelWidth - 8} y={top + (props.series.length * BAR) / 2 + 4} textAnchor="end">
+                {truncate(category.label, Math.floor(labelWidth / 7))}
               </text>
               {props.series.map((s, si) => {
                 const value = s.values[ci];
@@ -115,9 +119,9 @@ export function BarChart(props: BarChartProps) {
                   <g key={s.key}>
                     <rect
                       className={flagged ? styles.flagged : colourOf(si)}
-                      x={LABEL_WIDTH}
+                      x={labelWidth}
                       y={y + 1}
-                      width={Math.max(value > 0 ? 1 : 0, x(value) - LABEL_WIDTH)}
+                      width={Math.max(value > 0 ? 1 : 0, x(value) - labelWidth)}
                       height={BAR - 2}
                       data-series={s.key}
                       data-value={value}
@@ -171,6 +175,24 @@ export function BarChart(props: BarChartProps) {
       </details>
     </figure>
   );
+}
+
+/** The element's content width, followed as it changes (the full width where nothing measures, e.g. jsdom). */
+function useWidth() {
+  const ref = useRef<HTMLElement>(null);
+  const [value, setValue] = useState(MAX_WIDTH);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => {
+      if (element.clientWidth > 0) setValue(element.clientWidth);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, value };
 }
 
 function truncate(text: string, max: number): string {

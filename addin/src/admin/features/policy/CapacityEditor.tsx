@@ -1,4 +1,4 @@
-import { Button, Caption1, Input, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Input, makeStyles, mergeClasses, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Settings, WorkloadResponse } from "../../../../../shared/api/settings";
 import type { AdminClient } from "../../api/adminClient";
@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   input: { width: "5em" },
+  table: { alignSelf: "flex-start" },
   error: { color: tokens.colorPaletteRedForeground1, display: "block" },
   actions: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center" },
 });
@@ -61,7 +62,7 @@ export function CapacityEditor(props: { client: AdminClient; workload: WorkloadR
     <div className={styles.root}>
       <h3 className={styles.heading}>{p.capacities}</h3>
       <Caption1>{p.capacitiesIntro}</Caption1>
-      <table className={table.table} data-testid="capacities">
+      <table className={mergeClasses(table.table, styles.table)} data-testid="capacities">
         <thead>
           <tr>
             <th scope="col">{p.rep}</th>

@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Input, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Input, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Settings } from "../../../../../shared/api/settings";
 import { ACCOUNT_TYPES, POTENTIALS, TIERS } from "../../../../../shared/domain/vocabulary";
@@ -14,12 +14,14 @@ import { WorkloadChart } from "./WorkloadChart";
 const useStyles = makeStyles({
   layout: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, max-content) minmax(300px, 1fr)",
-    gap: tokens.spacingHorizontalXXL,
+    gridTemplateColumns: "minmax(0, max-content) minmax(280px, 1fr)",
+    gap: tokens.spacingHorizontalXL,
     alignItems: "start",
-    "@media (max-width: 1100px)": { gridTemplateColumns: "minmax(0, 1fr)" },
+    "@media (max-width: 760px)": { gridTemplateColumns: "minmax(0, 1fr)" },
   },
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  // The chart stays in view while the admin scrolls through the matrix.
+  chartColumn: { position: "sticky", top: tokens.spacingVerticalS, "@media (max-width: 760px)": { position: "static" } },
   input: { width: "4.5em", minWidth: 0 },
   cell: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, maxWidth: "7.5em" },
   cellError: { color: tokens.colorPaletteRedForeground1 },
@@ -175,7 +177,7 @@ export function PolicySection({ client, settings, onSaved }: { client: AdminClie
           )}
           {outcome?.kind === "error" && <ErrorBar error={outcome.error} />}
         </div>
-        <div className={styles.column} aria-live="polite">
+        <div className={mergeClasses(styles.column, styles.chartColumn)} aria-live="polite">
           {workload.state.status === "loading" && <Spinner size="small" label={p.workloadLoading} />}
           {workload.state.status === "error" && <ErrorBar error={workload.state.error} onRetry={workload.reload} />}
           {workload.state.status === "ready" &&

@@ -13,12 +13,11 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Radio,
-  RadioGroup,
   Select,
   Spinner,
   tokens,
 } from "@fluentui/react-components";
+import { AddRegular, DismissRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import type { ClassificationReport } from "../../../../../shared/api/jobs";
 import type { Settings } from "../../../../../shared/api/settings";
@@ -42,6 +41,10 @@ const useStyles = makeStyles({
   report: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "1000px" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   sentence: { maxWidth: "60ch" },
+  rates: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, border: "none", margin: 0, padding: 0, minWidth: 0 },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalS },
+  rateRow: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalM },
+  code: { width: "7em" },
 });
 
 type Run = { kind: "idle" } | { kind: "running"; dryRun: boolean } | { kind: "error"; error: unknown };
@@ -60,7 +63,7 @@ export function TiersSection({ client, settings, onSaved }: { client: AdminClien
   const [applied, setApplied] = useState<ClassificationReport | null>(null);
   const [confirming, setConfirming] = useState(false);
 
-  const checked = useMemo(() => tierBodyOf(draft, settings.tiers), [draft, settings.tiers]);
+  const checked = useMemo(() => tierBodyOf(draft), [draft]);
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
   const busy = saveState.kind === "saving" || run.kind === "running";
   const update = (patch: Partial<TierDraft>) => {
@@ -105,7 +108,7 @@ export function TiersSection({ client, settings, onSaved }: { client: AdminClien
     const code = checked.errors[key];
     return code ? m.fieldErrors[code] : undefined;
   };
-  const currency = settings.tiers.baseCurrency;
+  const currency = draft.baseCurrency.trim().toUpperCase() || settings.tiers.baseCurrency;
 
   return (
     <Section id="tiers" title={t.sections.tiers} intro={m.intro}>
@@ -120,11 +123,13 @@ export function TiersSection({ client, settings, onSaved }: { client: AdminClien
           </Select>
         </Field>
         <Field label={m.window}>
-          <RadioGroup layout="horizontal" value={String(draft.windowMonths)} onChange={(_, d) => update({ windowMonths: windowOf(d.value) ?? draft.windowMonths })}>
+          <Select value={String(draft.windowMonths)} onChange={(_, d) => update({ windowMonths: windowOf(d.value) ?? draft.windowMonths })} data-testid="tier-window">
             {WINDOW_MONTHS.map((w) => (
-              <Radio key={w} value={String(w)} label={m.months(w)} />
+              <option key={w} value={String(w)}>
+                {m.months(w)}
+              </option>
             ))}
-          </RadioGroup>
+          </Select>
         </Field>
         <Field label={m.margin} hint={m.marginHelp} validationMessage={fieldError("margin")}>
           <Input inputMode="decimal" value={draft.marginPercent} onChange={(_, d) => update({ marginPercent: d.value })} data-testid="tier-margin" />
@@ -151,6 +156,34 @@ export function TiersSection({ client, settings, onSaved }: { client: AdminClien
           })}
         </div>
       )}
+      <fieldset className={styles.rates}>
+        <legend className={styles.legend}>{m.rates(currency)}</legend>
+        <Field className={styles.amount} label={m.baseCurrency} validationMessage={fieldError("baseCurrency")}>
+          <Input value={draft.baseCurrency} onChange={(_, d) => update({ baseCurrency: d.value })} />
+        </Field>
+        {draft.rates.map((row, i) => (
+          <div key={i} className={styles.rateRow}>
+            <Field className={styles.code} label={m.rateCurrency} validationMessage={fieldError(`code${i}`)}>
+              <Input value={row.code} onChange={(_, d) => update({ rates: draft.rates.map((r, j) => (j === i ? { ...r, code: d.value } : r)) })} />
+            </Field>
+            <Field className={styles.amount} label={m.rateValue(row.code.trim().toUpperCase(), currency)} validationMessage={fieldError(`rate${i}`)}>
+              <Input inputMode="decimal" value={row.rate} onChange={(_, d) => update({ rates: draft.rates.map((r, j) => (j === i ? { ...r, rate: d.value } : r)) })} />
+            </Field>
+            <Button
+              appearance="subtle"
+              icon={<DismissRegular />}
+              aria-label={m.removeRate(row.code)}
+              title={m.removeRate(row.code)}
+              onClick={() => update({ rates: draft.rates.filter((_, j) => j !== i) })}
+            />
+          </div>
+        ))}
+        <div>
+          <Button icon={<AddRegular />} onClick={() => update({ rates: [...draft.rates, { code: "", rate: "" }] })}>
+            {m.addRate}
+          </Button>
+        </div>
+      </fieldset>
       <div className={styles.actions}>
         <Button disabled={!dirty || !checked.body || busy} onClick={() => void save()} data-testid="save-tiers">
           {saveState.kind === "saving" ? t.saving : t.save}
@@ -187,7 +220,7 @@ export function TiersSection({ client, settings, onSaved }: { client: AdminClien
             format={(v) => number(v, 0)}
             tableLabel={t.showTable}
           />
-          {report.unconvertedLines > 0 && (
+          {report.unconvertedLines > 0 && report.problems.length === 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>{m.unconverted(report.unconvertedLines)}</MessageBarBody>
             </MessageBar>

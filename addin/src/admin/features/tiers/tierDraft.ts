@@ -11,6 +11,9 @@ export interface TierDraft {
   marginPercent: string;
   shares: Record<"A" | "B" | "C", string>;
   thresholds: Record<"A" | "B" | "C", string>;
+  baseCurrency: string;
+  /** Rows of the rates table, in the order the admin added them. */
+  rates: { code: string; rate: string }[];
 }
 
 export function tierDraftOf(body: TierSettingsBody): TierDraft {
@@ -23,6 +26,8 @@ export function tierDraftOf(body: TierSettingsBody): TierDraft {
     marginPercent: formatNumber(body.hysteresisMargin * 100),
     shares: { A: formatNumber(shares.A), B: formatNumber(shares.B), C: formatNumber(shares.C) },
     thresholds: { A: thresholds ? String(thresholds.A) : "", B: thresholds ? String(thresholds.B) : "", C: thresholds ? String(thresholds.C) : "" },
+    baseCurrency: body.baseCurrency,
+    rates: Object.entries(body.rates).map(([code, rate]) => ({ code, rate: String(rate) })),
   };
 }
 
@@ -36,10 +41,22 @@ function numberOf(text: string): number {
 }
 
 /** What is wrong, by field: the page words it in the admin's language. */
-export type TierFieldErrors = Partial<Record<"method" | "margin" | "A" | "B" | "C", "number" | "sum" | "order" | "margin">>;
+export type TierErrorCode = "number" | "sum" | "order" | "margin" | "currency" | "rate" | "duplicate";
+export type TierFieldErrors = Partial<Record<"method" | "margin" | "A" | "B" | "C" | "baseCurrency" | `rate${number}` | `code${number}`, TierErrorCode>>;
 
-/** The draft as the settings API's body, keeping what the draft does not edit (base currency, rates). */
-export function tierBodyOf(draft: TierDraft, base: TierSettingsBody): { body: TierSettingsBody | null; errors: TierFieldErrors } {
+/** The draft as the settings API's body, or what is wrong with it by field. */
+export function tierBodyOf(draft: TierDraft): { body: TierSettingsBody | null; errors: TierFieldErrors } {
+  const errors: TierFieldErrors = {};
+  const rates: Record<string, number> = {};
+  draft.rates.forEach((row, i) => {
+    const code = row.code.trim().toUpperCase();
+    const rate = numberOf(row.rate);
+    if (code === "" && row.rate.trim() === "") return;
+    if (!/^[A-Z]{3}$/.test(code)) errors[`code${i}`] = "currency";
+    else if (code in rates) errors[`code${i}`] = "duplicate";
+    if (!(rate > 0) || !Number.isFinite(rate)) errors[`rate${i}`] = "rate";
+    rates[code] = rate;
+  });
   const method =
     draft.method === "natural"
       ? { method: "natural" as const }
@@ -47,19 +64,20 @@ export function tierBodyOf(draft: TierDraft, base: TierSettingsBody): { body: Ti
         ? { method: "pareto" as const, shares: { A: numberOf(draft.shares.A), B: numberOf(draft.shares.B), C: numberOf(draft.shares.C) } }
         : { method: "fixed" as const, thresholds: { A: numberOf(draft.thresholds.A), B: numberOf(draft.thresholds.B), C: numberOf(draft.thresholds.C) } };
   const parsed = TierSettingsBody.safeParse({
-    ...base,
+    baseCurrency: draft.baseCurrency.trim().toUpperCase(),
+    rates,
     method,
     windowMonths: draft.windowMonths,
     segmentBy: draft.segmentBy,
     hysteresisMargin: numberOf(draft.marginPercent) / 100,
   });
-  if (parsed.success) return { body: parsed.data, errors: {} };
-  const errors: TierFieldErrors = {};
-  for (const issue of parsed.error.issues) {
+  if (parsed.success && Object.keys(errors).length === 0) return { body: parsed.data, errors };
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
     const [head, , leaf] = issue.path.map(String);
     if (head === "hysteresisMargin") errors.margin ??= "margin";
     else if (head === "method" && (leaf === "A" || leaf === "B" || leaf === "C")) errors[leaf] ??= "number";
     else if (head === "method") errors.method ??= draft.method === "pareto" ? "sum" : "order";
+    else if (head === "baseCurrency") errors.baseCurrency ??= "currency";
   }
   return { body: null, errors };
 }

@@ -1,0 +1,84 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import { initialLanguage } from "./i18n";
+import { ADMIN, adminHandlers, defaultSettings, renderAdmin, REP, startConnector, BASE_URL } from "./testing/adminHarness";
+
+const server = startConnector();
+
+describe("admin page", () => {
+  test("an admin sees the four sections, the policy first", async () => {
+    server.use(...adminHandlers());
+    renderAdmin();
+    expect(await screen.findByRole("heading", { name: "Frequency policy", level: 2 })).toBeTruthy();
+    expect(screen.getAllByRole("tab")).toHaveLength(4);
+    for (const name of ["Frequency policy", "Tiers", "Order history", "Monday lists"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Frequency policy" }).getAttribute("aria-selected")).toBe("true");
+    expect((screen.getByTestId("rep-picker") as HTMLSelectElement).value).toBe(ADMIN.email);
+  });
+
+  test("a rep who is not an admin is told so, with the address to add", async () => {
+    server.use(...adminHandlers());
+    renderAdmin({ rep: REP.email });
+    const notice = await screen.findByTestId("not-admin");
+    expect(notice.textContent).toContain("You are not an administrator");
+    expect(notice.textContent).toContain(REP.email);
+    expect(notice.textContent).toContain("KUNDRYTM_ADMINS");
+    expect(screen.queryByRole("tab")).toBeNull();
+  });
+
+  test("switching to an admin in the picker signs in as them", async () => {
+    server.use(...adminHandlers());
+    renderAdmin({ rep: REP.email });
+    await screen.findByTestId("not-admin");
+    await userEvent.selectOptions(screen.getByTestId("rep-picker"), ADMIN.email);
+    expect(await screen.findByRole("heading", { name: "Frequency policy", level: 2 })).toBeTruthy();
+    expect(screen.queryByTestId("not-admin")).toBeNull();
+  });
+
+  test("speaks Swedish and Norwegian", async () => {
+    server.use(...adminHandlers());
+    renderAdmin({ language: "sv" });
+    expect(await screen.findByRole("heading", { name: "Kontaktfrekvens", level: 2 })).toBeTruthy();
+    await userEvent.selectOptions(screen.getByTestId("language-picker"), "nb");
+    expect(await screen.findByRole("tab", { name: "Mandagslister" })).toBeTruthy();
+    expect(document.documentElement.lang).toBe("nb");
+  });
+
+  test("a connector that cannot be reached says so and tries again", async () => {
+    let fail = true;
+    server.use(
+      http.get(`${BASE_URL}/api/v1/admin/settings`, () => (fail ? HttpResponse.error() : HttpResponse.json(defaultSettings()))),
+      ...adminHandlers(),
+    );
+    renderAdmin();
+    expect((await screen.findByRole("alert")).textContent).toContain("The connector cannot be reached.");
+    fail = false;
+    await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("heading", { name: "Frequency policy", level: 2 })).toBeTruthy();
+  });
+
+  test("keeps what was typed in a section when another tab is opened", async () => {
+    server.use(...adminHandlers());
+    renderAdmin();
+    const cell = await screen.findByLabelText("Tier B, potential B, Keep: personal contact, weeks");
+    await userEvent.clear(cell);
+    await userEvent.type(cell, "6");
+    await userEvent.click(screen.getByRole("tab", { name: "Monday lists" }));
+    await screen.findByRole("heading", { name: "Monday lists", level: 2 });
+    await userEvent.click(screen.getByRole("tab", { name: "Frequency policy" }));
+    await waitFor(() => expect((screen.getByLabelText("Tier B, potential B, Keep: personal contact, weeks") as HTMLInputElement).value).toBe("6"));
+  });
+});
+
+describe("initialLanguage", () => {
+  test.each([
+    ["?lang=sv", "en-US", "sv"],
+    ["", "nb-NO", "nb"],
+    ["", "sv-FI", "sv"],
+    ["", "de-DE", "en"],
+    ["?lang=xx", "sv-SE", "en"],
+  ] as const)("%s with browser %s → %s", (search, nav, expected) => {
+    expect(initialLanguage(search, nav)).toBe(expected);
+  });
+});
