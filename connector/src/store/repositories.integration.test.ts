@@ -7,6 +7,7 @@ import { naturalKeysOf, ordersRepository, type OrderLineInput } from "./orders";
 import { SettingsError, settingsRepository } from "./settings";
 import { testDatabases } from "./test-databases";
 import { tierHistoryRepository } from "./tier-history";
+import { tierResultsRepository, type TierResultInput } from "./tier-results";
 
 const line = (over: Partial<OrderLineInput> = {}): OrderLineInput => ({
   customerKeyKind: "orgNr",
@@ -123,6 +124,33 @@ describe.each(testDatabases())("repositories on $name", ({ open, connectAgain })
       const history = tierHistoryRepository(db);
       await history.record({ contactId: 55, from: "C", to: "B", explanation: "moved up", runId: run.run.id, details: { revenue: 1_240_000 } });
       expect((await history.byRun(run.run.id)).map((c) => [c.contactId, c.to])).toEqual([[55, "B"]]);
+    });
+
+    test("a run's results replace the previous run's, in chunks; a company left unclassified loses its old one", async () => {
+      const runs = jobRunsRepository(db);
+      const results = tierResultsRepository(db);
+      const details = { revenue: 1000, window: { months: 12 } } as unknown as TierResultInput["details"];
+      const resultOf = (contactId: number, status: TierResultInput["status"]): TierResultInput => ({ contactId, status, previous: "D", explanation: `${contactId} is ${status}`, details });
+      const first = await runs.begin("classify", "results-1");
+      const many = Array.from({ length: 2500 }, (_, i) => resultOf(1000 + i, "C"));
+      expect(await results.saveRun(first.run.id, "sv", many)).toBe(2500);
+      expect(await results.latest(1001)).toMatchObject({ contactId: 1001, status: "C", previous: "D", explanation: "1001 is C", locale: "sv", details, runId: first.run.id });
+
+      const second = await runs.begin("classify", "results-2");
+      expect(await results.saveRun(second.run.id, "en", [resultOf(1001, "B"), resultOf(9, "former")])).toBe(2);
+      expect(await results.latest(1001)).toMatchObject({ status: "B", locale: "en", runId: second.run.id });
+      expect(await results.latest(9)).toMatchObject({ status: "former" });
+      expect(await results.latest(1002)).toBeNull();
+      const { rows } = await db.query<{ n: number }>("select count(*)::int as n from tier_results");
+      expect(rows[0]!.n).toBe(2);
+    });
+
+    test("a status outside the vocabulary is refused and nothing of the chunk is written", async () => {
+      const run = await jobRunsRepository(db).begin("classify", "results-bad");
+      const before = await tierResultsRepository(db).latest(1001);
+      const bad = [{ contactId: 1001, status: "A" }, { contactId: 1002, status: "Z" }].map((r) => ({ ...r, previous: null, explanation: "x", details: {} })) as TierResultInput[];
+      await expect(tierResultsRepository(db).saveRun(run.run.id, "sv", bad)).rejects.toThrow(/check constraint/);
+      expect(await tierResultsRepository(db).latest(1001)).toEqual(before);
     });
   });
 
