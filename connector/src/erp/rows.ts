@@ -252,9 +252,9 @@ const FEW = 16;
 const MAX_BYTES = 32;
 
 /**
- * The trimmed text of a column with few distinct values (product line, country): the last values'
- * bytes are kept and a row whose bytes match one reuses its string instead of decoding the field.
- * Past 16 distinct values it stops remembering and decodes every row.
+ * The trimmed text of a column with few distinct values (product line, country): the bytes of the
+ * first 16 distinct values are kept, and a row whose bytes match one reuses its string instead of
+ * decoding the field. A column with more distinct values is decoded row by row, as any other.
  */
 class FewTexts {
   private readonly bytes: Uint8Array[] = [];
