@@ -1,5 +1,5 @@
-import { FluentProvider, makeStyles, Subtitle1, Text, ToggleButton, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { lazy, Suspense, useState } from "react";
+import { FluentProvider, makeStyles, Subtitle1, Text, ToggleButton, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { I18nProvider, useI18n } from "../i18n/I18nProvider";
 import type { Language } from "../i18n/language";
 import { SignedInAs } from "../features/account/components/SignedInAs";
@@ -73,11 +73,31 @@ export interface PaneAppProps {
   dark: boolean;
 }
 
+/** Outlook's theme: light at once; dark once its chunk is in (null until then, so light never flashes). */
+function useTheme(dark: boolean): Theme | null {
+  const [darkTheme, setDarkTheme] = useState<Theme | null>(null);
+  useEffect(() => {
+    if (!dark || darkTheme) return;
+    let live = true;
+    import(/* webpackChunkName: "dark" */ "./darkTheme").then(
+      (m) => live && setDarkTheme(m.default),
+      // Without its chunk the pane still works, in the light theme.
+      () => live && setDarkTheme(webLightTheme),
+    );
+    return () => {
+      live = false;
+    };
+  }, [dark, darkTheme]);
+  return dark ? darkTheme : webLightTheme;
+}
+
 /** The whole task pane: one FluentProvider (light or dark as Outlook is), strings, services. */
 export function PaneApp({ services, language, displayLanguage, dark }: PaneAppProps) {
   const styles = useStyles();
+  const theme = useTheme(dark);
+  if (!theme) return null;
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
+    <FluentProvider theme={theme} className={styles.provider}>
       <I18nProvider language={language} displayLanguage={displayLanguage}>
         <ServicesProvider services={services}>
           <Shell />

@@ -1,4 +1,4 @@
-import { Divider, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { CompanyCard } from "../../../../../shared/api/card";
 import type { DraftDefaults } from "../../activity/hooks/useActivityDraft";
 import { useServices } from "../../../app/services";
@@ -12,7 +12,11 @@ import { CardView } from "./CardView";
 const JudgementControls = lazy(() => import(/* webpackChunkName: "edit" */ "../../activity/components/JudgementControls"));
 const LogActivity = lazy(() => import(/* webpackChunkName: "edit" */ "../../activity/components/LogActivityForm"));
 
-const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  // A rule drawn with tokens: Fluent's Divider would add its own code to the first download for a line.
+  divider: { height: 0, margin: 0, border: "none", borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+});
 
 /** The card with the rhythm, the rep's judgement and logging: what the rep works with on a known customer. */
 export function CustomerDetails(props: {
@@ -33,9 +37,9 @@ export function CustomerDetails(props: {
       {rhythm.state.status === "ready" && <RhythmView rhythm={rhythm.state.rhythm} />}
       {rhythm.state.status === "error" && <ErrorNotice code={rhythm.state.code} onRetry={rhythm.reload} />}
       <Suspense fallback={null}>
-        <Divider />
+        <hr className={styles.divider} />
         <JudgementControls companyId={card.company.id} potential={card.potential} accountType={card.accountType} onRhythm={rhythm.replace} />
-        <Divider />
+        <hr className={styles.divider} />
         <LogActivity
           card={card}
           itemKey={itemKey}
