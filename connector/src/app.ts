@@ -80,10 +80,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   healthRoutes(app, { db: deps.db, crmStatus });
   clientConfigRoutes(app, deps.config.auth);
-  if (deps.config.auth.mode === "embedded" && deps.auth.devIssuer) {
-    devTokenRoutes(app, { crm, issuer: deps.auth.devIssuer, ttlSeconds: deps.config.auth.tokenTtlSeconds });
-  }
   const associates = associateDirectory(crm);
+  if (deps.config.auth.mode === "embedded" && deps.auth.devIssuer) {
+    // The directory the cards use: signing in costs no CRM call when the users were read lately.
+    devTokenRoutes(app, { crm: { listAssociates: () => associates.list() }, issuer: deps.auth.devIssuer, ttlSeconds: deps.config.auth.tokenTtlSeconds });
+  }
   cardRoutes(app, {
     crm,
     associates: () => associates.list(),

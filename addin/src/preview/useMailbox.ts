@@ -10,7 +10,8 @@ export function useMailbox({ url }: { url: string }) {
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: "loading" });
-    fetch(url, { signal: controller.signal, cache: "no-store" })
+    // The first load takes the page's preload (the server marks it no-cache); a retry asks afresh.
+    fetch(url, { signal: controller.signal, cache: attempt === 0 ? "default" : "no-store" })
       .then(async (response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const parsed = PreviewMailbox.safeParse(await response.json());
