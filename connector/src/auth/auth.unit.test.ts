@@ -70,6 +70,14 @@ describe("bearer tokens on /api (embedded issuer)", () => {
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
   });
 
+  test("a percent-encoded API path reaches no route without a token", async () => {
+    const query = `?email=${encodeURIComponent(ANNA.email)}`;
+    for (const path of ["/%61pi/v1/card", "/%61%70%69/v1/card", "/api/v1/c%61rd", "/%61pi/v1/companies/1/card"]) {
+      const res = await client.request("GET", `${path}${query}`);
+      expect({ path, status: res.status }).toEqual({ path, status: 401 });
+    }
+  });
+
   test("a malformed header → 401", async () => {
     expect((await card("Basic dXNlcjpwYXNz")).status).toBe(401);
     expect((await card("Bearer not-a-jwt")).status).toBe(401);

@@ -12,12 +12,24 @@ function bearerToken(request: FastifyRequest): string | null {
   return m?.[1] ?? null;
 }
 
+/**
+ * Whether a request is for the API. Decided on the route the router matched, which sees the decoded path:
+ * `/%61pi/v1/card` reaches the `/api/v1/card` route and must need a token as much as `/api/v1/card` does.
+ * The raw path counts too, so an /api path that matched no API route is refused before any fallback.
+ */
+function apiRoute(request: FastifyRequest): { api: boolean; public: boolean } {
+  const route = request.routeOptions.url;
+  const raw = (request.url.split("?")[0] ?? "").toLowerCase();
+  const api = (route?.startsWith("/api/") ?? false) || raw.startsWith("/api/");
+  return { api, public: route !== undefined && PUBLIC_API_PATHS.has(route) };
+}
+
 /** Every /api/* request except the public ones carries a Bearer token verified before the route runs. */
 export function registerAuth(app: FastifyInstance, verify: TokenVerifier): void {
   app.decorateRequest("identity", null);
   app.addHook("onRequest", async (request, reply) => {
-    const path = request.url.split("?")[0] ?? "";
-    if (!path.startsWith("/api/") || PUBLIC_API_PATHS.has(path)) return;
+    const { api, public: open } = apiRoute(request);
+    if (!api || open) return;
     const token = bearerToken(request);
     if (!token) {
       reply.header("WWW-Authenticate", 'Bearer realm="kundrytm"');
