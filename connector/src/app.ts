@@ -8,6 +8,7 @@ import { associateDirectory } from "./crm/associate-directory";
 import { observeCrm } from "./crm/observed";
 import type { CrmFullPort, CrmPort } from "./crm/port";
 import { addinRoutes } from "./features/addin/routes";
+import { companyHints } from "./features/card/company-hints";
 import { cardRoutes } from "./features/card/routes";
 import { clientConfigRoutes } from "./features/client-config/routes";
 import { devTokenRoutes } from "./features/dev-token/routes";
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   cardRoutes(app, {
     crm,
     associates: () => associates.list(),
+    companyHints: companyHints(),
     fields: deps.config.fields,
     latestTierChange: (id) => tierHistory.latest(id),
     latestTierResult: (id) => tierResults.latest(id),

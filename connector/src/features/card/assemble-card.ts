@@ -7,6 +7,7 @@ import type { CrmAppointment, CrmAssociate, CrmCompany, CrmFullPort, CrmListItem
 import type { TierChange } from "../../store/tier-history";
 import type { StoredTierResult } from "../../store/tier-results";
 import { accountTypeOf, potentialOf, tierOfCategory } from "./field-mapping";
+import type { CompanyHints } from "./company-hints";
 
 export interface CardSources {
   crm: Pick<CrmPort, "findPersonsByEmail" | "getCompany" | "lastCompletedAppointment" | "nextPlannedAppointment"> &
@@ -22,6 +23,8 @@ export interface CardSources {
   latestTierResult(contactId: number): Promise<StoredTierResult | null>;
   /** The clock that tells a recent move from an old one (default: the system's). */
   now?: () => Date;
+  /** Each address's company at its last card: read early, used only when still right (company-hints.ts). */
+  companyHints?: CompanyHints;
 }
 
 /** A move older than this is no news: the card then shows the tier and why, not how it got there. */
@@ -133,17 +136,25 @@ async function companyPart(
  */
 export async function assembleCard(email: string, sources: CardSources, language: ExplanationLocale | null = null): Promise<CardResponse> {
   const wanted = normalise(email);
+  // The company this address had last time, read while the person is looked up (one CRM round trip instead of two).
+  const hinted = sources.companyHints?.get(wanted);
+  const early = hinted === undefined ? null : companyPart(hinted, sources.crm.getCompany(hinted), sources, language);
+  // When the hint turns out wrong, what was read early is dropped, its failure too.
+  early?.catch(() => undefined);
   const persons = (await sources.crm.findPersonsByEmail(wanted)).filter(
     (p): p is CrmPerson & { contactId: ContactId } => normalise(p.email) === wanted && p.contactId !== null && p.contactId > 0,
   );
-  if (persons.length === 0) return { found: false, email: email.trim() };
+  if (persons.length === 0) {
+    sources.companyHints?.forget(wanted);
+    return { found: false, email: email.trim() };
+  }
 
   let person: CrmPerson;
   let rest: Omit<Card, "person">;
   if (persons.length === 1) {
     const only = persons[0]!;
     person = only;
-    rest = await companyPart(only.contactId, sources.crm.getCompany(only.contactId), sources, language);
+    rest = early && hinted === only.contactId ? await early : await companyPart(only.contactId, sources.crm.getCompany(only.contactId), sources, language);
   } else {
     const companyIds = [...new Set(persons.map((p) => p.contactId))];
     const companies = new Map(await Promise.all(companyIds.map(async (id) => [id, await sources.crm.getCompany(id)] as const)));
@@ -152,8 +163,9 @@ export async function assembleCard(email: string, sources: CardSources, language
       sources.fields,
     )!;
     person = chosen.person;
-    rest = await companyPart(chosen.company.id, Promise.resolve(chosen.company), sources, language);
+    rest = early && hinted === chosen.company.id ? await early : await companyPart(chosen.company.id, Promise.resolve(chosen.company), sources, language);
   }
+  sources.companyHints?.set(wanted, rest.company.id as ContactId);
   return { found: true, card: { person: { id: person.id, name: person.fullName, email: person.email, title: person.title }, ...rest } };
 }
 
