@@ -71,7 +71,7 @@ describe("bearer tokens on /api (embedded issuer)", () => {
   });
 
   test("a percent-encoded API path reaches no route without a token", async () => {
-    const query = `?email=${encodeURIComponent(ANNA.email)}`;
+    const query = `?email=${encodeURIComponent("magnus.lofgren@sandvikensautomation.se")}`;
     for (const path of ["/%61pi/v1/card", "/%61%70%69/v1/card", "/api/v1/c%61rd", "/%61pi/v1/companies/1/card"]) {
       const res = await client.request("GET", `${path}${query}`);
       expect({ path, status: res.status }).toEqual({ path, status: 401 });
