@@ -120,6 +120,18 @@ describe("admin page (Chromium)", () => {
     await shot("weekly-lists-sv", 800);
   });
 
+  it("is a page of its own: the task pane loads nothing of it", async () => {
+    const pane = await (await fetch(`${stack.url}/taskpane.html`)).text();
+    // The built HTML is minified: attribute values may come without quotes.
+    const scripts = [...pane.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
+    expect(scripts.some((src) => /assets\/taskpane\.[0-9a-f]{8}\.js$/.test(src!))).toBe(true);
+    expect(pane).not.toMatch(/admin/i);
+    const bundle = await (await fetch(`${stack.url}${scripts.find((src) => src!.startsWith("/assets/taskpane."))}`)).text();
+    expect(bundle).not.toContain("Kundrytm administration");
+    const admin = await (await fetch(`${stack.url}/admin/`)).text();
+    expect(admin).toMatch(/<script[^>]*\ssrc="?\/admin\/admin\.[0-9a-f]{8}\.js/);
+  });
+
   it("tells a rep who is not an administrator so", async () => {
     const other = stack.sandbox.tenant.reps[1]!;
     await page.goto(`${stack.url}/admin/?lang=en&rep=${encodeURIComponent(other.email)}`);
