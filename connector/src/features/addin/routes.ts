@@ -32,6 +32,11 @@ function cacheControl(file: string): string {
   return /\.[0-9a-f]{8}\.(js|css)$/.test(file) ? "public, max-age=31536000, immutable" : "no-cache";
 }
 
+/** A requested path as it resolves under the build folder, with forward slashes ("" for the folder itself). */
+function relativePath(distDir: string, file: string): string {
+  return path.relative(distDir, path.resolve(distDir, file)).split(path.sep).join("/");
+}
+
 export interface AddinRoutesOptions {
   /** ADDIN_DIST_DIR: the built task pane. */
   distDir: string;
@@ -53,9 +58,11 @@ export function addinRoutes(app: FastifyInstance, options: AddinRoutesOptions): 
   const send = (reply: FastifyReply, file: string) => {
     if (!built()) return reply.code(503).type("text/html; charset=utf-8").header("Retry-After", "30").send(NOT_BUILT_PAGE);
     const full = path.resolve(distDir, file);
-    // Only regular files inside the build folder; anything else is a plain 404.
-    const stat = full.startsWith(distDir + path.sep) ? fs.statSync(full, { throwIfNoEntry: false }) : undefined;
-    if (!stat?.isFile() || path.basename(full).startsWith(".")) {
+    // Only regular files inside the build folder, reached without a hidden segment or a link out of it.
+    const inside = (p: string) => p.startsWith(distDir + path.sep);
+    const hidden = relativePath(distDir, file).split("/").some((segment) => segment.startsWith("."));
+    const stat = inside(full) && !hidden ? fs.statSync(full, { throwIfNoEntry: false }) : undefined;
+    if (!stat?.isFile() || !inside(fs.realpathSync(full))) {
       return reply.code(404).send(apiError("NOT_FOUND", "No such file."));
     }
     return reply
@@ -87,8 +94,9 @@ export function addinRoutes(app: FastifyInstance, options: AddinRoutesOptions): 
   app.get("/admin/", (_request, reply) => send(reply, "admin/index.html"));
   app.get("/*", (request, reply) => {
     const file = (request.params as { "*": string })["*"];
-    const previewFile = file === "preview" || file.startsWith("preview/");
-    if (file.startsWith("api/") || file === "api" || file.startsWith("dev/") || (previewFile && !options.preview)) {
+    // Judged on the path as it resolves: /x/../preview/ is /preview/.
+    const top = relativePath(distDir, file).split("/")[0];
+    if (top === "api" || top === "dev" || (top === "preview" && !options.preview)) {
       return reply.code(404).send(apiError("NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`));
     }
     return send(reply, file);

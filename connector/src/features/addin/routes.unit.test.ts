@@ -47,6 +47,16 @@ describe("production (no preview)", () => {
     }
     expect((await http.request("GET", "/taskpane.html")).body).toBe("<html>pane</html>");
   });
+
+  test("no way round to the preview, hidden files or a link out of the build folder", async () => {
+    fs.writeFileSync(path.join(distDir, "assets", ".secret"), "hidden");
+    fs.writeFileSync(path.join(tmp.dir, "outside.txt"), "outside");
+    fs.symlinkSync(path.join(tmp.dir, "outside.txt"), path.join(distDir, "assets", "link.txt"));
+    const http = await serve({ manifestFile, preview: false });
+    for (const url of ["/x/../preview/index.html", "/./preview/index.html", "/assets/..%2fpreview/index.html", "/assets/.secret", "/assets/link.txt", "/x/../dev/token"]) {
+      expect({ url, status: (await http.request("GET", url)).status }).toEqual({ url, status: 404 });
+    }
+  });
 });
 
 describe("demo (embedded mode)", () => {
