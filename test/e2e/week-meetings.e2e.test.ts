@@ -106,6 +106,8 @@ describe("meetings through the preview (Chromium)", () => {
     expect(await banner.textContent()).toContain(tierA.company);
     // Outlook's own info bar carries it too (the simulated host supports notificationMessages).
     expect(await page.getByTestId("outlook-info-bar").textContent()).toContain(tierA.company);
+    const overflow = await page.getByTestId("pane-frame").evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, "meeting-banner-sv-320");
 
     await banner.getByTestId("log-meeting").click();

@@ -7,6 +7,8 @@ const useStyles = makeStyles({
   facts: { display: "grid", gridTemplateColumns: "minmax(88px, max-content) 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: "anywhere" },
+  // A long status ("Overdue by 19 days (due 4 Nov 2026)") wraps inside the badge in a narrow pane.
+  badge: { height: "auto", minHeight: "20px", whiteSpace: "normal", paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
 });
 
 function dueText(due: DueState, { t, formatDate }: I18n): { text: string; color: "danger" | "warning" | "success" | "informative" | "subtle" } {
@@ -44,7 +46,7 @@ export function RhythmView({ rhythm }: { rhythm: Rhythm }) {
       </dd>
       <dt className={styles.term}>{t.dueStatus}</dt>
       <dd className={styles.value}>
-        <Badge appearance="tint" color={due.color} data-testid="due-status" data-due={rhythm.due.kind}>
+        <Badge appearance="tint" color={due.color} className={styles.badge} data-testid="due-status" data-due={rhythm.due.kind}>
           {due.text}
         </Badge>
       </dd>
