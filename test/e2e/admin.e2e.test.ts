@@ -109,6 +109,15 @@ describe("admin page (Chromium)", () => {
     expect(await page.getByTestId("moves-heading").textContent()).toMatch(/change tier|No customer/);
     await shot("tiers-dry-run", 1280);
     await shot("tiers-dry-run", 800);
+
+    await page.getByTestId("apply").click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("SuperOffice");
+    await page.getByTestId("confirm-apply").click();
+    const applied = page.getByTestId("apply-result");
+    await applied.waitFor({ timeout: 60_000 });
+    expect(await applied.textContent()).toMatch(/^Applied: \d+ categories written, \d+ tasks created\.$/);
   });
 
   it("runs the Monday lists as a dry run", async () => {

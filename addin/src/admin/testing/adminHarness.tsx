@@ -1,6 +1,6 @@
 import "../../testing/jsdomShims";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import { http, HttpResponse, type HttpHandler } from "msw";
 import { setupServer } from "msw/node";
 import type { PreviewMailbox } from "../../../../shared/api/preview";
@@ -8,6 +8,9 @@ import { ScheduleBody, TierSettingsBody, type Settings, type WorkloadResponse, t
 import { defaultPolicy } from "../../../../shared/domain/policy";
 import type { Language } from "../../i18n/language";
 import { AdminApp, type SectionKey } from "../AdminApp";
+
+// Sections load lazily: on a busy machine the first load of a chunk (transformed on demand) outlasts the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 export const BASE_URL = "http://localhost";
 export const ADMIN = { email: "anna.lind@nordvent.se", name: "Anna Lind", initials: "AL" };
