@@ -34,7 +34,7 @@ import { isSegmentBy, isTierMethod, tierBodyOf, tierDraftOf, windowOf, type Tier
 const STATUSES = [...TIER_STATUSES, "none"] as const;
 
 const useStyles = makeStyles({
-  form: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))", gap: tokens.spacingHorizontalL, maxWidth: "1000px" },
+  form: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))", alignItems: "start", gap: tokens.spacingHorizontalL, maxWidth: "1000px" },
   amounts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
   amount: { width: "11em" },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
