@@ -61,6 +61,8 @@ export interface RunningSandbox {
   credentials: { appToken: string; bearerTokens: string[]; basic?: { username: string; password: string } };
   /** Makes every issued ticket invalid, as if they expired server-side. */
   expireTickets(): void;
+  /** Deletes a company with its persons and activities, as a user in SuperOffice would; false when there is none. */
+  deleteCompany(id: number): Promise<boolean>;
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -117,5 +119,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     },
     credentials: { appToken: authOptions.appToken, bearerTokens: authOptions.bearerTokens, ...(authOptions.basic ? { basic: authOptions.basic } : {}) },
     expireTickets: () => auth.expireAllTickets(),
+    async deleteCompany(id) {
+      const removed = store.removeContact(id);
+      await store.commit();
+      return removed;
+    },
   };
 }

@@ -63,6 +63,16 @@ export class Store {
   }
 
   addContact(c: ContactRec): void { this.data.contacts.push(c); this.contacts.set(c.id, c); }
+  /** A company deleted as a SuperOffice user deletes one: with its persons and their activities. */
+  removeContact(id: number): boolean {
+    if (!this.contacts.has(id)) return false;
+    const d = this.data;
+    d.contacts = d.contacts.filter((c) => c.id !== id);
+    d.persons = d.persons.filter((p) => p.contactId !== id);
+    d.appointments = d.appointments.filter((a) => a.contactId !== id);
+    this.reindex();
+    return true;
+  }
   addPerson(p: PersonRec): void { this.data.persons.push(p); this.persons.set(p.id, p); }
   addAppointment(a: AppointmentRec): void { this.data.appointments.push(a); this.appointments.set(a.id, a); }
   addSelection(s: SelectionRec): void { this.data.selections.push(s); this.selections.set(s.id, s); }

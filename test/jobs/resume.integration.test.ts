@@ -69,3 +69,38 @@ test("a task created just before a crash is found by its marker on resume, never
   const { rows } = await db.query<{ n: number }>("select count(*)::int as n from tier_history where run_id is not null");
   expect(rows[0]!.n).toBe(plan.report.moves.length);
 });
+
+test("a company deleted in SuperOffice before a resumed run is passed over: no empty row, no task, no history", async () => {
+  const sb2 = await demoSandbox(150);
+  const db2 = await openPglite(null);
+  try {
+    await migrate(db2);
+    const crm = sandboxClient(sb2);
+    const jobs = servicesFor(db2, crm, sb2);
+    await saveTestSettings(jobs);
+    await jobs.importFile({ file: writeOrdersCsv(path.join(tmp.dir, "orders-2.csv"), demoOrders(150)), mapping: DEFAULT_MAPPING, onError: "stop" });
+    const plan = await jobs.classify({ dryRun: true, asOf: AS_OF });
+    if (plan.kind !== "ran") throw new Error("busy");
+    const withTasks = plan.report.moves.filter((m) => m.kind !== "new");
+    expect(withTasks.length).toBeGreaterThanOrEqual(3);
+
+    // The run dies before its first task; then a user deletes a company whose move is still open.
+    const crashing: CrmFullPort = { ...crm, createAppointment: async () => { throw new Crash("killed before the first task"); } };
+    const config = loadConfig(connectorEnv(sb2));
+    await expect(jobServices({ db: db2, crm: crashing, configFields: config.fields, now: () => NOW }).classify({ dryRun: false, asOf: AS_OF })).rejects.toThrow(Crash);
+    const deleted = withTasks[1]!.contactId as ContactId;
+    expect(await sb2.deleteCompany(deleted)).toBe(true);
+
+    const resumed = await jobs.classify({ dryRun: false, asOf: AS_OF });
+    if (resumed.kind !== "ran") throw new Error("busy");
+    await expect(crm.getCompany(deleted)).rejects.toMatchObject({ code: "CRM_NOT_FOUND" });
+    const tasks = (await crm.listAppointments({ from: AS_OF, to: AS_OF })).filter((a) => a.text.includes("[kundrytm:tier:"));
+    expect(tasks.map((t) => t.contactId).sort()).toEqual(withTasks.filter((m) => m.contactId !== deleted).map((m) => m.contactId as ContactId).sort());
+    const { rows } = await db2.query<{ contact_id: number }>("select contact_id from tier_history where run_id is not null");
+    expect(rows.map((r) => r.contact_id)).not.toContain(deleted);
+    expect(rows).toHaveLength(plan.report.moves.length - 1);
+  } finally {
+    await db2.close();
+    await sb2.close();
+  }
+});

@@ -4,7 +4,7 @@ import type { LocalDate } from "../../../shared/domain/dates";
 import { renderTierExplanation, type ExplanationLocale } from "../../../shared/domain/explain";
 import type { AppointmentId, AssociateId } from "../../../shared/domain/vocabulary";
 import type { FieldMapping } from "../config";
-import type { CrmAppointment, CrmFullPort } from "../crm/port";
+import { CrmError, type CrmAppointment, type CrmFullPort } from "../crm/port";
 import type { Db } from "../store/db";
 import { withJobLock } from "../store/job-lock";
 import { jobRunsRepository, type JobRun } from "../store/job-runs";
@@ -34,7 +34,7 @@ interface Progress {
   report: ClassificationReport;
 }
 
-export type ApplyCrm = ClassifyCrm & Pick<CrmFullPort, "setCompanyCategories" | "createAppointment" | "listAppointments">;
+export type ApplyCrm = ClassifyCrm & Pick<CrmFullPort, "setCompanyCategories" | "updateCompany" | "createAppointment" | "listAppointments">;
 
 export interface ApplyOptions {
   db: Db;
@@ -70,7 +70,7 @@ export async function runClassification(options: ApplyOptions): Promise<Classify
       const again = await runs.begin<Progress>(CLASSIFY_JOB, run.runKey);
       if (again.kind !== "resumed") continue;
       resumedRun = again.run.id;
-      resumed += await executeMoves(options, again.run);
+      resumed += await executeMoves(options, again.run, { fromThisListing: false });
       const moves = again.run.progress.moves;
       await runs.complete(again.run.id, { ...again.run.progress.report, dryRun: false, writes: { ...countWrites(moves), resumed } });
     }
@@ -79,7 +79,7 @@ export async function runClassification(options: ApplyOptions): Promise<Classify
       initialProgress: { asOf: options.asOf, moves: plan.moves.map((m) => ({ ...m, started: false, taskId: null, done: false })), report: plan.report },
     });
     const run = begun.run;
-    await executeMoves(options, run);
+    await executeMoves(options, run, { fromThisListing: true });
     const report: ClassificationReport = { ...plan.report, dryRun: false, writes: { ...countWrites(run.progress.moves), resumed } };
     // Every company's result commits with the run: a run killed before this point leaves the previous
     // results, and the next start's fresh plan stores its own.
@@ -107,8 +107,13 @@ function countWrites(moves: readonly MoveState[]): { categories: number; tasks: 
   return { categories: moves.filter((m) => m.done).length, tasks: moves.filter((m) => m.taskId !== null).length };
 }
 
-/** Writes every move of the run that is not done; returns how many it finished. */
-async function executeMoves(options: ApplyOptions, run: JobRun<Progress>): Promise<number> {
+/**
+ * Writes every move of the run that is not done; returns how many it finished. Moves planned from this
+ * run's own company listing go in one bulk write. A resumed run's moves may be days old and the company
+ * deleted since: the bulk write would create an empty row for it, so each is written on its own, and a
+ * company that is gone is passed over (no task, no history).
+ */
+async function executeMoves(options: ApplyOptions, run: JobRun<Progress>, source: { fromThisListing: boolean }): Promise<number> {
   const { db, crm } = options;
   const runs = jobRunsRepository(db);
   const progress = run.progress;
@@ -134,8 +139,25 @@ async function executeMoves(options: ApplyOptions, run: JobRun<Progress>): Promi
   const begunBefore = new Set(pending.filter((m) => m.started).map((m) => m.contactId));
   for (const move of pending) move.started = true;
   await runs.checkpoint(run.id, progress);
-  await crm.setCompanyCategories(pending.map((m) => ({ contactId: m.contactId, categoryId: m.categoryId })));
+  const gone = new Set<number>();
+  if (source.fromThisListing) {
+    await crm.setCompanyCategories(pending.map((m) => ({ contactId: m.contactId, categoryId: m.categoryId })));
+  } else {
+    for (const move of pending) {
+      try {
+        await crm.updateCompany(move.contactId, { categoryId: move.categoryId });
+      } catch (error) {
+        if (!(error instanceof CrmError && error.code === "CRM_NOT_FOUND")) throw error;
+        gone.add(move.contactId);
+      }
+    }
+  }
   for (const move of pending) {
+    if (gone.has(move.contactId)) {
+      move.done = true;
+      await runs.checkpoint(run.id, progress);
+      continue;
+    }
     if (begunBefore.has(move.contactId) && move.taskId === null && moveNeedsTask(move.kind)) {
       move.taskId = await findTask(move);
     }
