@@ -59,6 +59,12 @@ export function PolicySection({ client, settings, onSaved }: { client: AdminClie
     setOutcome(null);
   };
 
+  function discard() {
+    setDraft(saved);
+    setServerErrors(new Map());
+    setOutcome(null);
+  }
+
   async function save() {
     setSaving(true);
     setOutcome(null);
@@ -160,7 +166,7 @@ export function PolicySection({ client, settings, onSaved }: { client: AdminClie
             <Button appearance="primary" disabled={!dirty || saving || checked.policy === null} onClick={() => void save()} data-testid="save-policy">
               {saving ? t.saving : t.save}
             </Button>
-            <Button disabled={!dirty || saving} onClick={() => (setDraft(saved), setServerErrors(new Map()), setOutcome(null))}>
+            <Button disabled={!dirty || saving} onClick={discard}>
               {t.discard}
             </Button>
             {dirty && <Caption1 className={styles.dirty}>{t.unsaved}</Caption1>}

@@ -73,6 +73,19 @@ describe("frequency policy", () => {
     expect(proposals.some((p) => p.matrix.B.C.expand.personalWeeks === null && p.matrix.B.C.expand.digitalWeeks === null)).toBe(false);
   });
 
+  test("discarding brings back the saved matrix and clears the problems", async () => {
+    server.use(whatIfHandler([]), ...adminHandlers());
+    renderAdmin();
+    const cell = await screen.findByLabelText(cellLabel);
+    await userEvent.clear(cell);
+    await userEvent.type(cell, "200");
+    expect(document.getElementById(cell.getAttribute("aria-describedby")!)?.textContent).toBe("At most 104 weeks");
+    await userEvent.click(screen.getByRole("button", { name: "Discard changes" }));
+    expect((cell as HTMLInputElement).value).toBe("4");
+    expect(cell.getAttribute("aria-invalid")).toBeNull();
+    expect(screen.getByTestId("save-policy").hasAttribute("disabled")).toBe(true);
+  });
+
   test("an edit draws the what-if next to today's workload, and saving stores the policy", async () => {
     const proposals: FrequencyPolicy[] = [];
     let saved: unknown = null;
