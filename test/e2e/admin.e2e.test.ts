@@ -97,6 +97,7 @@ describe("admin page (Chromium)", () => {
     expect(await report.textContent()).toMatch(/\d+ new order lines/);
     expect(await page.getByTestId("bad-rows").locator("tbody tr").count()).toBeGreaterThan(0);
     await shot("imports", 1280);
+    await shot("imports", 800);
 
     await page.getByTestId("tab-tiers").click();
     await page.getByTestId("dry-run").click();
@@ -148,5 +149,6 @@ describe("admin page (Chromium)", () => {
     await notice.waitFor();
     expect(await notice.textContent()).toContain("You are not an administrator");
     expect(await notice.textContent()).toContain(other.email);
+    await shot("not-admin", 800);
   });
 });
