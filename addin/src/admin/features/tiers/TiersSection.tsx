@@ -79,6 +79,8 @@ export function TiersSection({ client, settings, onSaved }: { client: AdminClien
       onSaved(next);
       setDraft(tierDraftOf(next.tiers));
       setSaveState({ kind: "saved" });
+      // A dry run of the settings before this save no longer shows what Apply would do.
+      setReport(null);
       return true;
     } catch (error) {
       setSaveState({ kind: "error", error });

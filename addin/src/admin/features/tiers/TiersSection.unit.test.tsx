@@ -102,6 +102,13 @@ describe("tiers", () => {
     ]);
     expect(calls.runs).toEqual(["dry-run"]);
     expect(screen.getByTestId("dry-run").textContent).toBe("Dry run");
+
+    // Saving other settings takes the dry run (and its Apply) away: it no longer shows what would happen.
+    await userEvent.selectOptions(screen.getByTestId("tier-window"), "36");
+    await userEvent.click(screen.getByTestId("save-tiers"));
+    await waitFor(() => expect(screen.queryByTestId("dry-run-report")).toBeNull());
+    expect(screen.queryByTestId("apply")).toBeNull();
+    expect(calls.saved).toHaveLength(2);
   });
 
   test("impossible settings are named on their fields and cannot be saved or run", async () => {
