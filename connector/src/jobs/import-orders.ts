@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { DEFAULT_COLUMN_MAPPING } from "../../../shared/api/imports";
 import type { BadRowReport, ImportReport } from "../../../shared/api/jobs";
 import type { CrmFullPort } from "../crm/port";
 import { ColumnMappingSchema, fileKindOf, streamCsvOrderLines, streamXlsxOrderLines, type ColumnMappingInput, type ErpOrderLine, type FileKind, type OnError } from "../erp";
@@ -9,16 +10,7 @@ import { ordersRepository, type OrderLineInput } from "../store/orders";
 import { CustomerKeyIndex } from "./customer-keys";
 
 /** The demo ERP's export (and a common shape): customers by organisation number. */
-export const DEFAULT_MAPPING: ColumnMappingInput = {
-  customerKey: { kind: "orgNr", column: "org_number" },
-  date: "order_date",
-  amount: "amount",
-  currency: "currency",
-  productLine: "product_line",
-  country: "country",
-  orderNumber: "order_number",
-  orderLine: "line",
-};
+export const DEFAULT_MAPPING: ColumnMappingInput = DEFAULT_COLUMN_MAPPING;
 
 /** Every ERP export shares one source, so a later file's overlap with an earlier one is recognised. */
 export const ERP_SOURCE = "erp";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ColumnMapping } from "../../../../shared/api/imports";
 import { ClassificationReport, ImportReport, JobRun, WeeklyListsReport, type JobName } from "../../../../shared/api/jobs";
 import { PolicyErrors, Settings, WhatIfResponse, WorkloadResponse, type SettingsKey } from "../../../../shared/api/settings";
 import type { FrequencyPolicy } from "../../../../shared/domain/policy";
@@ -38,10 +39,11 @@ export function createAdminClient(options: { baseUrl: string; tokens: TokenSourc
     getWorkload: (signal?: AbortSignal) => call(WorkloadResponse, { path: "/api/v1/admin/workload", signal }),
     whatIf: (policy: FrequencyPolicy, signal?: AbortSignal) => call(WhatIfResponse, { method: "POST", path: "/api/v1/admin/workload/what-if", body: { policy }, signal }),
     classify: (dryRun: boolean) => call(ClassificationReport, { method: "POST", path: `/api/v1/admin/classification/${dryRun ? "dry-run" : "apply"}`, body: {} }),
-    importOrders: (file: Blob, options: { name: string; type: string; onError: "stop" | "skip" }) =>
+    /** Without a mapping the connector reads the demo ERP's columns. */
+    importOrders: (file: Blob, options: { name: string; type: string; onError: "stop" | "skip"; mapping?: ColumnMapping | null }) =>
       call(ImportReport, {
         method: "POST",
-        path: `/api/v1/admin/imports/orders?${new URLSearchParams({ onError: options.onError, name: options.name })}`,
+        path: `/api/v1/admin/imports/orders?${new URLSearchParams({ onError: options.onError, name: options.name, ...(options.mapping ? { mapping: JSON.stringify(options.mapping) } : {}) })}`,
         file: { data: file, type: options.type },
       }),
     jobs: (job: JobName, signal?: AbortSignal) => call(z.array(JobRun), { path: `/api/v1/admin/jobs?job=${job}&limit=20`, signal }),

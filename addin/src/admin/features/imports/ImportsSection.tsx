@@ -2,10 +2,12 @@ import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody,
 import { useCallback, useEffect, useId, useState } from "react";
 import { JOB_NAMES, type ImportReport, type JobName, type JobRun } from "../../../../../shared/api/jobs";
 import { uploadTypeOf, type AdminClient } from "../../api/adminClient";
+import { DEFAULT_COLUMN_MAPPING } from "../../../../../shared/api/imports";
 import { ErrorBar } from "../../components/ErrorBar";
 import { Section, useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
 import type { Loadable } from "../policy/useWorkload";
+import { MappingEditor, mappingDraftOf, mappingOf, type MappingDraft } from "./MappingEditor";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
@@ -43,14 +45,17 @@ export function ImportsSection({ client }: { client: AdminClient }) {
   const [file, setFile] = useState<File | null>(null);
   const [onError, setOnError] = useState<"stop" | "skip">("stop");
   const [upload, setUpload] = useState<Upload>({ kind: "idle" });
+  const [mapping, setMapping] = useState<MappingDraft>(() => mappingDraftOf(DEFAULT_COLUMN_MAPPING));
+  const checkedMapping = mappingOf(mapping);
 
   async function submit() {
     if (!file) return setUpload({ kind: "invalid", message: m.noFile });
     const type = uploadTypeOf(file.name);
     if (!type) return setUpload({ kind: "invalid", message: m.wrongType });
+    if (!checkedMapping.mapping) return;
     setUpload({ kind: "uploading" });
     try {
-      setUpload({ kind: "done", report: await client.importOrders(file, { name: file.name, type, onError }) });
+      setUpload({ kind: "done", report: await client.importOrders(file, { name: file.name, type, onError, mapping: checkedMapping.mapping }) });
     } catch (error) {
       setUpload({ kind: "error", error });
     }
@@ -72,6 +77,7 @@ export function ImportsSection({ client }: { client: AdminClient }) {
             }}
           />
         </Field>
+        <MappingEditor draft={mapping} onChange={setMapping} />
         <Field label={m.onError}>
           <RadioGroup value={onError} onChange={(_, d) => setOnError(d.value === "skip" ? "skip" : "stop")}>
             <Radio value="stop" label={m.onErrorStop} />
@@ -79,7 +85,7 @@ export function ImportsSection({ client }: { client: AdminClient }) {
           </RadioGroup>
         </Field>
         <div className={styles.actions}>
-          <Button appearance="primary" disabled={upload.kind === "uploading"} onClick={() => void submit()} data-testid="upload">
+          <Button appearance="primary" disabled={upload.kind === "uploading" || !checkedMapping.mapping} onClick={() => void submit()} data-testid="upload">
             {upload.kind === "uploading" ? m.uploading : m.upload}
           </Button>
           {upload.kind === "uploading" && <Spinner size="tiny" />}

@@ -2,6 +2,7 @@ import { File } from "node:buffer";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
+import { DEFAULT_COLUMN_MAPPING } from "../../../../../shared/api/imports";
 import type { ImportReport, JobRun } from "../../../../../shared/api/jobs";
 import { adminHandlers, BASE_URL, renderAdmin, startConnector } from "../../testing/adminHarness";
 
@@ -45,7 +46,35 @@ describe("order history", () => {
     const rows = within(screen.getByTestId("bad-rows")).getAllByRole("row").slice(1).map((r) => r.textContent);
     expect(rows).toEqual(["3datethe date 2026-13-45 is not a date", "5customerno CRM company has customer number 999"]);
     // Typed by the file's extension, whatever the browser called it.
-    expect(seen).toEqual([{ type: "text/csv", query: "?onError=skip&name=orders.csv", body: "customer;date;amount\n1;2026-01-02;100\n" }]);
+    expect(seen.map((r) => ({ ...r, query: Object.fromEntries(new URLSearchParams(r.query)) }))).toEqual([
+      {
+        type: "text/csv",
+        query: { onError: "skip", name: "orders.csv", mapping: JSON.stringify({ ...DEFAULT_COLUMN_MAPPING, defaultCurrency: "SEK" }) },
+        body: "customer;date;amount\n1;2026-01-02;100\n",
+      },
+    ]);
+  });
+
+  test("the columns of another ERP's export are sent with it; a missing required column blocks the upload", async () => {
+    const seen: { type: string | null; query: string; body: string }[] = [];
+    server.use(uploadHandler(seen), ...adminHandlers());
+    renderAdmin({ section: "imports" });
+    await userEvent.upload(await screen.findByTestId("order-file"), file(["x"], "export.csv"));
+    await userEvent.click(screen.getByText("Columns in the file"));
+    await userEvent.selectOptions(screen.getByLabelText("Customers are found by"), "customerNumber");
+    const customer = screen.getByLabelText("Customer column");
+    await userEvent.clear(customer);
+    expect(screen.getByText("A column name is needed")).toBeTruthy();
+    expect(screen.getByTestId("upload").hasAttribute("disabled")).toBe(true);
+    await userEvent.type(customer, "Kundnr");
+    await userEvent.clear(screen.getByLabelText("Country (optional)"));
+    await userEvent.clear(screen.getByLabelText("Currency when the file names none"));
+    await userEvent.type(screen.getByLabelText("Currency when the file names none"), "nok");
+    await userEvent.click(screen.getByTestId("upload"));
+    await screen.findByTestId("import-report");
+    const { country, ...rest } = DEFAULT_COLUMN_MAPPING;
+    expect(country).toBe("country");
+    expect(JSON.parse(new URLSearchParams(seen[0]!.query).get("mapping")!)).toEqual({ ...rest, customerKey: { kind: "customerNumber", column: "Kundnr" }, defaultCurrency: "NOK" });
   });
 
   test("a refused import says nothing was imported", async () => {
