@@ -90,6 +90,9 @@ describe("admin page (Chromium)", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${stack.url}/admin/?lang=en&section=imports`);
     await page.getByTestId("order-file").setInputFiles(file);
+    // The demo ERP's columns are the default mapping.
+    await page.getByText("Columns in the file").click();
+    expect(await page.getByLabel("Customer column").inputValue()).toBe("org_number");
     await page.getByLabel("Import the good rows and list the bad ones").check();
     await page.getByTestId("upload").click();
     const report = page.getByTestId("import-report");
