@@ -49,9 +49,8 @@ export function createRedirectTokenSource(config: EntraConfig, options: Redirect
     const request = { scopes: [config.scope] };
     const account = app.getActiveAccount() ?? app.getAllAccounts()[0];
     if (!account) {
-      // Leaves the page; the token is asked for again when Entra ID sends the browser back.
       await app.loginRedirect(request);
-      throw new ApiClientError("UNAUTHORIZED", "Signing in with Microsoft Entra ID");
+      return leavingPage();
     }
     let result;
     try {
@@ -59,7 +58,7 @@ export function createRedirectTokenSource(config: EntraConfig, options: Redirect
     } catch (error) {
       if (error instanceof msal.InteractionRequiredAuthError) {
         await app.acquireTokenRedirect({ ...request, account });
-        throw new ApiClientError("UNAUTHORIZED", "Signing in with Microsoft Entra ID");
+        return leavingPage();
       }
       throw signInError(error);
     }
@@ -80,6 +79,14 @@ export function createRedirectTokenSource(config: EntraConfig, options: Redirect
     },
     account: () => signedIn,
   };
+}
+
+/**
+ * The browser is on its way to Entra ID: the page keeps showing that it is loading instead of an error,
+ * and asks for the token again when Entra ID sends it back.
+ */
+function leavingPage(): Promise<never> {
+  return new Promise<never>(() => {});
 }
 
 function signInError(error: unknown): ApiClientError {
