@@ -2,7 +2,7 @@ import { Field, makeStyles, Select, Spinner, tokens } from "@fluentui/react-comp
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { ClientConfig } from "../../../shared/api/client-config";
 import { PreviewMailbox, type PreviewRep } from "../../../shared/api/preview";
-import { createTokenSource } from "../api/auth";
+import { createTokenSource, type TokenSource } from "../api/auth";
 import { requestJson, type FetchLike } from "../api/http";
 import { LANGUAGES, type Language } from "../i18n/language";
 import { createRedirectTokenSource } from "./auth/redirect";
@@ -41,6 +41,8 @@ export interface AdminAppProps {
   /** Entra ID sends the browser back here after sign-in. */
   redirectUri: string;
   initial: { language: Language; rep: string | null; section: SectionKey };
+  /** Entra ID sign-in; by default MSAL's redirect flow back to `redirectUri`. */
+  entra?: (config: Extract<ClientConfig, { auth: "entra" }>) => TokenSource;
   /** Told whenever the language, rep or section changes (the page keeps them in its address). */
   onNavigate?: (state: { language: Language; rep: string | null; section: SectionKey }) => void;
 }
@@ -84,9 +86,9 @@ export function AdminApp(props: AdminAppProps) {
   const tokenSource = useMemo(
     () =>
       identity.status === "ready"
-        ? createTokenSource({ fetchImpl, baseUrl: props.baseUrl, mailboxEmail: repEmail ?? "", entra: (cfg) => createRedirectTokenSource(cfg, { redirectUri: props.redirectUri }) })
+        ? createTokenSource({ fetchImpl, baseUrl: props.baseUrl, mailboxEmail: repEmail ?? "", entra: props.entra ?? ((cfg) => createRedirectTokenSource(cfg, { redirectUri: props.redirectUri })) })
         : null,
-    [identity.status, fetchImpl, props.baseUrl, props.redirectUri, repEmail],
+    [identity.status, fetchImpl, props.baseUrl, props.redirectUri, props.entra, repEmail],
   );
 
   return (

@@ -2,7 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { initialLanguage } from "./i18n";
-import { ADMIN, adminHandlers, defaultSettings, renderAdmin, REP, startConnector, BASE_URL } from "./testing/adminHarness";
+import { ADMIN, adminHandlers, BASE_URL, defaultSettings, renderAdmin, REP, startConnector, workloadRow } from "./testing/adminHarness";
 
 const server = startConnector();
 
@@ -68,6 +68,41 @@ describe("admin page", () => {
     await screen.findByRole("heading", { name: "Monday lists", level: 2 });
     await userEvent.click(screen.getByRole("tab", { name: "Frequency policy" }));
     await waitFor(() => expect((screen.getByLabelText("Tier B, potential B, Keep: personal contact, weeks") as HTMLInputElement).value).toBe("6"));
+  });
+});
+
+describe("admin page with Entra ID", () => {
+  const config = { auth: "entra", clientId: "app-id", authority: "https://login.microsoftonline.com/tenant", scope: "api://app-id/Crm.ReadWrite" };
+
+  test("signs in through Entra ID for the API scope, shows the account and no rep picker", async () => {
+    const asked: unknown[] = [];
+    let signedIn: { username: string; name: string | null } | null = null;
+    server.use(
+      http.get(`${BASE_URL}/api/v1/client-config`, () => HttpResponse.json(config)),
+      http.get(`${BASE_URL}/preview/mailbox.json`, () => HttpResponse.json({ error: { code: "NOT_FOUND", message: "no preview" } }, { status: 404 })),
+      http.all(`${BASE_URL}/api/v1/admin/*`, ({ request }) =>
+        request.headers.get("authorization") === "Bearer entra-token" ? undefined : HttpResponse.json({ error: { code: "UNAUTHORIZED", message: "no" } }, { status: 401 }),
+      ),
+      http.get(`${BASE_URL}/api/v1/admin/settings`, () => HttpResponse.json(defaultSettings())),
+      http.get(`${BASE_URL}/api/v1/admin/workload`, () => HttpResponse.json({ reps: [], unassigned: { ...workloadRow(null, null, 0), customers: 0 } })),
+    );
+    renderAdmin({
+      entra: (cfg) => {
+        asked.push(cfg);
+        return {
+          async getToken() {
+            signedIn = { username: "chef@nordvent.se", name: "Chef" };
+            return "entra-token";
+          },
+          invalidate() {},
+          account: () => signedIn,
+        };
+      },
+    });
+    expect((await screen.findByTestId("signed-in-as")).textContent).toBe("Signed in as chef@nordvent.se");
+    expect(asked).toEqual([config]);
+    expect(screen.queryByTestId("rep-picker")).toBeNull();
+    expect(await screen.findByText("No rep owns a tiered customer yet.")).toBeTruthy();
   });
 });
 

@@ -7,7 +7,7 @@ import type { PreviewMailbox } from "../../../../shared/api/preview";
 import { ScheduleBody, TierSettingsBody, type Settings, type WorkloadResponse, type WorkloadRow } from "../../../../shared/api/settings";
 import { defaultPolicy } from "../../../../shared/domain/policy";
 import type { Language } from "../../i18n/language";
-import { AdminApp, type SectionKey } from "../AdminApp";
+import { AdminApp, type AdminAppProps, type SectionKey } from "../AdminApp";
 
 // Sections load lazily: on a busy machine the first load of a chunk (transformed on demand) outlasts the default second.
 configure({ asyncUtilTimeout: 5000 });
@@ -84,12 +84,13 @@ export function startConnector() {
   return server;
 }
 
-export function renderAdmin(options: { section?: SectionKey; language?: Language; rep?: string } = {}) {
+export function renderAdmin(options: { section?: SectionKey; language?: Language; rep?: string; entra?: AdminAppProps["entra"] } = {}) {
   return render(
     <FluentProvider theme={webLightTheme}>
       <AdminApp
         baseUrl={BASE_URL}
         redirectUri={`${BASE_URL}/admin/`}
+        {...(options.entra ? { entra: options.entra } : {})}
         initial={{ language: options.language ?? "en", rep: options.rep ?? ADMIN.email, section: options.section ?? "policy" }}
       />
     </FluentProvider>,
