@@ -52,7 +52,7 @@ describe("archive and unknown senders through the preview (Chromium)", () => {
     await Promise.all([first.getByTestId("archive-email").click(), second.getByTestId("archive-email").click()]);
     await first.getByTestId("archived").waitFor();
     await second.getByTestId("archived").waitFor();
-    expect(await first.getByTestId("archived").textContent()).toMatch(/^Archived in SuperOffice /);
+    expect(await first.getByTestId("archived").textContent()).toMatch(/^Archived in SuperOffice on /);
     expect(await second.getByTestId("archived").textContent()).toMatch(/^Arkiverad i SuperOffice /);
     await screenshot(second, "archived-sv-320");
     expect(await noOverflow(second)).toBeLessThanOrEqual(0);

@@ -47,7 +47,7 @@ describe("archive e-mail on the card", () => {
     await userEvent.click(await screen.findByTestId("archive-email"));
     expect((await screen.findByTestId("archive-busy")).textContent).toContain("Archiving…");
     held.resolve();
-    expect((await screen.findByTestId("archived")).textContent).toMatch(/^Archived in SuperOffice 21 Nov 2026/);
+    expect((await screen.findByTestId("archived")).textContent).toMatch(/^Archived in SuperOffice on 21 Nov 2026/);
     expect(screen.queryByTestId("archive-email")).toBeNull();
 
     expect(archive.statusQueries[0]?.get("messageId")).toBe("<m1@example.test>");
@@ -82,10 +82,10 @@ describe("archive e-mail on the card", () => {
     const archive = archiveHandlers();
     server.use(...connectorHandlers(found, archive.handlers));
     renderPane({ item: message("m1", kari), mailboxVersion: "1.8", displayLanguage: "nb-NO" });
-    await userEvent.click(await screen.findByRole("button", { name: "Arkiver e-post" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Arkiver e-posten" }));
     await screen.findByTestId("archived");
     expect(archive.posted[0]?.content).toEqual({ kind: "text", body: "Hello" });
-    expect(screen.getByText("Outlook kunne ikke gi ut hele meldingen her: emne, tekst og adresser arkiveres.")).toBeTruthy();
+    expect(screen.getByText("Outlook kunne ikke hente hele meldingen: emne, tekst og adresser ble arkivert.")).toBeTruthy();
   });
 
   it("shows the error by code and archives on retry", async () => {

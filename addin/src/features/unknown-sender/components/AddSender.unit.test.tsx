@@ -69,7 +69,7 @@ describe("an unknown sender", () => {
     const crm = unknownSender({ domain: "gmail.com", publicDomain: true, companies: [] });
     server.use(...connectorHandlers(crm.card, crm.handlers));
     renderPane({ item: message("m1", { displayName: "", emailAddress: "kari.holm@gmail.com" }), displayLanguage: "nb-NO" });
-    expect(await screen.findByText("gmail.com er en offentlig e-posttjeneste og peker ikke ut noe firma.")).toBeTruthy();
+    expect(await screen.findByText("gmail.com er en offentlig e-posttjeneste og peker ikke på noe bestemt firma.")).toBeTruthy();
     expect((screen.getByTestId("sender-first-name") as HTMLInputElement).value).toBe("Kari");
     expect((screen.getByTestId("new-company-name") as HTMLInputElement).value).toBe("");
   });
