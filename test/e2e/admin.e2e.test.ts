@@ -80,6 +80,15 @@ describe("admin page (Chromium)", () => {
     expect(await page.locator('input[data-cell="A.A.keep.personalWeeks"]').inputValue()).toBe("1");
     await page.locator('[data-testid="workload-chart"] rect[data-series="now"]').first().waitFor();
     expect(await seriesTotal("now")).toBeGreaterThan(now);
+
+    // A capacity below the rep's need: the chart draws it and flags the rep.
+    const rep = stack.sandbox.tenant.reps[0]!;
+    await page.getByLabel(`Capacity of ${rep.fullName}, contacts per week`).fill("2");
+    await page.getByTestId("save-capacities").click();
+    // A vertical line has no width: playwright never calls it visible.
+    await page.locator('[data-testid="workload-chart"] line[data-marker="2"]').waitFor({ state: "attached" });
+    expect(await page.getByTestId("workload-chart").locator("svg").textContent()).toContain("over capacity");
+    await shot("policy-capacity", 1280);
   });
 
   it("imports the order history with its report and shows the tier distribution of a dry run", async () => {
