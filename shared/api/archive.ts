@@ -49,7 +49,10 @@ export type ArchiveRequest = z.input<typeof ArchiveRequest>;
 
 export const ArchivedEmail = z.object({
   documentId: z.number().int(),
+  /** The company the document belongs to: one message is archived on one company, which may not be the card's. */
   companyId: z.number().int(),
+  /** Its name when Kundrytm knows it. */
+  companyName: z.string().nullable(),
   messageId: z.string(),
   /** When Kundrytm archived it (ISO); null when the CRM had it from elsewhere. */
   archivedAt: z.string().nullable(),
@@ -62,14 +65,11 @@ export const ArchiveResponse = ArchivedEmail.extend({
 });
 export type ArchiveResponse = z.infer<typeof ArchiveResponse>;
 
-/** GET /api/v1/archive?messageId=…[&companyId=…&date=…] — is it archived? With the company and date the CRM is asked too. */
-export const ArchiveStatusQuery = z
-  .object({
-    messageId: InternetMessageId,
-    companyId: z.coerce.number().int().positive().optional(),
-    date: z.iso.datetime({ offset: true }).optional(),
-  })
-  .refine((q) => (q.companyId === undefined) === (q.date === undefined), "companyId and date go together");
+/**
+ * GET /api/v1/archive?messageId=… — archived through Kundrytm? Only Kundrytm's own record is read (a card
+ * opens often; the CRM is asked when the rep archives).
+ */
+export const ArchiveStatusQuery = z.object({ messageId: InternetMessageId });
 
 export const ArchiveStatus = z.discriminatedUnion("archived", [
   z.object({ archived: z.literal(true), document: ArchivedEmail }),

@@ -73,6 +73,9 @@ export const en = {
     archiving: "Archiving…",
     archivedAt: (when: string) => `Archived in SuperOffice on ${when}`,
     archivedBefore: "Already archived in SuperOffice",
+    /** Archived on another customer of the thread (`company` null: its name is not known). */
+    archivedOn: (company: string | null, when: string | null) =>
+      `Archived in SuperOffice on ${company ?? "another customer"}${when ? ` (${when})` : ""}`,
     asText: "Outlook could not fetch the whole message: subject, text and addresses were archived.",
   },
   unknownSender: {
@@ -223,6 +226,7 @@ export const sv: Messages = {
     archiving: "Arkiverar…",
     archivedAt: (when) => `Arkiverad i SuperOffice ${when}`,
     archivedBefore: "Redan arkiverad i SuperOffice",
+    archivedOn: (company, when) => `Arkiverad i SuperOffice på ${company ?? "en annan kund"}${when ? ` (${when})` : ""}`,
     asText: "Outlook kunde inte hämta hela meddelandet: ämne, text och adresser arkiverades.",
   },
   unknownSender: {
@@ -363,6 +367,7 @@ export const nb: Messages = {
     archiving: "Arkiverer…",
     archivedAt: (when) => `Arkivert i SuperOffice ${when}`,
     archivedBefore: "Allerede arkivert i SuperOffice",
+    archivedOn: (company, when) => `Arkivert i SuperOffice på ${company ?? "en annen kunde"}${when ? ` (${when})` : ""}`,
     asText: "Outlook kunne ikke hente hele meldingen: emne, tekst og adresser ble arkivert.",
   },
   unknownSender: {

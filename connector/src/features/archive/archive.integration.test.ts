@@ -81,7 +81,25 @@ describe("archiving e-mails against the sandbox", () => {
     expect(docs[0]!.content).toBe(eml);
 
     const status = await statusOf(messageId);
-    expect(status).toEqual({ archived: true, document: { documentId: archived.documentId, companyId: card.company.id, messageId, archivedAt: archived.archivedAt } });
+    expect(status).toEqual({
+      archived: true,
+      document: { documentId: archived.documentId, companyId: card.company.id, companyName: card.company.name, messageId, archivedAt: archived.archivedAt },
+    });
+  });
+
+  it("says on which company a message was archived when another company's card asks, and writes no second document", async () => {
+    const sender = await cardOf(stack.sandbox.tenant.highlights.tierA.email);
+    const copied = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
+    expect(copied.company.id).not.toBe(sender.company.id);
+    const messageId = "<two-customers.7@kund.example>";
+    const first = ArchiveResponse.parse((await api("POST", "/api/v1/archive", request(sender, messageId, { kind: "text", body: "Till A, kopia till B" }))).body);
+    expect(first).toMatchObject({ companyId: sender.company.id, companyName: sender.company.name, alreadyArchived: false });
+
+    // The same thread opened on the customer in CC: the status names the first company.
+    expect(await statusOf(messageId)).toMatchObject({ archived: true, document: { companyId: sender.company.id, companyName: sender.company.name } });
+    const again = ArchiveResponse.parse((await api("POST", "/api/v1/archive", request(copied, messageId, { kind: "text", body: "x" }))).body);
+    expect(again).toMatchObject({ documentId: first.documentId, companyId: sender.company.id, companyName: sender.company.name, alreadyArchived: true });
+    expect(await sandboxDocumentsWithRef(stack, copied.company.id, messageId)).toEqual([]);
   });
 
   it("answers simultaneous requests for one message with one document", async () => {
@@ -126,11 +144,13 @@ describe("archiving e-mails against the sandbox", () => {
       body: JSON.stringify({ Header: "Elsewhere", Name: "elsewhere.eml", DocumentTemplate: { DocumentTemplateId: 3 }, Contact: { ContactId: card.company.id }, Date: "2026-11-20T09:00:00", ExternalRef: messageId }),
     });
     expect(created.status).toBe(200);
+    // Opening the card reads Kundrytm's own record only; the CRM is asked when the rep archives.
     const extra = `&companyId=${card.company.id}&date=${encodeURIComponent("2026-11-20T10:00:00+01:00")}`;
-    expect((await statusOf(messageId, extra)).archived).toBe(true);
+    expect(await statusOf(messageId, extra)).toEqual({ archived: false });
     const result = ArchiveResponse.parse((await api("POST", "/api/v1/archive", request(card, messageId, { kind: "text", body: "x" }))).body);
-    expect(result.alreadyArchived).toBe(true);
+    expect(result).toMatchObject({ alreadyArchived: true, archivedAt: null, companyId: card.company.id, companyName: card.company.name });
     expect(await sandboxDocumentsWithRef(stack, card.company.id, messageId)).toHaveLength(1);
+    expect(await statusOf(messageId)).toMatchObject({ archived: true, document: { documentId: result.documentId, archivedAt: null } });
   });
 
   it("refuses bad input with a clear error and archives nothing", async () => {
@@ -172,14 +192,14 @@ describe("archiving e-mails against the sandbox", () => {
       const failed = await service.archive(identity, parsed).catch((e: unknown) => e);
       stack.sandbox.setKnobs({ failNext: 0 });
       expect(failed).toBeInstanceOf(CrmDocumentContentError);
-      expect((await service.status(identity, { messageId, companyId: card.company.id, date: parsed.date })).archived).toBe(false);
+      expect((await service.status({ messageId })).archived).toBe(false);
 
       const done = await service.archive(identity, parsed);
       expect(done).toMatchObject({ documentId: (failed as CrmDocumentContentError).documentId, alreadyArchived: false });
       const docs = await sandboxDocumentsWithRef(stack, card.company.id, messageId);
       expect(docs).toHaveLength(1);
       expect(docs[0]!.content).toContain(`Message-ID: ${messageId}`);
-      expect((await service.status(identity, { messageId })).archived).toBe(true);
+      expect((await service.status({ messageId })).archived).toBe(true);
     } finally {
       stack.sandbox.setKnobs({ failNext: 0, retryAfterSeconds: 1 });
       await db.close();

@@ -9,9 +9,10 @@ import { archiveService, type ArchiveService } from "./service";
 /** POST /api/v1/archive and GET /api/v1/archive?messageId=… (behind the Bearer token). */
 export function archiveRoutes(app: FastifyInstance, service: ArchiveService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/api/v1/archive", { schema: { querystring: ArchiveStatusQuery, response: { 200: ArchiveStatus } } }, async (request) =>
-    service.status(identityOf(request), request.query),
-  );
+  r.get("/api/v1/archive", { schema: { querystring: ArchiveStatusQuery, response: { 200: ArchiveStatus } } }, async (request) => {
+    identityOf(request);
+    return service.status(request.query);
+  });
   r.post(
     "/api/v1/archive",
     // A whole .eml in base64 is far above the API's default body limit.

@@ -31,16 +31,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Row {
   message_id: string;
   company_id: number;
+  company_name: string | null;
   document_id: number | null;
   state: string;
   archived_at: Date | null;
   age_ms: number;
 }
 
-function toDocument(row: Pick<Row, "message_id" | "company_id" | "document_id" | "archived_at">): ArchivedEmail {
+function toDocument(row: Pick<Row, "message_id" | "company_id" | "company_name" | "document_id" | "archived_at">): ArchivedEmail {
   return {
     documentId: row.document_id ?? 0,
     companyId: row.company_id,
+    companyName: row.company_name,
     messageId: row.message_id,
     archivedAt: row.archived_at ? new Date(row.archived_at).toISOString() : null,
   };
@@ -61,7 +63,7 @@ export function archiveService(deps: ArchiveDeps) {
 
   async function read(messageId: string): Promise<Row | null> {
     const { rows } = await db.query<Row>(
-      `select message_id, company_id, document_id, state, archived_at,
+      `select message_id, company_id, company_name, document_id, state, archived_at,
               (extract(epoch from (now() - updated_at)) * 1000)::integer as age_ms
          from archived_emails where message_id = $1`,
       [messageId],
@@ -70,13 +72,13 @@ export function archiveService(deps: ArchiveDeps) {
   }
 
   /** Records a document the CRM already had, so later look-ups need no CRM call. */
-  async function remember(messageId: string, companyId: number, documentId: number, repEmail: string): Promise<void> {
+  async function remember(messageId: string, company: { id: number; name: string }, documentId: number, repEmail: string): Promise<void> {
     await db.query(
-      `insert into archived_emails (message_id, company_id, document_id, rep_email, state, archived_at)
-       values ($1, $2, $3, $4, 'done', null)
-       on conflict (message_id) do update set company_id = excluded.company_id, document_id = excluded.document_id,
-         state = 'done', updated_at = now()`,
-      [messageId, companyId, documentId, repEmail],
+      `insert into archived_emails (message_id, company_id, company_name, document_id, rep_email, state, archived_at)
+       values ($1, $2, $3, $4, $5, 'done', null)
+       on conflict (message_id) do update set company_id = excluded.company_id, company_name = excluded.company_name,
+         document_id = excluded.document_id, state = 'done', archived_at = null, updated_at = now()`,
+      [messageId, company.id, company.name, documentId, repEmail],
     );
   }
 
@@ -87,15 +89,16 @@ export function archiveService(deps: ArchiveDeps) {
     return content;
   }
 
-  async function finish(request: ParsedArchiveRequest, documentId: number): Promise<ArchiveResponse> {
-    const { rows } = await db.query<{ archived_at: Date }>(
-      `update archived_emails set document_id = $2, state = 'done', archived_at = now(), updated_at = now()
-        where message_id = $1 returning archived_at`,
-      [request.messageId, documentId],
+  async function finish(request: ParsedArchiveRequest, documentId: number, companyName: string | null): Promise<ArchiveResponse> {
+    const { rows } = await db.query<{ archived_at: Date; company_id: number; company_name: string | null }>(
+      `update archived_emails set document_id = $2, company_name = coalesce($3, company_name), state = 'done', archived_at = now(), updated_at = now()
+        where message_id = $1 returning archived_at, company_id, company_name`,
+      [request.messageId, documentId, companyName],
     );
     return {
       documentId,
-      companyId: request.companyId,
+      companyId: rows[0]?.company_id ?? request.companyId,
+      companyName: rows[0]?.company_name ?? companyName,
       messageId: request.messageId,
       archivedAt: rows[0] ? new Date(rows[0].archived_at).toISOString() : new Date().toISOString(),
       alreadyArchived: false,
@@ -106,22 +109,19 @@ export function archiveService(deps: ArchiveDeps) {
   async function completeContent(identity: Identity, request: ParsedArchiveRequest, documentId: number): Promise<ArchiveResponse> {
     await db.query("update archived_emails set rep_email = $2, updated_at = now() where message_id = $1", [request.messageId, identity.email]);
     await crm.uploadDocumentContent(documentId, contentOf(request));
-    return finish(request, documentId);
+    return finish(request, documentId, null);
   }
 
   return {
-    /** Is the message archived? Kundrytm's own record first; with the company and date, the CRM too. */
-    async status(identity: Identity, query: { messageId: string; companyId?: number; date?: string }): Promise<ArchiveStatus> {
+    /**
+     * Is the message archived, and on which company? Kundrytm's own record only: a card opens for every
+     * selected mail, and the CRM has no cheap look-up by Message-ID. Archiving asks the CRM.
+     */
+    async status(query: { messageId: string }): Promise<ArchiveStatus> {
       const row = await read(query.messageId);
+      // A pending row, even one whose document exists without its content, is not archived yet.
       if (row?.state === "done" && row.document_id !== null) return { archived: true, document: toDocument(row) };
-      // Created without its content: not archived until the next try uploads it.
-      if (row?.state === "pending" && row.document_id !== null) return { archived: false };
-      if (query.companyId === undefined || query.date === undefined) return { archived: false };
-      const found = await crm.findDocumentByExternalRef({ contactId: query.companyId as ContactId, externalRef: query.messageId, date: query.date });
-      if (!found) return { archived: false };
-      // A running claim of our own is left alone; it will record the document when it finishes.
-      if (!row) await remember(query.messageId, query.companyId, found.id, identity.email);
-      return { archived: true, document: { documentId: found.id, companyId: query.companyId, messageId: query.messageId, archivedAt: null } };
+      return { archived: false };
     },
 
     /**
@@ -156,12 +156,15 @@ export function archiveService(deps: ArchiveDeps) {
 
       try {
         const contactId = request.companyId as ContactId;
-        const existing = await crm.findDocumentByExternalRef({ contactId, externalRef: messageId, date: request.date });
+        const [company, existing] = await Promise.all([
+          crm.getCompany(contactId),
+          crm.findDocumentByExternalRef({ contactId, externalRef: messageId, date: request.date }),
+        ]);
         if (existing) {
-          await remember(messageId, request.companyId, existing.id, identity.email);
-          return { documentId: existing.id, companyId: request.companyId, messageId, archivedAt: null, alreadyArchived: true };
+          await remember(messageId, company, existing.id, identity.email);
+          return { documentId: existing.id, companyId: company.id, companyName: company.name, messageId, archivedAt: null, alreadyArchived: true };
         }
-        const [associates, company, templates] = await Promise.all([crm.listAssociates(), crm.getCompany(contactId), crm.listDocumentTemplates()]);
+        const [associates, templates] = await Promise.all([crm.listAssociates(), crm.listDocumentTemplates()]);
         const rep = associates.find((a) => a.email?.trim().toLowerCase() === identity.email);
         if (!rep) throw new HttpError(403, "FORBIDDEN", "Your account is not a user of the CRM.");
         const template = emailTemplateFor(templates, request.from.email.trim().toLowerCase() === identity.email);
@@ -181,7 +184,7 @@ export function archiveService(deps: ArchiveDeps) {
           },
           content,
         );
-        return await finish(request, document.id);
+        return await finish(request, document.id, company.name);
       } catch (error) {
         if (error instanceof CrmDocumentContentError) {
           // The document exists without its content: the next try uploads the content only.

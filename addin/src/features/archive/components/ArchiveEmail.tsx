@@ -32,17 +32,19 @@ export default function ArchiveEmail({ itemKey, companyId, personId }: { itemKey
         );
       case "archiving":
         return <Spinner size="tiny" labelPosition="after" label={t.archive.archiving} data-testid="archive-busy" />;
-      case "archived":
+      case "archived": {
+        const when = state.archivedAt ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(state.archivedAt)) : null;
+        // SuperOffice keeps a document on one company: a thread with several customers is archived on one of them.
+        const elsewhere = state.company.id !== companyId;
         return (
           <>
-            <Text className={styles.done} role="status" data-testid="archived">
-              {state.archivedAt
-                ? t.archive.archivedAt(new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(state.archivedAt)))
-                : t.archive.archivedBefore}
+            <Text className={elsewhere ? styles.muted : styles.done} role="status" data-testid="archived">
+              {elsewhere ? t.archive.archivedOn(state.company.name, when) : when ? t.archive.archivedAt(when) : t.archive.archivedBefore}
             </Text>
             {state.asText && <Caption1 className={styles.muted}>{t.archive.asText}</Caption1>}
           </>
         );
+      }
       case "error":
         return <ErrorNotice code={state.code} onRetry={() => void archive()} />;
       default:

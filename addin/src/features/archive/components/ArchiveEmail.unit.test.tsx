@@ -16,7 +16,8 @@ function deferred() {
 }
 
 /** The connector's archive routes; records what the pane posted. */
-function archiveHandlers(options: { archived?: boolean; failFirst?: boolean; hold?: Promise<void> } = {}) {
+function archiveHandlers(options: { archived?: boolean; archivedOn?: { id: number; name: string }; failFirst?: boolean; hold?: Promise<void> } = {}) {
+  const company = options.archivedOn ?? { id: 7, name: "Fjordstål AS" };
   const posted: ArchiveRequest[] = [];
   const statusQueries: URLSearchParams[] = [];
   const handlers = [
@@ -24,7 +25,7 @@ function archiveHandlers(options: { archived?: boolean; failFirst?: boolean; hol
       statusQueries.push(new URL(request.url).searchParams);
       return HttpResponse.json(
         options.archived
-          ? { archived: true, document: { documentId: 40, companyId: 7, messageId: "<m1@example.test>", archivedAt: "2026-11-21T10:05:00.000Z" } }
+          ? { archived: true, document: { documentId: 40, companyId: company.id, companyName: company.name, messageId: "<m1@example.test>", archivedAt: "2026-11-21T10:05:00.000Z" } }
           : { archived: false },
       );
     }),
@@ -32,7 +33,7 @@ function archiveHandlers(options: { archived?: boolean; failFirst?: boolean; hol
       posted.push((await request.json()) as ArchiveRequest);
       await options.hold;
       if (options.failFirst && posted.length === 1) return HttpResponse.json({ error: { code: "CRM_TEMPORARY", message: "503" } }, { status: 503 });
-      return HttpResponse.json({ documentId: 40, companyId: 7, messageId: "<m1@example.test>", archivedAt: "2026-11-21T10:05:00.000Z", alreadyArchived: false });
+      return HttpResponse.json({ documentId: 40, companyId: company.id, companyName: company.name, messageId: "<m1@example.test>", archivedAt: "2026-11-21T10:05:00.000Z", alreadyArchived: false });
     }),
   ];
   return { handlers, posted, statusQueries };
@@ -51,7 +52,7 @@ describe("archive e-mail on the card", () => {
     expect(screen.queryByTestId("archive-email")).toBeNull();
 
     expect(archive.statusQueries[0]?.get("messageId")).toBe("<m1@example.test>");
-    expect(archive.statusQueries[0]?.get("companyId")).toBe("7");
+    expect([...archive.statusQueries[0]!.keys()]).toEqual(["messageId"]);
     const [sent] = archive.posted;
     expect(sent).toMatchObject({
       companyId: 7,
@@ -76,6 +77,14 @@ describe("archive e-mail on the card", () => {
     expect((await screen.findByTestId("archived")).textContent).toMatch(/^Arkiverad i SuperOffice 21 nov. 2026/);
     expect(screen.queryByTestId("archive-email")).toBeNull();
     expect(archive.posted).toEqual([]);
+  });
+
+  it("names the other customer when the thread was archived on another company than the card's", async () => {
+    const archive = archiveHandlers({ archived: true, archivedOn: { id: 99, name: "Nordvent AB" } });
+    server.use(...connectorHandlers(found, archive.handlers));
+    renderPane({ item: message("m1", kari), displayLanguage: "sv-SE" });
+    expect((await screen.findByTestId("archived")).textContent).toMatch(/^Arkiverad i SuperOffice på Nordvent AB \(21 nov. 2026/);
+    expect(screen.queryByTestId("archive-email")).toBeNull();
   });
 
   it("sends subject, body and metadata where Outlook has no getAsFileAsync (before Mailbox 1.14)", async () => {

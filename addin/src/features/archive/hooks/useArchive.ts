@@ -11,7 +11,8 @@ export type ArchiveState =
   | { status: "checking" }
   | { status: "ready"; header: MessageHeader }
   | { status: "archiving"; header: MessageHeader }
-  | { status: "archived"; archivedAt: string | null; asText: boolean }
+  /** `company`: where the document is, which may be another customer than the card's (one message, one document). */
+  | { status: "archived"; archivedAt: string | null; asText: boolean; company: { id: number; name: string | null } }
   | { status: "error"; header: MessageHeader; code: ClientErrorCode };
 
 const address = (a: { emailAddress: string; displayName: string }) => ({ name: a.displayName, email: a.emailAddress });
@@ -33,9 +34,13 @@ export function useArchive({ api, office, itemKey, companyId, personId }: { api:
       if (!current()) return;
       if (!header || header.item.key !== itemKey) return setState({ status: "unavailable" });
       try {
-        const status = await archiveStatus(api, { messageId: header.messageId, companyId, date: header.date }, controller.signal);
+        const status = await archiveStatus(api, header.messageId, controller.signal);
         if (!current()) return;
-        setState(status.archived ? { status: "archived", archivedAt: status.document.archivedAt, asText: false } : { status: "ready", header });
+        setState(
+          status.archived
+            ? { status: "archived", archivedAt: status.document.archivedAt, asText: false, company: { id: status.document.companyId, name: status.document.companyName } }
+            : { status: "ready", header },
+        );
       } catch {
         // Archiving is idempotent on the connector: when the check fails the action stays usable.
         if (current() && !controller.signal.aborted) setState({ status: "ready", header });
@@ -45,7 +50,7 @@ export function useArchive({ api, office, itemKey, companyId, personId }: { api:
       alive.current = false;
       controller.abort();
     };
-  }, [api, office, itemKey, companyId, current]);
+  }, [api, office, itemKey, current]);
 
   const archive = useCallback(async () => {
     if (state.status !== "ready" && state.status !== "error") return;
@@ -64,7 +69,14 @@ export function useArchive({ api, office, itemKey, companyId, personId }: { api:
         date: header.date,
         content,
       });
-      if (current()) setState({ status: "archived", archivedAt: result.archivedAt, asText: !result.alreadyArchived && content.kind === "text" });
+      if (current()) {
+        setState({
+          status: "archived",
+          archivedAt: result.archivedAt,
+          asText: !result.alreadyArchived && content.kind === "text",
+          company: { id: result.companyId, name: result.companyName },
+        });
+      }
     } catch (error) {
       if (current()) setState({ status: "error", header, code: error instanceof OfficeCallError ? "OFFICE" : toClientError(error).code });
     }
