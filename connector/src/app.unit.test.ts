@@ -86,7 +86,7 @@ describe("GET /api/v1/card", () => {
       lastPurchase: "2026-11-02",
     } as const;
     await tierResultsRepository(db).saveRun(run.run.id, "sv", [
-      { contactId: 101, status: "A", previous: "A", explanation: "Nordhydraulik AB är klass A: omsättning 12 mån 1,24 MSEK, topp 6 %.", details },
+      { contactId: 101, status: "A", previous: "A", explanation: "Nordhydraulik AB är på nivå A: omsättning 12 mån 1,24 MSEK, topp 6 %.", details },
     ]);
     const ask = async (language?: string) => {
       const headers: Record<string, string> = { authorization: `Bearer ${token}` };
@@ -96,9 +96,9 @@ describe("GET /api/v1/card", () => {
       if (!body.found) throw new Error("not found");
       return body.card.tier;
     };
-    expect((await ask()).explanation).toBe("Nordhydraulik AB är klass A: omsättning 12 mån 1,24 MSEK, topp 6 %.");
+    expect((await ask()).explanation).toBe("Nordhydraulik AB är på nivå A: omsättning 12 mån 1,24 MSEK, topp 6 %.");
     expect((await ask("en-GB,en;q=0.9")).explanation).toBe("Nordhydraulik AB is tier A: 12-month revenue 1.24 MSEK, top 6 %.");
-    expect(await ask("nb-NO")).toMatchObject({ explanation: "Nordhydraulik AB er klasse A: omsetning 12 mnd 1,24 MSEK, topp 6 %.", move: { from: "B", to: "A", kind: "up" } });
+    expect(await ask("nb-NO")).toMatchObject({ explanation: "Nordhydraulik AB er på nivå A: omsetning 12 mnd 1,24 MSEK, topp 6 %.", move: { from: "B", to: "A", kind: "up" } });
     const company = await http.request("GET", "/api/v1/companies/101/card", { headers: { authorization: `Bearer ${token}`, "accept-language": "en" } });
     expect(company.json<{ card: { tier: { explanation: string } } }>().card.tier.explanation).toBe("Nordhydraulik AB is tier A: 12-month revenue 1.24 MSEK, top 6 %.");
   });

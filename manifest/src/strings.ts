@@ -18,9 +18,9 @@ export const DESCRIPTION: Localized = {
   "en-US":
     "Customer rhythm from SuperOffice in Outlook: the sender's tier, account owner, last and next contact, and logging of e-mails and meetings with the next step.",
   "sv-SE":
-    "Kundrytm från SuperOffice i Outlook: avsändarens kundklass, kundansvarig, senaste och nästa kontakt, och loggning av e-post och möten med nästa steg.",
+    "Kundrytm från SuperOffice i Outlook: avsändarens kundnivå, kundansvarig, senaste och nästa kontakt, och loggning av e-post och möten med nästa steg.",
   "nb-NO":
-    "Kunderytme fra SuperOffice i Outlook: avsenderens kundeklasse, kundeansvarlig, siste og neste kontakt, og logging av e-post og møter med neste steg.",
+    "Kunderytme fra SuperOffice i Outlook: avsenderens kundenivå, kundeansvarlig, siste og neste kontakt, og logging av e-post og møter med neste steg.",
 };
 
 /** Short strings (bt:ShortStrings, ≤ 125 characters): group and button labels, supertip titles. */
@@ -35,8 +35,8 @@ export const LONG_STRINGS = {
   "Addin.Description": DESCRIPTION,
   "ReadCard.Tip": {
     "en-US": "Show the sender's company, tier, account owner and last and next contact from SuperOffice. Pin it to follow your selection.",
-    "sv-SE": "Visa avsändarens företag, kundklass, kundansvarig och senaste och nästa kontakt från SuperOffice. Fäst den för att följa ditt val.",
-    "nb-NO": "Vis avsenderens firma, kundeklasse, kundeansvarlig og siste og neste kontakt fra SuperOffice. Fest den for å følge valget ditt.",
+    "sv-SE": "Visa avsändarens företag, kundnivå, kundansvarig och senaste och nästa kontakt från SuperOffice. Fäst den för att följa ditt val.",
+    "nb-NO": "Vis avsenderens firma, kundenivå, kundeansvarlig og siste og neste kontakt fra SuperOffice. Fest den for å følge valget ditt.",
   },
   "ComposeCard.Tip": {
     "en-US": "Show the customer card of the recipient while you write, and log the e-mail to SuperOffice.",

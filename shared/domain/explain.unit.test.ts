@@ -24,25 +24,25 @@ describe("tier explanation in one sentence", () => {
   it("a steady tier says how far it is to the next", () => {
     const r = resultFor("c40");
     expect(renderTierExplanation({ result: r, customerName: "Kylteknik Oy", locale: "en", from: "C" })).toBe("Kylteknik Oy is tier C: 12-month revenue 41,000 SEK, top 60 %, 9,000 SEK short of B.");
-    expect(renderTierExplanation({ result: r, customerName: "Kylteknik Oy", locale: "sv", from: "C" })).toBe("Kylteknik Oy är klass C: omsättning 12 mån 41 000 SEK, topp 60 %, 9 000 SEK kvar till B.");
+    expect(renderTierExplanation({ result: r, customerName: "Kylteknik Oy", locale: "sv", from: "C" })).toBe("Kylteknik Oy är på nivå C: omsättning 12 mån 41 000 SEK, topp 60 %, 9 000 SEK kvar till B.");
   });
 
   it("held by the margin", () => {
     const r = resultFor("c49", [["c49", "C"]], 0.1);
     expect(r.status).toBe("C");
-    expect(renderTierExplanation({ result: r, customerName: "X AS", locale: "nb" })).toBe("X AS er klasse C: omsetning 12 mnd 50 000 SEK, topp 51 %, beholdt i C takket være marginen på 10 %.");
+    expect(renderTierExplanation({ result: r, customerName: "X AS", locale: "nb" })).toBe("X AS er på nivå C: omsetning 12 mnd 50 000 SEK, topp 51 %, beholdt i C takket være marginen på 10 %.");
   });
 
   it("former customers and customers without tier", () => {
     const old = resultFor("old", [["old", "D"]]);
     expect(renderTierExplanation({ result: old, customerName: "Gamla AB", locale: "sv" })).toBe("Gamla AB blev en tidigare kund: inga köp de senaste 12 månaderna (senaste köp 2025-03-14).");
     expect(renderTierExplanation({ result: old, customerName: "Gamla AB", locale: "en", from: "former" })).toBe("Gamla AB is a former customer: no purchases in the last 12 months (last purchase 2025-03-14).");
-    expect(renderTierExplanation({ result: resultFor("ghost"), customerName: "Ny AS", locale: "nb" })).toBe("Ny AS har ingen klasse: ingen kjøp registrert.");
+    expect(renderTierExplanation({ result: resultFor("ghost"), customerName: "Ny AS", locale: "nb" })).toBe("Ny AS har ingen nivå: ingen kjøp registrert.");
   });
 
   it("new and reactivated", () => {
     expect(renderTierExplanation({ result: resultFor("c98"), customerName: "Ny AB", locale: "en" })).toBe("Ny AB is new in tier B: 12-month revenue 99,000 SEK, top 2 %.");
-    expect(renderTierExplanation({ result: resultFor("c98", [["c98", "former"]]), customerName: "Åter AB", locale: "sv" })).toBe("Åter AB är kund igen, i klass B: omsättning 12 mån 99 000 SEK, topp 2 %.");
+    expect(renderTierExplanation({ result: resultFor("c98", [["c98", "former"]]), customerName: "Åter AB", locale: "sv" })).toBe("Åter AB är kund igen, på nivå B: omsättning 12 mån 99 000 SEK, topp 2 %.");
   });
 
   it("formats money and percent honestly", () => {

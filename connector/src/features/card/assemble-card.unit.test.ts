@@ -42,7 +42,7 @@ const NUMBERS: TierExplanation = {
 };
 
 function result(status: StoredTierResult["status"], previous: StoredTierResult["previous"] = status): StoredTierResult {
-  const sentence = previous === status ? "Nordhydraulik AB är klass A: omsättning 12 mån 1,24 MSEK, topp 6 %." : "Nordhydraulik AB flyttades B → A: omsättning 12 mån 1,24 MSEK, topp 6 %.";
+  const sentence = previous === status ? "Nordhydraulik AB är på nivå A: omsättning 12 mån 1,24 MSEK, topp 6 %." : "Nordhydraulik AB flyttades B → A: omsättning 12 mån 1,24 MSEK, topp 6 %.";
   return { contactId: 101, status, previous, explanation: sentence, locale: "sv", details: NUMBERS, runId: 4, classifiedAt: new Date("2026-11-23T01:00:00Z") };
 }
 
@@ -176,11 +176,11 @@ describe("assembleCard", () => {
   test("a tier that did not move is explained by the latest result, in the run's language unless another is asked for", async () => {
     const s = sources(seededCrm(), [], [result("A")]);
     const stored = await assembleCard("erik.berg@nordhydraulik.se", s);
-    expect(stored.found && stored.card.tier).toEqual({ status: "A", label: "A", explanation: "Nordhydraulik AB är klass A: omsättning 12 mån 1,24 MSEK, topp 6 %.", move: null });
+    expect(stored.found && stored.card.tier).toEqual({ status: "A", label: "A", explanation: "Nordhydraulik AB är på nivå A: omsättning 12 mån 1,24 MSEK, topp 6 %.", move: null });
     const english = await assembleCard("erik.berg@nordhydraulik.se", s, "en");
     expect(english.found && english.card.tier.explanation).toBe("Nordhydraulik AB is tier A: 12-month revenue 1.24 MSEK, top 6 %.");
     const norwegian = await assembleCompanyCard(101 as ContactId, s, "nb");
-    expect(norwegian.card.tier.explanation).toBe("Nordhydraulik AB er klasse A: omsetning 12 mnd 1,24 MSEK, topp 6 %.");
+    expect(norwegian.card.tier.explanation).toBe("Nordhydraulik AB er på nivå A: omsetning 12 mnd 1,24 MSEK, topp 6 %.");
   });
 
   test("a result that moved the company is said as the move, in any language", async () => {

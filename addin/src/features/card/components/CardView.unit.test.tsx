@@ -63,10 +63,10 @@ describe("tier explanation and move on the card", () => {
   });
 
   it("an unchanged tier shows its sentence and no move; no sentence, no line", async () => {
-    cardIn((lang) => ({ status: "A", label: "A", explanation: lang === "sv" ? "Fjordstål AS är klass A: omsättning 12 mån 1,24 MSEK, topp 6 %." : null, move: null }));
+    cardIn((lang) => ({ status: "A", label: "A", explanation: lang === "sv" ? "Fjordstål AS är på nivå A: omsättning 12 mån 1,24 MSEK, topp 6 %." : null, move: null }));
     renderPane({ item: message("m1", kari), displayLanguage: "sv-SE" });
     const card = await screen.findByTestId("customer-card");
-    expect(within(card).getByTestId("tier-explanation").textContent).toBe("Fjordstål AS är klass A: omsättning 12 mån 1,24 MSEK, topp 6 %.");
+    expect(within(card).getByTestId("tier-explanation").textContent).toBe("Fjordstål AS är på nivå A: omsättning 12 mån 1,24 MSEK, topp 6 %.");
     expect(within(card).queryByTestId("tier-move")).toBeNull();
   });
 });
