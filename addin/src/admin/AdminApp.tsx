@@ -12,7 +12,7 @@ import type { Loadable } from "./features/policy/useWorkload";
 import type { SectionKey } from "./sections";
 
 // The page's frame signs in first; the settings and their sections load in a chunk of their own.
-const SignedIn = lazy(() => import(/* webpackChunkName: "admin-signed-in" */ "./SignedIn"));
+const SignedIn = lazy(() => import(/* webpackChunkName: "admin-signed-in" */ "./SignedIn").then((m) => ({ default: m.SignedIn })));
 
 export { SECTIONS, type SectionKey } from "./sections";
 

@@ -42,7 +42,7 @@ export interface SignedInProps {
 }
 
 /** Everything behind the sign-in: the admin's settings, then the sections (a 403 says who is not an admin). */
-export default function SignedIn(props: SignedInProps) {
+export function SignedIn(props: SignedInProps) {
   const { t } = useAdminI18n();
   const styles = useStyles();
   const client = useMemo(() => createAdminClient({ baseUrl: props.baseUrl, tokens: props.tokens, fetchImpl: props.fetchImpl }), [props.baseUrl, props.tokens, props.fetchImpl]);
