@@ -174,6 +174,33 @@ describe("archiving e-mails against the sandbox", () => {
     expect((await api("GET", "/api/v1/archive?messageId=x")).status).toBe(400);
   });
 
+  it("lets only one of two retries take over a claim left by a request that died", async () => {
+    const { reps } = stack.sandbox.tenant;
+    const card = await cardOf(stack.sandbox.tenant.highlights.apostrophe.email);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kundrytm-archive-"));
+    const db = await openStore({ databaseUrl: null, dataDir });
+    try {
+      const crm = createSuperOfficeClient({ webapiUrl: stack.sandbox.webapiUrl, auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! } });
+      const service = archiveService({ crm, db });
+      const identity = { subject: "rep", email: reps[0]!.email, name: null };
+      const messageId = "<stale-claim.8@kund.example>";
+      await db.query(
+        `insert into archived_emails (message_id, company_id, rep_email, state, claim_token, updated_at)
+         values ($1, $2, $3, 'pending', 'dead', now() - interval '10 minutes')`,
+        [messageId, card.company.id, reps[0]!.email],
+      );
+      const parsed = ArchiveRequest.parse(request(card, messageId, { kind: "text", body: "Två försök efter ett avbrott." }));
+      stack.sandbox.setKnobs({ latencyMs: 40 });
+      const answers = await Promise.all([service.archive(identity, parsed), service.archive(identity, parsed)]).finally(() => stack.sandbox.setKnobs({ latencyMs: 0 }));
+      expect(answers.filter((a) => !a.alreadyArchived)).toHaveLength(1);
+      expect(new Set(answers.map((a) => a.documentId)).size).toBe(1);
+      expect(await sandboxDocumentsWithRef(stack, card.company.id, messageId)).toHaveLength(1);
+    } finally {
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("uploads only the content on the next try when the document was created but its content was not stored", async () => {
     const { reps } = stack.sandbox.tenant;
     const card = await cardOf(stack.sandbox.tenant.highlights.tierA.email);

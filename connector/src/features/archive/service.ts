@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { ArchivedEmail, ArchiveRequest, ArchiveResponse, ArchiveStatus } from "../../../../shared/api/archive";
 import type { ContactId, PersonId } from "../../../../shared/domain/vocabulary";
@@ -130,28 +131,38 @@ export function archiveService(deps: ArchiveDeps) {
      */
     async archive(identity: Identity, request: ParsedArchiveRequest): Promise<ArchiveResponse> {
       const { messageId } = request;
-      const claimed = await db.query(
-        `insert into archived_emails (message_id, company_id, person_id, rep_email, state) values ($1, $2, $3, $4, 'pending')
-         on conflict (message_id) do nothing returning message_id`,
-        [messageId, request.companyId, request.personId, identity.email],
-      );
-      if (claimed.rowCount === 0) {
-        let row = await read(messageId);
-        // Another request (a second pane, a double click) is archiving it right now: wait for its result.
-        const running = (r: Row | null) => r?.state === "pending" && r.document_id === null && r.age_ms < STALE_PENDING_MS;
-        for (let waited = 0; running(row) && waited < CLAIM_WAIT_MS; waited += CLAIM_POLL_MS) {
+      // Only the request holding this token may release the claim or record the CRM's answer on it.
+      const token = randomUUID();
+      const claim = async () =>
+        (
+          await db.query(
+            `insert into archived_emails (message_id, company_id, person_id, rep_email, state, claim_token) values ($1, $2, $3, $4, 'pending', $5)
+             on conflict (message_id) do nothing returning message_id`,
+            [messageId, request.companyId, request.personId, identity.email, token],
+          )
+        ).rowCount === 1;
+      // A claim left by a request that died: taken over in one statement, so of two retries only one gets it.
+      const takeOver = async () =>
+        (
+          await db.query(
+            `update archived_emails set company_id = $2, person_id = $3, rep_email = $4, claim_token = $5, updated_at = now()
+              where message_id = $1 and state = 'pending' and document_id is null
+                and updated_at < now() - ($6::integer * interval '1 millisecond')
+              returning message_id`,
+            [messageId, request.companyId, request.personId, identity.email, token, STALE_PENDING_MS],
+          )
+        ).rowCount === 1;
+
+      if (!(await claim())) {
+        // Another request (a second pane, a double click, a retry) holds the claim: wait for its result.
+        for (let waited = 0; ; waited += CLAIM_POLL_MS) {
+          const row = await read(messageId);
+          if (row?.state === "done" && row.document_id !== null) return { ...toDocument(row), alreadyArchived: true };
+          if (row?.state === "pending" && row.document_id !== null) return completeContent(identity, request, row.document_id);
+          if (row ? row.age_ms >= STALE_PENDING_MS && (await takeOver()) : await claim()) break;
+          if (waited >= CLAIM_WAIT_MS) throw new HttpError(409, "CONFLICT", "This e-mail is being archived; try again shortly.");
           await sleep(CLAIM_POLL_MS);
-          row = await read(messageId);
         }
-        if (row?.state === "done" && row.document_id !== null) return { ...toDocument(row), alreadyArchived: true };
-        if (row?.state === "pending" && row.document_id !== null) return completeContent(identity, request, row.document_id);
-        if (!row || row.age_ms < STALE_PENDING_MS) throw new HttpError(409, "CONFLICT", "This e-mail is being archived; try again shortly.");
-        await db.query("update archived_emails set company_id = $2, person_id = $3, rep_email = $4, updated_at = now() where message_id = $1", [
-          messageId,
-          request.companyId,
-          request.personId,
-          identity.email,
-        ]);
       }
 
       try {
@@ -188,10 +199,14 @@ export function archiveService(deps: ArchiveDeps) {
       } catch (error) {
         if (error instanceof CrmDocumentContentError) {
           // The document exists without its content: the next try uploads the content only.
-          await db.query("update archived_emails set document_id = $2, updated_at = now() where message_id = $1 and state = 'pending'", [messageId, error.documentId]);
+          await db.query("update archived_emails set document_id = $2, updated_at = now() where message_id = $1 and state = 'pending' and claim_token = $3", [
+            messageId,
+            error.documentId,
+            token,
+          ]);
         } else {
-          // Not archived: release the claim so the pane's retry starts over (the CRM is asked again first).
-          await db.query("delete from archived_emails where message_id = $1 and state = 'pending'", [messageId]);
+          // Not archived: release our claim so the pane's retry starts over (the CRM is asked again first).
+          await db.query("delete from archived_emails where message_id = $1 and state = 'pending' and claim_token = $2", [messageId, token]);
         }
         throw error;
       }
