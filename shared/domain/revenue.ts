@@ -13,6 +13,12 @@ export interface OrderLine {
   country: string | null;
   /** Line number in the source file, for reports. */
   sourceLine?: number;
+  /**
+   * A small number a reader gives each distinct customer key text it meets (0, 1, 2, …), so the
+   * aggregation finds the customer by index instead of hashing the key. Only a hint: it is checked
+   * against `customerKey`, and a line without one is looked up by its key.
+   */
+  keyId?: number;
 }
 
 export const SEGMENT_BY = ["none", "country", "productLine"] as const;
@@ -99,6 +105,8 @@ export interface RevenuePartial {
   afterWindow: number;
 }
 
+const MAX_KEY_IDS = 1 << 22;
+
 /**
  * Streaming revenue aggregation: `add` one line at a time (an ERP file of millions of lines never has
  * to sit in memory), then `summary()`. Lines after `asOf` are counted and ignored; lines before the
@@ -141,11 +149,14 @@ export class RevenueAccumulator {
       return;
     }
     const segment = this.segmentOf(line);
-    const key = segment === null ? line.customerKey : `${segment}\u0000${line.customerKey}`;
-    let acc = this.accs.get(key);
-    if (acc === undefined) {
-      acc = { customerKey: line.customerKey, segment, revenue: 0, windowLines: 0, boughtInWindow: false, boughtBefore: false, lastPurchaseDay: Number.NEGATIVE_INFINITY };
-      this.accs.set(key, acc);
+    const id = segment === null ? line.keyId : undefined;
+    let acc = id !== undefined ? this.byKeyId[id] : undefined;
+    if (acc === undefined || acc.customerKey !== line.customerKey) {
+      acc = this.accOf(line.customerKey, segment);
+      if (id !== undefined && id >= 0 && id < MAX_KEY_IDS) {
+        while (this.byKeyId.length <= id) this.byKeyId.push(undefined);
+        this.byKeyId[id] = acc;
+      }
     }
     const amount = line.amount * rate;
     if (day >= this.fromDay) {
@@ -158,6 +169,19 @@ export class RevenueAccumulator {
       if (amount > 0) acc.boughtBefore = true;
     }
     if (amount > 0 && day > acc.lastPurchaseDay) acc.lastPurchaseDay = day;
+  }
+
+  // By the readers' key ids (segmentBy "none" only); filled by push so the array stays dense.
+  private readonly byKeyId: (RevenueAcc | undefined)[] = [];
+
+  private accOf(customerKey: string, segment: string | null): RevenueAcc {
+    const key = segment === null ? customerKey : `${segment}\u0000${customerKey}`;
+    let acc = this.accs.get(key);
+    if (acc === undefined) {
+      acc = { customerKey, segment, revenue: 0, windowLines: 0, boughtInWindow: false, boughtBefore: false, lastPurchaseDay: Number.NEGATIVE_INFINITY };
+      this.accs.set(key, acc);
+    }
+    return acc;
   }
 
   private lastCurrency: string | null = null;

@@ -51,6 +51,23 @@ describe("revenue per customer", () => {
     expect(byCountry.customers.map((c) => [c.segment, c.customerKey, c.revenue])).toEqual([["SE", "1", 140], ["NO", "2", 5]]);
   });
 
+  it("key ids are only a hint: ids shared by different keys, or one key under several ids, sum as the keys say", () => {
+    const lines = [
+      line("A", "2026-01-10", 100, { keyId: 0 }),
+      line("B", "2026-01-11", 10, { keyId: 0 }), // another reader's id 0
+      line("A", "2026-01-12", 1, { keyId: 5 }), // the same key under another id
+      line("A", "2026-01-13", 1000),
+      line("B", "2026-01-14", 20, { keyId: 0 }),
+      line("A", "2026-01-15", 3, { keyId: 0, country: "SE" }),
+    ];
+    const expected = computeRevenue(lines.map(({ keyId: _, ...rest }) => rest), settings);
+    const hinted = computeRevenue(lines, settings);
+    expect(hinted).toEqual(expected);
+    expect(hinted.customers.map((c) => [c.customerKey, c.revenue, c.windowLines])).toEqual([["A", 1104, 4], ["B", 30, 2]]);
+    const byCountry = computeRevenue(lines, { ...settings, segmentBy: "country" });
+    expect(byCountry.customers.map((c) => [c.segment, c.customerKey, c.revenue])).toEqual([["", "A", 1101], ["", "B", 30], ["SE", "A", 3]]);
+  });
+
   it("rejects a malformed date instead of guessing", () => {
     expect(() => computeRevenue([line("1", "2026-02-30", 1)], settings)).toThrow(/calendar date/);
     expect(() => computeRevenue([line("1", "2026-0a-10", 1)], settings)).toThrow(/calendar date/);

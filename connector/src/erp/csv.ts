@@ -22,6 +22,8 @@ export interface CsvRow {
   readonly bytes: Uint8Array;
   start(i: number): number;
   end(i: number): number;
+  /** True when field i is its raw bytes decoded as they are (no doubled quotes to undo): equal bytes, equal text. */
+  verbatim(i: number): boolean;
   /** A quoted field was not closed properly (text after the closing quote). */
   malformed: string | null;
 }
@@ -118,6 +120,10 @@ class Tokenizer implements CsvRow {
 
   end(i: number): number {
     return i < this.fieldCount ? (this.ends[i] as number) : 0;
+  }
+
+  verbatim(i: number): boolean {
+    return i >= this.fieldCount || ((this.flags[i] as number) & 2) === 0;
   }
 
   field(i: number): string {

@@ -32,7 +32,7 @@ describe("reading an ERP CSV export", () => {
     const { outcome, lines } = await read(SWEDISH);
     expect(outcome).toEqual({ ok: true, summary: { rows: 3, good: 3, bad: [], blankLines: 0, stopped: false, delimiter: ";" } });
     expect(lines).toEqual([
-      { customerKey: "5561234567", customerKeyKind: "orgNr", date: "2026-03-01", amount: 1234.5, currency: "SEK", productLine: "Pumpar", country: "SE", orderNumber: "1001", orderLine: "1", naturalKey: "1001#1", sourceLine: 2 },
+      { customerKey: "5561234567", customerKeyKind: "orgNr", date: "2026-03-01", amount: 1234.5, currency: "SEK", productLine: "Pumpar", country: "SE", orderNumber: "1001", orderLine: "1", naturalKey: "1001#1", sourceLine: 2, keyId: 0 },
       expect.objectContaining({ date: "2026-04-01", amount: -200, currency: "SEK", sourceLine: 3 }),
       expect.objectContaining({ customerKey: "923456789", date: "2026-05-05", amount: 99.9, currency: "NOK", sourceLine: 4 }),
     ]);

@@ -2,6 +2,7 @@ import type { OrderLine } from "../../../shared/domain/revenue";
 import { assertNever } from "../../../shared/domain/vocabulary";
 import type { ColumnMapping, CustomerKeyKind, ReadOptions } from "./mapping";
 import type { CsvRow } from "./csv";
+import { ByteKeyMap } from "./byte-keys";
 import { NaturalKeySet } from "./natural-keys";
 import { currencyBytes, dateString, normalizeCurrency, normalizeOrgNr, parseAmountBytes, parseDateBytes, problemText } from "./values";
 
@@ -13,6 +14,8 @@ export interface ErpOrderLine extends OrderLine {
   /** "order#line" when both are mapped, else the order number alone; null without an order number. */
   naturalKey: string | null;
   sourceLine: number;
+  /** The same number for the same customer key text within one file read (see OrderLine.keyId); undefined when not given. */
+  keyId: number | undefined;
 }
 
 /** A row that could not be read, with its line in the file (1 = the header) and why. */
@@ -84,6 +87,9 @@ export function resolveColumns(header: readonly string[], mapping: ColumnMapping
   return { ok: true, columns: { index, name, width, headerCount: header.length } };
 }
 
+/** A customer key, or (key null) why the text is not one. */
+type CustomerKeyOutcome = { key: string; reason: ""; id: number | undefined } | { key: null; reason: string; id: number | undefined };
+
 /** A cell of a spreadsheet row: what exceljs gives, reduced to text, number or date. */
 export type Cell = string | number | Date | null;
 
@@ -103,8 +109,8 @@ export class RowReader {
     private readonly options: ReadOptions,
   ) {}
 
-  // Raw customer key text → the normalised key, or why it is not one (each distinct key is checked once).
-  private readonly keys = new Map<string, { key: string } | { reason: string }>();
+  // Raw customer key bytes → the normalised key, or why it is not one: each distinct key is decoded and checked once.
+  private readonly keys = new ByteKeyMap<CustomerKeyOutcome>();
 
   naturalKeys(): NaturalKeySet {
     return this.seenKeys;
@@ -123,22 +129,12 @@ export class RowReader {
       if (currency === null && row.field(index.currency).trim() === "") currency = this.mapping.defaultCurrency;
       if (currency === null) return bad(row.line, `${name.currency} "${row.field(index.currency).trim()}" is not a currency code (like SEK, EUR)`, name.currency);
     }
-    const keyText = row.field(index.customerKey).trim();
-    let customerKey: string;
-    if (this.mapping.customerKey.kind === "customerNumber" && keyText !== "") {
-      customerKey = keyText; // used as it is: no look-up (a million-line hot path)
-    } else {
-      let key = this.keys.get(keyText);
-      if (key === undefined) {
-        key = this.customerKeyOf(keyText);
-        this.keys.set(keyText, key);
-      }
-      if ("reason" in key) return bad(row.line, key.reason, name.customerKey);
-      customerKey = key.key;
-    }
+    const key = this.customerKeyOfRow(row, index.customerKey);
+    if (key.key === null) return bad(row.line, key.reason, name.customerKey);
     return this.finish(
       row.line,
-      customerKey,
+      key.key,
+      key.id,
       day,
       amount,
       currency,
@@ -176,23 +172,43 @@ export class RowReader {
     const currency = currencyText === "" ? this.mapping.defaultCurrency : normalizeCurrency(currencyText);
     if (currency === null) return bad(line, `${name.currency} "${currencyText}" is not a currency code (like SEK, EUR)`, name.currency);
     const key = this.customerKeyOf(text(cell(index.customerKey)));
-    if ("reason" in key) return bad(line, key.reason, name.customerKey);
+    if (key.key === null) return bad(line, key.reason, name.customerKey);
     const optional = (i: number) => (i >= 0 ? text(cell(i)) : "");
-    return this.finish(line, key.key, day, amount, currency, optional(index.orderNumber), optional(index.orderLine), optional(index.productLine), optional(index.country));
+    return this.finish(line, key.key, undefined, day, amount, currency, optional(index.orderNumber), optional(index.orderLine), optional(index.productLine), optional(index.country));
   }
 
-  private customerKeyOf(keyText: string): { key: string } | { reason: string } {
+  /** The key of a CSV row; the same bytes give the same (shared) string, so a million lines hold one string per customer. */
+  private customerKeyOfRow(row: CsvRow, i: number): CustomerKeyOutcome {
+    const b = row.bytes;
+    const s = row.start(i);
+    const e = row.end(i);
+    const cacheable = row.verbatim(i);
+    if (cacheable) {
+      const known = this.keys.get(b, s, e);
+      if (known !== undefined) return known;
+    }
+    const key = this.customerKeyOf(row.field(i).trim());
+    if (cacheable && this.keys.size < this.keys.maxKeys) {
+      key.id = this.keys.size;
+      this.keys.set(b, s, e, key);
+    }
+    return key;
+  }
+
+  private customerKeyOf(keyText: string): CustomerKeyOutcome {
     const name = this.columns.name.customerKey;
-    if (keyText === "") return { reason: `${name} is empty` };
+    const no = (reason: string): CustomerKeyOutcome => ({ key: null, reason, id: undefined });
+    const yes = (key: string): CustomerKeyOutcome => ({ key, reason: "", id: undefined });
+    if (keyText === "") return no(`${name} is empty`);
     switch (this.mapping.customerKey.kind) {
       case "orgNr": {
         const key = normalizeOrgNr(keyText);
-        return key.length < 6 ? { reason: `${name} "${keyText}" is not an organisation number` } : { key };
+        return key.length < 6 ? no(`${name} "${keyText}" is not an organisation number`) : yes(key);
       }
       case "customerNumber":
-        return { key: keyText };
+        return yes(keyText);
       case "crmId":
-        return isPositiveInteger(keyText) ? { key: String(Number(keyText)) } : { reason: `${name} "${keyText}" is not a CRM company id` };
+        return isPositiveInteger(keyText) ? yes(String(Number(keyText))) : no(`${name} "${keyText}" is not a CRM company id`);
       default:
         return assertNever(this.mapping.customerKey.kind, "customer key kind");
     }
@@ -202,6 +218,7 @@ export class RowReader {
   private finish(
     line: number,
     customerKey: string,
+    keyId: number | undefined,
     day: number,
     amount: number,
     currency: string,
@@ -240,6 +257,7 @@ export class RowReader {
       orderLine,
       naturalKey,
       sourceLine: line,
+      keyId,
     };
   }
 }
