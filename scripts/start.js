@@ -19,7 +19,10 @@ require("./register.js");
 const { startSandbox } = require("../sandbox/src/index.ts");
 const { writeLocalManifest } = require("../manifest/src/write.ts");
 const { generateDemoTenant } = require("../sandbox/src/demo/generate.ts");
-const { ordersToCsv } = require("../sandbox/src/demo/orders.ts");
+const { ordersToCsv, SEK_PER_UNIT } = require("../sandbox/src/demo/orders.ts");
+const { loadConfig } = require("../connector/src/config.ts");
+const { openStore } = require("../connector/src/store/index.ts");
+const { settingsService } = require("../connector/src/features/settings/service.ts");
 
 const port = Number(process.env.PORT || 4000);
 const sandboxPort = Number(process.env.SANDBOX_PORT || 4010);
@@ -77,6 +80,17 @@ async function seedOrderHistory(env, tenant) {
   const { orders } = generateDemoTenant({ tenant, seed: 1, customers: 300, now: new Date() });
   fs.writeFileSync(file, ordersToCsv(orders));
   console.log(`First start: importing the demo order history (${orders.length} order lines) and computing the tiers…`);
+  // The demo ERP invoices Norway in NOK and Denmark and Finland in EUR: the tier settings get its rates to
+  // SEK, as an admin would enter them on the admin page, so no order line is left out of the revenue.
+  const db = await openStore({ databaseUrl: env.DATABASE_URL || null, dataDir });
+  try {
+    const settings = settingsService(db, loadConfig(env).fields);
+    const tiers = (await settings.readAll()).tiers;
+    const rates = Object.fromEntries(Object.entries(SEK_PER_UNIT).filter(([currency]) => currency !== "SEK"));
+    await settings.save("tiers", { ...tiers, rates: { ...rates, ...tiers.rates } });
+  } finally {
+    await db.close();
+  }
   // Asynchronous: the sandbox answering the CLI runs in this process.
   const cli = (args) =>
     new Promise((resolve) => {
