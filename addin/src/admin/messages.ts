@@ -21,7 +21,7 @@ export const en = {
   notSignedIn: "Signing in…",
   errors: {
     BAD_REQUEST: "The connector refused the request.",
-    UNAUTHORIZED: "Sign-in failed or expired. Reload the page to sign in again.",
+    UNAUTHORIZED: "Sign-in failed or expired. Reload the page to sign in again; unsaved changes are kept.",
     FORBIDDEN: "Only Kundrytm administrators may do this.",
     NOT_FOUND: "The connector does not know this address. Is it an older version?",
     CONFLICT: "A job of this kind is running right now; try again when it has finished.",
@@ -236,7 +236,7 @@ export const sv: AdminMessages = {
   notSignedIn: "Loggar in…",
   errors: {
     BAD_REQUEST: "Kopplingen avvisade begäran.",
-    UNAUTHORIZED: "Inloggningen misslyckades eller har gått ut. Ladda om sidan för att logga in igen.",
+    UNAUTHORIZED: "Inloggningen misslyckades eller har gått ut. Ladda om sidan för att logga in igen; osparade ändringar finns kvar.",
     FORBIDDEN: "Bara Kundrytm-administratörer får göra detta.",
     NOT_FOUND: "Kopplingen känner inte till adressen. Är det en äldre version?",
     CONFLICT: "Ett jobb av det här slaget körs just nu; försök igen när det är klart.",
@@ -448,7 +448,7 @@ export const nb: AdminMessages = {
   notSignedIn: "Logger på…",
   errors: {
     BAD_REQUEST: "Koblingen avviste forespørselen.",
-    UNAUTHORIZED: "Påloggingen mislyktes eller er utløpt. Last inn siden på nytt for å logge på igjen.",
+    UNAUTHORIZED: "Påloggingen mislyktes eller er utløpt. Last inn siden på nytt for å logge på igjen; ulagrede endringer beholdes.",
     FORBIDDEN: "Bare Kundrytm-administratorer kan gjøre dette.",
     NOT_FOUND: "Koblingen kjenner ikke adressen. Er det en eldre versjon?",
     CONFLICT: "En jobb av denne typen kjører nå; prøv igjen når den er ferdig.",

@@ -79,7 +79,11 @@ export function adminHandlers(extra: HttpHandler[] = [], options: { settings?: (
 export function startConnector() {
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-  afterEach(() => server.resetHandlers());
+  afterEach(() => {
+    server.resetHandlers();
+    // Unsaved drafts are kept in the tab's session storage; each test starts with none.
+    sessionStorage.clear();
+  });
   afterAll(() => server.close());
   return server;
 }

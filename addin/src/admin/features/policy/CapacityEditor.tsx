@@ -5,6 +5,7 @@ import type { AdminClient } from "../../api/adminClient";
 import { ErrorBar } from "../../components/ErrorBar";
 import { useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
+import { isStringRecord, useKeptDraft } from "../../keptDraft";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -37,7 +38,7 @@ export function CapacityEditor(props: { client: AdminClient; workload: WorkloadR
     for (const c of props.capacities) draft[c.rep] = String(c.personalPerWeek);
     return draft;
   }, [props.workload, props.capacities]);
-  const [draft, setDraft] = useState<Draft>(saved);
+  const [draft, setDraft] = useKeptDraft<Draft>("capacities", saved, isStringRecord);
   const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; error: unknown }>({ kind: "idle" });
   const names = new Map(props.workload.reps.map((r) => [String(r.rep), r.repName ?? `#${r.rep}`]));
   const reps = Object.keys({ ...saved, ...draft });

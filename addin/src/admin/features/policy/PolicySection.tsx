@@ -6,6 +6,7 @@ import { problemsOf, type AdminClient } from "../../api/adminClient";
 import { ErrorBar } from "../../components/ErrorBar";
 import { Section, useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
+import { isStringRecord, useKeptDraft } from "../../keptDraft";
 import { CapacityEditor } from "./CapacityEditor";
 import { cellKey, checkDraft, CHANNEL_FIELDS, draftOf, errorsByInput, policyOf, type PolicyDraft } from "./policyDraft";
 import { useWhatIf, useWorkload } from "./useWorkload";
@@ -38,7 +39,7 @@ export function PolicySection({ client, settings, onSaved }: { client: AdminClie
   const styles = useStyles();
   const table = useTableStyles();
   const saved = useMemo(() => draftOf(settings.policy), [settings.policy]);
-  const [draft, setDraft] = useState<PolicyDraft>(saved);
+  const [draft, setDraft] = useKeptDraft<PolicyDraft>("policy", saved, isStringRecord);
   const [serverErrors, setServerErrors] = useState<ReturnType<typeof errorsByInput>>(new Map());
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<{ kind: "saved" } | { kind: "error"; error: unknown } | null>(null);

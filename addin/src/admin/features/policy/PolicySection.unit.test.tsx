@@ -169,6 +169,59 @@ describe("frequency policy", () => {
     await waitFor(() => expect(saved).toEqual([{ rep: 4, personalPerWeek: 7.5 }]));
   });
 
+  test("unsaved matrix and capacity edits come back after the page left for Entra ID during Save", async () => {
+    const config = { auth: "entra", clientId: "app-id", authority: "https://login.microsoftonline.com/tenant", scope: "api://app-id/Crm.ReadWrite" };
+    let expired = false;
+    let saved: unknown = null;
+    server.use(
+      whatIfHandler([]),
+      http.get(`${BASE_URL}/api/v1/client-config`, () => HttpResponse.json(config)),
+      http.put(`${BASE_URL}/api/v1/admin/settings/policy`, async ({ request }) => {
+        saved = await request.json();
+        const check = validatePolicy(saved);
+        return check.ok ? HttpResponse.json({ ...defaultSettings(), policy: check.policy }) : HttpResponse.json({ error: { code: "BAD_REQUEST", message: "x" } }, { status: 400 });
+      }),
+      http.get(`${BASE_URL}/api/v1/admin/settings`, () => HttpResponse.json(defaultSettings())),
+      http.get(`${BASE_URL}/api/v1/admin/workload`, () => HttpResponse.json(WORKLOAD)),
+    );
+    // Like MSAL's redirect: once the session has expired, the token never comes and the browser leaves.
+    const entra = () => ({
+      getToken: () => (expired ? new Promise<string>(() => {}) : Promise.resolve("entra-token")),
+      invalidate() {},
+      account: () => ({ username: "chef@nordvent.se", name: "Chef" }),
+    });
+    const first = renderAdmin({ entra });
+    const cell = await screen.findByLabelText(cellLabel);
+    await userEvent.clear(cell);
+    await userEvent.type(cell, "3");
+    const erik = await screen.findByLabelText("Capacity of Erik Berg, contacts per week");
+    await userEvent.type(erik, "6");
+    expired = true;
+    await userEvent.click(screen.getByTestId("save-policy"));
+    first.unmount();
+
+    // Back from Entra ID: a new page with the edits, still unsaved, and Save sends them.
+    expired = false;
+    renderAdmin({ entra });
+    const again = await screen.findByLabelText(cellLabel);
+    expect((again as HTMLInputElement).value).toBe("3");
+    expect(((await screen.findByLabelText("Capacity of Erik Berg, contacts per week")) as HTMLInputElement).value).toBe("6");
+    expect(screen.getAllByText("Unsaved changes").length).toBeGreaterThan(0);
+    await userEvent.click(screen.getByTestId("save-policy"));
+    await screen.findByTestId("policy-saved");
+    expect((saved as FrequencyPolicy).matrix.A.A.keep.personalWeeks).toBe(3);
+    // Saved: the kept matrix draft is gone; a page loaded now shows what is saved.
+    expect(sessionStorage.getItem("kundrytm.admin.draft.policy")).toBeNull();
+  });
+
+  test("a kept draft that is not a draft any more is ignored", async () => {
+    sessionStorage.setItem("kundrytm.admin.draft.policy", JSON.stringify({ "A.A.keep.personalWeeks": 7 }));
+    server.use(...adminHandlers());
+    renderAdmin();
+    expect(((await screen.findByLabelText(cellLabel)) as HTMLInputElement).value).toBe("4");
+    expect(screen.getByTestId("save-policy").hasAttribute("disabled")).toBe(true);
+  });
+
   test("a workload the connector cannot compute is reported with a retry, the matrix stays usable", async () => {
     let fail = true;
     server.use(

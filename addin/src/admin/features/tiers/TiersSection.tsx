@@ -29,7 +29,8 @@ import { BarChart } from "../../charts/BarChart";
 import { ErrorBar } from "../../components/ErrorBar";
 import { Section, useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
-import { isSegmentBy, isTierMethod, tierBodyOf, tierDraftOf, windowOf, type TierDraft } from "./tierDraft";
+import { useKeptDraft } from "../../keptDraft";
+import { isSegmentBy, isTierDraft, isTierMethod, tierBodyOf, tierDraftOf, windowOf, type TierDraft } from "./tierDraft";
 
 const STATUSES = [...TIER_STATUSES, "none"] as const;
 
@@ -56,7 +57,7 @@ export function TiersSection({ client, settings, onSaved }: { client: AdminClien
   const styles = useStyles();
   const table = useTableStyles();
   const saved = useMemo(() => tierDraftOf(settings.tiers), [settings.tiers]);
-  const [draft, setDraft] = useState<TierDraft>(saved);
+  const [draft, setDraft] = useKeptDraft<TierDraft>("tiers", saved, isTierDraft);
   const [saveState, setSaveState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; error: unknown }>({ kind: "idle" });
   const [run, setRun] = useState<Run>({ kind: "idle" });
   const [report, setReport] = useState<ClassificationReport | null>(null);

@@ -65,6 +65,21 @@ describe("tiers", () => {
     expect(calls.saved).toEqual([]);
   });
 
+  test("an unsaved margin is still there when the page loads again (after signing in anew)", async () => {
+    const { calls, handlers } = tierHandlers();
+    server.use(...handlers);
+    const first = renderAdmin({ section: "tiers" });
+    const margin = await screen.findByTestId("tier-margin");
+    await userEvent.clear(margin);
+    await userEvent.type(margin, "12,5");
+    first.unmount();
+
+    renderAdmin({ section: "tiers" });
+    expect(((await screen.findByTestId("tier-margin")) as HTMLInputElement).value).toBe("12,5");
+    expect(screen.getByText("Unsaved changes")).toBeTruthy();
+    expect(calls.saved).toEqual([]);
+  });
+
   test("apply asks first; cancelling writes nothing, confirming applies and sums up", async () => {
     const { calls, handlers } = tierHandlers();
     server.use(...handlers);

@@ -82,6 +82,28 @@ export function tierBodyOf(draft: TierDraft): { body: TierSettingsBody | null; e
   return { body: null, errors };
 }
 
+const isABC = (v: unknown): v is Record<"A" | "B" | "C", string> =>
+  typeof v === "object" && v !== null && ["A", "B", "C"].every((k) => typeof (v as Record<string, unknown>)[k] === "string");
+
+/** A draft kept from before the page left for sign-in, checked field by field before it is shown again. */
+export function isTierDraft(value: unknown): value is TierDraft {
+  if (typeof value !== "object" || value === null) return false;
+  const d = value as Record<string, unknown>;
+  return (
+    typeof d.method === "string" &&
+    isTierMethod(d.method) &&
+    windowOf(String(d.windowMonths)) !== null &&
+    typeof d.segmentBy === "string" &&
+    isSegmentBy(d.segmentBy) &&
+    typeof d.marginPercent === "string" &&
+    isABC(d.shares) &&
+    isABC(d.thresholds) &&
+    typeof d.baseCurrency === "string" &&
+    Array.isArray(d.rates) &&
+    d.rates.every((r: unknown) => typeof r === "object" && r !== null && typeof (r as { code?: unknown }).code === "string" && typeof (r as { rate?: unknown }).rate === "string")
+  );
+}
+
 export const isTierMethod = (v: string): v is TierMethod => (TIER_METHODS as readonly string[]).includes(v);
 export const isSegmentBy = (v: string): v is SegmentBy => (SEGMENT_BY as readonly string[]).includes(v);
 export const windowOf = (v: string): WindowMonths | null => WINDOW_MONTHS.find((w) => String(w) === v) ?? null;
