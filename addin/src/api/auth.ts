@@ -1,6 +1,7 @@
-import { ClientConfig, DevTokenResponse } from "../../../shared/api/client-config";
+import type { ClientConfig } from "../../../shared/api/client-config";
 import { ApiClientError } from "./errors";
 import { requestJson, type FetchLike } from "./http";
+import { contract } from "./loadContracts";
 
 /** Gives the API client a Bearer access token for the connector, and forgets it when the connector refuses it. */
 export interface TokenSource {
@@ -51,48 +52,51 @@ export function createTokenSource(options: SignInOptions): PaneTokenSource {
   const listeners = new Set<() => void>();
   let lastUsername: string | null = null;
 
-  const storedConfig = (): ClientConfig | null => {
+  const storedConfig = async (): Promise<ClientConfig | null> => {
+    const raw = options.configStorage?.getItem(CONFIG_KEY);
+    if (!raw) return null;
     try {
-      const parsed = ClientConfig.safeParse(JSON.parse(options.configStorage?.getItem(CONFIG_KEY) ?? "null"));
+      const parsed = (await contract("ClientConfig")).safeParse(JSON.parse(raw));
       return parsed.success ? parsed.data : null;
     } catch {
       return null;
     }
   };
   const fetchConfig = () =>
-    requestJson(fetchImpl, baseUrl, ClientConfig, { path: "/api/v1/client-config" }).then((fresh) => {
+    requestJson(fetchImpl, baseUrl, contract("ClientConfig"), { path: "/api/v1/client-config" }).then((fresh) => {
       options.configStorage?.setItem(CONFIG_KEY, JSON.stringify(fresh));
       return fresh;
     });
 
   const loadConfig = () => {
     if (config) return config;
-    const known = storedConfig();
     const fresh = fetchConfig();
-    if (!known) {
-      config = fresh.catch((error: unknown) => {
-        config = null;
-        throw error;
-      });
-      return config;
-    }
-    config = Promise.resolve(known);
-    // A changed setup (another sign-in mode or app registration) takes over from the next token on.
-    fresh.then(
-      (cfg) => {
-        if (JSON.stringify(cfg) === JSON.stringify(known)) return;
-        config = Promise.resolve(cfg);
-        delegate = null;
-        cached = null;
-      },
-      () => undefined,
-    );
+    // Handled below once the kept config is read; marked here so a fast failure is not reported as unhandled.
+    fresh.catch(() => undefined);
+    const loading: Promise<ClientConfig> = storedConfig().then((known) => {
+      if (!known) return fresh;
+      // A changed setup (another sign-in mode or app registration) takes over from the next token on.
+      fresh.then(
+        (cfg) => {
+          if (JSON.stringify(cfg) === JSON.stringify(known)) return;
+          config = Promise.resolve(cfg);
+          delegate = null;
+          cached = null;
+        },
+        () => undefined,
+      );
+      return known;
+    });
+    config = loading.catch((error: unknown) => {
+      config = null;
+      throw error;
+    });
     return config;
   };
 
   async function embeddedToken(): Promise<string> {
     if (cached && cached.expiresAt - EXPIRY_MARGIN_MS > now()) return cached.token;
-    const response = await requestJson(fetchImpl, baseUrl, DevTokenResponse, {
+    const response = await requestJson(fetchImpl, baseUrl, contract("DevTokenResponse"), {
       method: "POST",
       path: "/dev/token",
       body: { email: mailboxEmail },

@@ -1,17 +1,18 @@
 import type { z } from "zod";
-import {
+import type {
+  JudgementRequest,
   JudgementResponse,
+  LogActivityRequest,
   LogActivityResponse,
   NextStepProposal,
   Rhythm,
-  type JudgementRequest,
-  type LogActivityRequest,
 } from "../../../shared/api/activity";
-import { CardResponse, CompanyCardResponse } from "../../../shared/api/card";
-import { LoggedResponse } from "../../../shared/api/meetings";
-import { MyWeekResponse } from "../../../shared/api/my-week";
+import type { CardResponse, CompanyCardResponse } from "../../../shared/api/card";
+import type { LoggedResponse } from "../../../shared/api/meetings";
+import type { MyWeekResponse } from "../../../shared/api/my-week";
 import { ApiClientError } from "./errors";
 import { requestJson, type FetchLike, type JsonRequest } from "./http";
+import { contract } from "./loadContracts";
 import type { TokenSource } from "./auth";
 
 export interface ApiClientOptions {
@@ -22,13 +23,16 @@ export interface ApiClientOptions {
   language?: string;
 }
 
-/** The pane's typed client for the connector's /api/v1; every response is parsed with the shared contract. */
+/**
+ * The pane's typed client for the connector's /api/v1; every response is parsed with the shared
+ * contract (its schemas come in their own chunk, loaded while the request is under way).
+ */
 export function createApiClient(options: ApiClientOptions) {
   const { baseUrl, tokens } = options;
   const fetchImpl: FetchLike = options.fetchImpl ?? ((input, init) => fetch(input, init));
 
   /** Authenticated call; a 401 gets one retry with a fresh token (the cached one may have been revoked). */
-  async function call<S extends z.ZodType>(schema: S, request: JsonRequest): Promise<z.infer<S>> {
+  async function call<S extends z.ZodType>(schema: S | Promise<S>, request: JsonRequest): Promise<z.infer<S>> {
     for (let attempt = 0; ; attempt++) {
       const token = await tokens.getToken();
       try {
@@ -49,29 +53,29 @@ export function createApiClient(options: ApiClientOptions) {
   return {
     call,
     getCard(email: string, signal?: AbortSignal): Promise<CardResponse> {
-      return call(CardResponse, { path: `/api/v1/card?email=${encodeURIComponent(email)}`, signal });
+      return call(contract("CardResponse"), { path: `/api/v1/card?email=${encodeURIComponent(email)}`, signal });
     },
     getRhythm(companyId: number, signal?: AbortSignal): Promise<Rhythm> {
-      return call(Rhythm, { path: `/api/v1/companies/${companyId}/rhythm`, signal });
+      return call(contract("Rhythm"), { path: `/api/v1/companies/${companyId}/rhythm`, signal });
     },
     judge(companyId: number, judgement: JudgementRequest): Promise<JudgementResponse> {
-      return call(JudgementResponse, { method: "PUT", path: `/api/v1/companies/${companyId}/judgement`, body: judgement });
+      return call(contract("JudgementResponse"), { method: "PUT", path: `/api/v1/companies/${companyId}/judgement`, body: judgement });
     },
     proposeNextStep(companyId: number, after: string, signal?: AbortSignal): Promise<NextStepProposal> {
-      return call(NextStepProposal, { path: `/api/v1/companies/${companyId}/next-step?after=${encodeURIComponent(after)}`, signal });
+      return call(contract("NextStepProposal"), { path: `/api/v1/companies/${companyId}/next-step?after=${encodeURIComponent(after)}`, signal });
     },
     logActivity(request: LogActivityRequest): Promise<LogActivityResponse> {
-      return call(LogActivityResponse, { method: "POST", path: "/api/v1/activities", body: request });
+      return call(contract("LogActivityResponse"), { method: "POST", path: "/api/v1/activities", body: request });
     },
     getCompanyCard(companyId: number, signal?: AbortSignal): Promise<CompanyCardResponse> {
-      return call(CompanyCardResponse, { path: `/api/v1/companies/${companyId}/card`, signal });
+      return call(contract("CompanyCardResponse"), { path: `/api/v1/companies/${companyId}/card`, signal });
     },
     getMyWeek(signal?: AbortSignal): Promise<MyWeekResponse> {
-      return call(MyWeekResponse, { path: "/api/v1/my-week", signal });
+      return call(contract("MyWeekResponse"), { path: "/api/v1/my-week", signal });
     },
     /** Whether a completed activity exists for the company on `date` (yyyy-MM-dd). */
     getLogged(companyId: number, date: string, signal?: AbortSignal): Promise<LoggedResponse> {
-      return call(LoggedResponse, { path: `/api/v1/companies/${companyId}/logged?date=${encodeURIComponent(date)}`, signal });
+      return call(contract("LoggedResponse"), { path: `/api/v1/companies/${companyId}/logged?date=${encodeURIComponent(date)}`, signal });
     },
   };
 }

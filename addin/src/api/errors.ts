@@ -1,4 +1,4 @@
-import { ApiError, type ErrorCode } from "../../../shared/api/errors";
+import type { ApiError, ErrorCode } from "../../../shared/api/errors";
 import type { LocalErrorCode } from "../i18n/messages";
 
 export type ClientErrorCode = ErrorCode | LocalErrorCode;
@@ -17,9 +17,12 @@ export class ApiClientError extends Error {
   }
 }
 
-/** Maps an HTTP failure to a code: the connector's ApiError body when present, else by status. */
-export function errorFromResponse(status: number, body: unknown): ApiClientError {
-  const parsed = ApiError.safeParse(body);
+/**
+ * Maps an HTTP failure to a code: the connector's ApiError body when present, else by status.
+ * `schema`: the ApiError contract (from the lazily loaded contracts); null when it could not be loaded.
+ */
+export function errorFromResponse(status: number, body: unknown, schema: typeof ApiError | null): ApiClientError {
+  const parsed = schema ? schema.safeParse(body) : ({ success: false } as const);
   if (parsed.success) return new ApiClientError(parsed.data.error.code, parsed.data.error.message, status, body);
   const code: ClientErrorCode =
     status === 401

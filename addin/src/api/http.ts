@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ApiClientError, errorFromResponse } from "./errors";
+import { contract } from "./loadContracts";
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -13,11 +14,14 @@ export interface JsonRequest {
   signal?: AbortSignal;
 }
 
-/** One JSON call: network failures, error bodies and unexpected shapes all become ApiClientError. */
+/**
+ * One JSON call: network failures, error bodies and unexpected shapes all become ApiClientError.
+ * The schema may still be loading (the contracts chunk): the request does not wait for it.
+ */
 export async function requestJson<S extends z.ZodType>(
   fetchImpl: FetchLike,
   baseUrl: string,
-  schema: S,
+  schema: S | Promise<S>,
   request: JsonRequest,
 ): Promise<z.infer<S>> {
   const headers: Record<string, string> = { accept: "application/json", ...request.headers };
@@ -45,8 +49,8 @@ export async function requestJson<S extends z.ZodType>(
       body = undefined;
     }
   }
-  if (!response.ok) throw errorFromResponse(response.status, body);
-  const parsed = schema.safeParse(body);
+  if (!response.ok) throw errorFromResponse(response.status, body, await contract("ApiError").catch(() => null));
+  const parsed = (await schema).safeParse(body);
   if (!parsed.success) throw new ApiClientError("BAD_RESPONSE", `Unexpected response for ${request.path}`, response.status);
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import { createTokenSource } from "../api/auth";
 import { createNaaTokenSource } from "../auth/naa";
-import { createOutbox } from "../features/activity/utils/outbox";
+import { createLazyOutbox } from "../features/activity/utils/lazyOutbox";
 import { createApiClient } from "../api/client";
 import type { FetchLike } from "../api/http";
 import { pickLanguage } from "../i18n/language";
@@ -35,7 +35,7 @@ export function createPaneProps(office: OfficeLike, setup: PaneSetup): PaneAppPr
   // Sign in while Outlook hands over the item: the first card request then finds a token ready.
   // A failure here is not reported: the card's own request retries and shows it.
   tokens.getToken().catch(() => undefined);
-  const outbox = createOutbox({ storage, send: (request) => api.logActivity(request), retryDelayMs: setup.retryDelayMs });
+  const outbox = createLazyOutbox({ storage, send: (request) => api.logActivity(request), retryDelayMs: setup.retryDelayMs });
   return {
     services: { office: adapter, api, tokens, outbox, storage, itemCheckMs: setup.itemCheckMs ?? 1000 },
     language,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LogActivityRequest, type LogActivityResponse } from "../../../../../shared/api/activity";
 import { toClientError, type ClientErrorCode } from "../../../api/errors";
+import { OUTBOX_STORAGE_KEY } from "./outboxKey";
 
 /**
  * Activity saves waiting for the connector, kept in localStorage so a closed pane or a crash loses
@@ -18,7 +19,7 @@ const OutboxEntry = z.object({
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
-const STORAGE_KEY = "kundrytm.outbox.v1";
+const STORAGE_KEY = OUTBOX_STORAGE_KEY;
 
 /** Errors a later attempt can fix: the connector or CRM is away, or the first attempt is still running. */
 const RETRIABLE: ReadonlySet<ClientErrorCode> = new Set(["NETWORK", "CRM_TEMPORARY", "INTERNAL", "CRM_UNKNOWN", "CONFLICT", "UNAUTHORIZED", "BAD_RESPONSE"]);
@@ -33,6 +34,8 @@ export interface OutboxOptions {
 
 export interface Outbox {
   entries(): readonly OutboxEntry[];
+  /** The connector's answer to a save sent by this outbox, once it is saved. */
+  resultOf(key: string): LogActivityResponse | null;
   enqueue(request: LogActivityRequest, label: string): Promise<LogActivityResponse | null>;
   /** Sends every waiting entry now. */
   flush(): Promise<void>;
@@ -105,6 +108,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   return {
     entries: () => snapshot,
+    resultOf: (key) => results.get(key) ?? null,
     async enqueue(request, label) {
       write([...read(), { request, label, attempts: 0, lastError: null, failed: false }]);
       await flush();

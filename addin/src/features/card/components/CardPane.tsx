@@ -6,7 +6,7 @@ import { ErrorNotice } from "../../../components/ErrorNotice";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { MeetingTimes } from "../../../office/adapter";
 import type { Counterpart } from "../../../office/counterparts";
-import { localToday } from "../../activity/utils/draft";
+import { localToday } from "../../activity/utils/localDate";
 import { usePanePeople } from "../hooks/usePanePeople";
 import { CardSkeleton } from "./CardSkeleton";
 import { CustomerCard } from "./CustomerCard";

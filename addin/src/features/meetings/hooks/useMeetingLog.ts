@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { ApiClient } from "../../../api/client";
 import { toClientError, type ClientErrorCode } from "../../../api/errors";
 import type { MeetingTimes, OfficeAdapter } from "../../../office/adapter";
-import { localToday } from "../../activity/utils/draft";
+import { localToday } from "../../activity/utils/localDate";
 import type { MeetingCompany } from "./useMeetingPrep";
 
 export type MeetingLogState =
