@@ -103,7 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     myWeekRoutes(app, deps.jobs);
     activityFeature(app, deps.db, deps.jobs);
     archiveFeature(app, deps.db, deps.jobs);
-    unknownSenderFeature(app, deps.jobs);
+    unknownSenderFeature(app, deps.db, deps.jobs);
   }
   addinRoutes(app, {
     distDir: deps.config.addinDistDir,

@@ -7,6 +7,12 @@ export const ERROR_CODES = [
   "FORBIDDEN",
   "NOT_FOUND",
   "CONFLICT",
+  /** The same thing is being saved by another request right now (Retry-After says when to ask again). */
+  "IN_PROGRESS",
+  /** A new company for a domain the CRM already has companies for; the body lists them. */
+  "COMPANY_EXISTS",
+  /** The sender is in the CRM already, without a company: adding them again would double them. */
+  "PERSON_WITHOUT_COMPANY",
   "CRM_UNAUTHORIZED",
   "CRM_FORBIDDEN",
   "CRM_NOT_FOUND",

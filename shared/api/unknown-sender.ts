@@ -57,6 +57,13 @@ const Name = z.string().trim().max(50);
 /** POST /api/v1/persons — add the sender to an existing company, or create the company too. */
 export const NewPersonRequest = z
   .object({
+    /** The pane's key for this sender's form (kept with its draft): a double submit or a retry adds once. */
+    idempotencyKey: z.string().uuid(),
+    /**
+     * For company kind "new": the rep saw the companies suggested for the domain and wants a new one
+     * anyway. Without it, a new company on a domain the CRM has companies for is refused (COMPANY_EXISTS).
+     */
+    confirmNewDespiteMatches: z.boolean().optional(),
     firstName: Name,
     lastName: Name,
     email: Email,
@@ -77,3 +84,8 @@ export const NewPersonResponse = z.object({
   createdCompany: z.boolean(),
 });
 export type NewPersonResponse = z.infer<typeof NewPersonResponse>;
+
+/** 409 COMPANY_EXISTS: the CRM has companies on the sender's domain; pick one, or confirm a new company. */
+export const CompanyExistsError = z.object({
+  error: z.object({ code: z.literal("COMPANY_EXISTS"), message: z.string(), suggestions: SuggestResponse }),
+});

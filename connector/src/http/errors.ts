@@ -11,13 +11,15 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly code: ErrorCode,
     message: string,
+    /** Response headers (e.g. Retry-After) and fields added to the error body (e.g. the suggestions to pick from). */
+    readonly extra: { headers?: Record<string, string>; details?: Record<string, unknown> } = {},
   ) {
     super(message);
   }
 }
 
-export function apiError(code: ErrorCode, message: string): ApiError {
-  return { error: { code, message } };
+export function apiError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): ApiError {
+  return { error: { ...details, code, message } };
 }
 
 /** CRM failures as the pane sees them: a status and a neutral code, never the CRM's own text. */
@@ -53,7 +55,8 @@ function statusToCode(status: number): ErrorCode {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) {
-      return reply.code(error.statusCode).send(apiError(error.code, error.message));
+      if (error.extra.headers) void reply.headers(error.extra.headers);
+      return reply.code(error.statusCode).send(apiError(error.code, error.message, error.extra.details));
     }
     if (error instanceof CrmError) {
       const mapped = crmErrorToHttp(error.code);

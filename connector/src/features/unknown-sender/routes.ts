@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { NewPersonRequest, NewPersonResponse, SuggestQuery, SuggestResponse } from "../../../../shared/api/unknown-sender";
 import { identityOf } from "../../auth/identity";
+import type { Queryable } from "../../store/db";
 import type { JobFeatureDeps } from "../settings/admin";
 import { unknownSenderService, type UnknownSenderService } from "./service";
 
@@ -17,6 +18,6 @@ export function unknownSenderRoutes(app: FastifyInstance, service: UnknownSender
   );
 }
 
-export function unknownSenderFeature(app: FastifyInstance, jobs: JobFeatureDeps): void {
-  unknownSenderRoutes(app, unknownSenderService({ crm: jobs.crm }));
+export function unknownSenderFeature(app: FastifyInstance, db: Queryable, jobs: JobFeatureDeps): void {
+  unknownSenderRoutes(app, unknownSenderService({ crm: jobs.crm, db }));
 }

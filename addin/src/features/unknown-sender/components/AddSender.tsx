@@ -1,10 +1,11 @@
 import { Button, Caption1, Field, Input, makeStyles, Radio, RadioGroup, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
-import type { NewPersonResponse, SuggestResponse } from "../../../../../shared/api/unknown-sender";
+import { CompanyExistsError, type NewPersonResponse, type SuggestResponse } from "../../../../../shared/api/unknown-sender";
 import { toClientError, type ClientErrorCode } from "../../../api/errors";
 import { useServices } from "../../../app/services";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { useI18n } from "../../../i18n/I18nProvider";
+import { newIdempotencyKey } from "../../activity/utils/uuid";
 import { addPerson } from "../api";
 import { useSuggestions } from "../hooks/useSuggestions";
 import { companyNameFromEmail, splitDisplayName } from "../utils/names";
@@ -36,23 +37,30 @@ export default function AddSender({ email, displayName, onAdded }: { email: stri
   const { t } = useI18n();
   const styles = useStyles();
   const { state: suggestions, retry } = useSuggestions({ api, email });
-  const [form, setForm] = useState<SenderDraft>(
-    () => readSenderDraft(storage, email) ?? { ...splitDisplayName(displayName, email), title: "", picked: null, companyName: companyNameFromEmail(email) },
-  );
+  const [form, setForm] = useState<SenderDraft & { idempotencyKey: string }>(() => {
+    const draft = readSenderDraft(storage, email) ?? { ...splitDisplayName(displayName, email), title: "", picked: null, companyName: companyNameFromEmail(email) };
+    return { ...draft, idempotencyKey: draft.idempotencyKey ?? newIdempotencyKey() };
+  });
   const update = (patch: Partial<SenderDraft>) =>
     setForm((current) => {
       const next = { ...current, ...patch };
       writeSenderDraft(storage, email, next);
       return next;
     });
-  const { firstName, lastName, title, picked, companyName } = form;
+  const { firstName, lastName, title, picked, companyName, idempotencyKey } = form;
   const [submitted, setSubmitted] = useState(false);
   const [save, setSave] = useState<{ status: "idle" } | { status: "saving" } | { status: "error"; code: ClientErrorCode }>({ status: "idle" });
+  // Companies the connector named when it refused a new company on their domain.
+  const [matches, setMatches] = useState<SuggestResponse | null>(null);
 
-  const companies = suggestions.status === "ready" ? suggestions.result.companies : [];
+  const offered = matches ?? (suggestions.status === "ready" ? suggestions.result : null);
+  const companies = offered?.companies ?? [];
   // A company picked earlier (a kept draft) counts only while it is still suggested.
   const stillOffered = picked === NEW || companies.some((c) => String(c.id) === picked);
-  const choice = stillOffered ? picked : companies[0] ? String(companies[0].id) : suggestions.status === "loading" ? null : NEW;
+  // Preselected only from a list that loaded: after a failed look-up or a refusal the rep chooses, so one
+  // click never creates a company the CRM already has.
+  const preselect = suggestions.status === "ready" && matches === null;
+  const choice = stillOffered ? picked : !preselect ? null : companies[0] ? String(companies[0].id) : NEW;
   const nameMissing = firstName.trim() === "" && lastName.trim() === "";
   const companyMissing = choice === null || (choice === NEW && companyName.trim() === "");
 
@@ -61,8 +69,13 @@ export default function AddSender({ email, displayName, onAdded }: { email: stri
     setSubmitted(true);
     if (nameMissing || companyMissing || choice === null) return;
     setSave({ status: "saving" });
+    // Kept before the call: a retry after a timeout or a closed pane sends the same key.
+    writeSenderDraft(storage, email, form);
     try {
       const result = await addPerson(api, {
+        idempotencyKey,
+        // The rep picked a new company with the domain's companies in front of them.
+        ...(choice === NEW && companies.length > 0 ? { confirmNewDespiteMatches: true } : {}),
         firstName: firstName.trim(),
         lastName: lastName.trim(),
         email,
@@ -72,7 +85,13 @@ export default function AddSender({ email, displayName, onAdded }: { email: stri
       clearSenderDraft(storage, email);
       onAdded(result);
     } catch (error) {
-      setSave({ status: "error", code: toClientError(error).code });
+      const failure = toClientError(error);
+      const refused = CompanyExistsError.safeParse(failure.body);
+      if (refused.success) {
+        setMatches(refused.data.error.suggestions);
+        update({ picked: null });
+      }
+      setSave({ status: "error", code: failure.code });
     }
   }
 
@@ -99,11 +118,11 @@ export default function AddSender({ email, displayName, onAdded }: { email: stri
           label={t.unknownSender.company}
           validationMessage={submitted && companyMissing ? t.unknownSender.companyRequired : undefined}
           hint={
-            suggestions.status === "ready"
-              ? suggestions.result.publicDomain
-                ? t.unknownSender.publicDomain(suggestions.result.domain)
+            offered
+              ? offered.publicDomain
+                ? t.unknownSender.publicDomain(offered.domain)
                 : companies.length === 0
-                  ? t.unknownSender.noSuggestions(suggestions.result.domain)
+                  ? t.unknownSender.noSuggestions(offered.domain)
                   : t.unknownSender.suggestions
               : undefined
           }
@@ -126,7 +145,7 @@ export default function AddSender({ email, displayName, onAdded }: { email: stri
           </RadioGroup>
         </Field>
         {suggestions.status === "loading" && <Spinner size="tiny" labelPosition="after" label={t.unknownSender.loadingSuggestions} />}
-        {suggestions.status === "error" && <ErrorNotice code={suggestions.code} onRetry={retry} />}
+        {suggestions.status === "error" && matches === null && <ErrorNotice code={suggestions.code} onRetry={retry} />}
         {choice === NEW && (
           <Field label={t.unknownSender.newCompanyName} required>
             <Input className={styles.input} value={companyName} onChange={(_, d) => update({ companyName: d.value })} maxLength={200} disabled={saving} data-testid="new-company-name" />

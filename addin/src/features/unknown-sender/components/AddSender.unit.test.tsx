@@ -12,7 +12,7 @@ beforeEach(() => window.localStorage.clear());
 const ola = { displayName: "Ola Nordmann", emailAddress: "ola.nordmann@fjordfisk.no" };
 
 /** The connector for an unknown sender: suggestions as given, and a card once the person was added. */
-function unknownSender(suggest: SuggestResponse, options: { failFirst?: boolean } = {}) {
+function unknownSender(suggest: SuggestResponse, options: { failFirst?: boolean; suggestFails?: boolean; refuseNew?: SuggestResponse } = {}) {
   const posted: NewPersonRequest[] = [];
   let added = false;
   const card = (email: string): CardReply =>
@@ -20,10 +20,16 @@ function unknownSender(suggest: SuggestResponse, options: { failFirst?: boolean 
       ? { status: 200, body: { found: true, card: cardFor(email, { person: { id: 91, name: "Ola Nordmann", email, title: "Innkjøper" }, company: { id: 5, name: "Fjordfisk AS", orgNr: null, country: "NO" } }) } }
       : { status: 200, body: { found: false, email } };
   const handlers = [
-    http.get(`${BASE_URL}/api/v1/companies/suggest`, () => HttpResponse.json(suggest)),
+    http.get(`${BASE_URL}/api/v1/companies/suggest`, () =>
+      options.suggestFails ? HttpResponse.json({ error: { code: "CRM_TEMPORARY", message: "503" } }, { status: 503 }) : HttpResponse.json(suggest),
+    ),
     http.post(`${BASE_URL}/api/v1/persons`, async ({ request }) => {
       posted.push((await request.json()) as NewPersonRequest);
       if (options.failFirst && posted.length === 1) return HttpResponse.json({ error: { code: "CRM_TEMPORARY", message: "503" } }, { status: 503 });
+      const last = posted[posted.length - 1]!;
+      if (options.refuseNew && last.company.kind === "new" && !last.confirmNewDespiteMatches) {
+        return HttpResponse.json({ error: { code: "COMPANY_EXISTS", message: "matches", suggestions: options.refuseNew } }, { status: 409 });
+      }
       added = true;
       return HttpResponse.json({ personId: 91, companyId: 5, companyName: "Fjordfisk AS", createdPerson: true, createdCompany: false });
     }),
@@ -49,7 +55,9 @@ describe("an unknown sender", () => {
     await userEvent.click(screen.getByRole("button", { name: "Add" }));
     expect((await screen.findByTestId("company-name")).textContent).toBe("Fjordfisk AS");
     expect(screen.getByTestId("person-name").textContent).toBe("Ola Nordmann");
-    expect(crm.posted).toEqual([{ firstName: "Ola", lastName: "Nordmann", email: "ola.nordmann@fjordfisk.no", title: "Innkjøper", company: { kind: "existing", id: 5 } }]);
+    expect(crm.posted).toEqual([
+      { idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/), firstName: "Ola", lastName: "Nordmann", email: "ola.nordmann@fjordfisk.no", title: "Innkjøper", company: { kind: "existing", id: 5 } },
+    ]);
   });
 
   it("creates the company too when none is suggested, its name from the domain", async () => {
@@ -63,6 +71,46 @@ describe("an unknown sender", () => {
     await userEvent.click(screen.getByRole("button", { name: "Lägg till" }));
     await screen.findByTestId("customer-card");
     expect(crm.posted[0]?.company).toEqual({ kind: "new", name: "Fjordfisk AS" });
+    // Nothing was suggested: the connector checks the domain itself.
+    expect(crm.posted[0]?.confirmNewDespiteMatches).toBeUndefined();
+  });
+
+  it("preselects no company when the suggestions cannot be loaded, and sends only an explicit choice", async () => {
+    const crm = unknownSender(suggestion, { suggestFails: true });
+    server.use(...connectorHandlers(crm.card, crm.handlers));
+    renderPane({ item: message("m1", ola) });
+    expect((await screen.findByRole("alert")).getAttribute("data-error-code")).toBe("CRM_TEMPORARY");
+    expect((screen.getByRole("radio", { name: "New company" }) as HTMLInputElement).checked).toBe(false);
+    expect(screen.queryByTestId("new-company-name")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Add" }));
+    expect(screen.getByText("Pick a company or enter a new company's name.")).toBeTruthy();
+    expect(crm.posted).toEqual([]);
+
+    await userEvent.click(screen.getByRole("radio", { name: "New company" }));
+    await userEvent.type(screen.getByTestId("new-company-name"), " AS");
+    await userEvent.click(screen.getByRole("button", { name: "Add" }));
+    await screen.findByTestId("customer-card");
+    expect(crm.posted[0]).toMatchObject({ company: { kind: "new", name: "Fjordfisk AS" } });
+    expect(crm.posted[0]?.confirmNewDespiteMatches).toBeUndefined();
+  });
+
+  it("shows the companies the connector names when it refuses a new company, and confirms only an explicit second choice", async () => {
+    const crm = unknownSender(suggestion, { suggestFails: true, refuseNew: suggestion });
+    server.use(...connectorHandlers(crm.card, crm.handlers));
+    renderPane({ item: message("m1", ola), displayLanguage: "nb-NO" });
+    await screen.findByRole("alert");
+    await userEvent.click(screen.getByRole("radio", { name: "Nytt firma" }));
+    await userEvent.click(screen.getByRole("button", { name: "Legg til" }));
+    const alert = await screen.findByText(/SuperOffice har allerede firmaer med dette e-postdomenet/);
+    expect(alert).toBeTruthy();
+    expect(screen.getByRole("radio", { name: /Fjordfisk Eiendom AS/ })).toBeTruthy();
+    for (const radio of screen.getAllByRole("radio")) expect((radio as HTMLInputElement).checked).toBe(false);
+
+    await userEvent.click(screen.getByRole("radio", { name: "Nytt firma" }));
+    await userEvent.click(screen.getByRole("button", { name: "Legg til" }));
+    await screen.findByTestId("customer-card");
+    expect(crm.posted).toHaveLength(2);
+    expect(crm.posted[1]).toMatchObject({ idempotencyKey: crm.posted[0]!.idempotencyKey, confirmNewDespiteMatches: true, company: { kind: "new" } });
   });
 
   it("says a public mail domain points to no company", async () => {

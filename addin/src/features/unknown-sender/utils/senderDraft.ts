@@ -8,6 +8,8 @@ export const SenderDraft = z.object({
   /** A suggested company's id as text, "new", or null (not picked yet). */
   picked: z.string().nullable(),
   companyName: z.string(),
+  /** The connector's idempotency key for adding this sender: a retry, even after reopening the pane, adds once. */
+  idempotencyKey: z.string().uuid().optional(),
 });
 export type SenderDraft = z.infer<typeof SenderDraft>;
 
