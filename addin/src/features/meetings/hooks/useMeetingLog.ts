@@ -35,7 +35,10 @@ export function useMeetingLog(args: { api: ApiClient; meeting: MeetingTimes; com
     // A recheck keeps the banner until the answer is in, so it does not flicker away and back.
     setState((s) => (s.status === "checked" ? s : { status: "checking" }));
     Promise.all(companies.map((c) => api.getLogged(c.card.company.id, date, controller.signal))).then(
-      (answers) => setState({ status: "checked", date, unlogged: companies.filter((_, i) => !answers[i]!.logged) }),
+      (answers) => {
+        // An answer for companies or a date that have since changed must not overwrite the newer one.
+        if (!controller.signal.aborted) setState({ status: "checked", date, unlogged: companies.filter((_, i) => !answers[i]!.logged) });
+      },
       (error: unknown) => {
         if (!controller.signal.aborted) setState({ status: "error", code: toClientError(error).code });
       },
