@@ -117,6 +117,14 @@ export default function MeetingView(props: {
               {t.meeting.notInCrm(prep.state.notInCrm.map((p) => p.name).join(", "))}
             </Caption1>
           )}
+          {prep.state.failed.length > 0 && (
+            <>
+              <Caption1 className={styles.muted} data-testid="prep-failed">
+                {t.meeting.cardFailed(prep.state.failed.map((f) => f.person.name).join(", "))}
+              </Caption1>
+              <ErrorNotice code={prep.state.failed[0]!.code} onRetry={prep.reload} />
+            </>
+          )}
         </>
       )}
     </section>

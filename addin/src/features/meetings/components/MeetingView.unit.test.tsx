@@ -89,6 +89,29 @@ describe("meeting prep", () => {
   });
 });
 
+describe("meeting prep with a card that cannot be fetched", () => {
+  it("shows the other attendees' companies and names the attendee whose card failed, with a retry", async () => {
+    let failSven = true;
+    server.use(
+      ...connectorHandlers((email) =>
+        email === sven.emailAddress && failSven ? { status: 503, body: { error: { code: "CRM_TEMPORARY", message: "503" } } } : reply(email),
+      ),
+    );
+    renderPane({ item: meeting("future-failing", 2 * HOUR) });
+    const prep = await screen.findByTestId("meeting-prep");
+    const companies = await within(prep).findAllByTestId("prep-company");
+    expect(companies.map((c) => c.getAttribute("data-company-id"))).toEqual(["7"]);
+    expect(within(prep).getByTestId("prep-failed").textContent).toBe("Could not fetch the card for: Sven Berg");
+    expect(within(prep).getByTestId("prep-not-in-crm").textContent).toBe("Not in the CRM: Eva Okänd");
+    const alert = within(prep).getByRole("alert");
+    expect(alert.textContent).toContain("SuperOffice is not answering right now.");
+    failSven = false;
+    await userEvent.click(within(alert).getByRole("button", { name: "Try again" }));
+    await waitFor(() => expect(within(prep).getAllByTestId("prep-company").map((c) => c.getAttribute("data-company-id"))).toEqual(["7", "9"]));
+    expect(within(prep).queryByTestId("prep-failed")).toBeNull();
+  });
+});
+
 describe("after the meeting", () => {
   it("offers to log it where nothing is logged, in the pane and in Outlook's info bar; logging hides both", async () => {
     const log = loggedHandlers(new Set([9]));
