@@ -79,7 +79,7 @@ export default function MeetingView(props: {
   useItemMessage({ office, itemKey, message: log.state.status !== "checked" ? undefined : unlogged.length > 0 ? t.meeting.notification(names) : null });
 
   return (
-    <section className={styles.root} aria-label={t.meeting.prep} data-testid="meeting-prep">
+    <section className={styles.root} aria-label={t.meeting.prep} data-testid="meeting-prep" data-log-status={log.state.status}>
       {unlogged.length > 0 && log.state.status === "checked" && (
         <MessageBar intent="info" layout="multiline" data-testid="meeting-not-logged">
           <MessageBarBody>

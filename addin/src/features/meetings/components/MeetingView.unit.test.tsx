@@ -147,8 +147,11 @@ describe("after the meeting", () => {
     const log = loggedHandlers(new Set([7, 9]));
     server.use(...connectorHandlers(reply, log.handlers));
     const { sim } = renderPane({ item: meeting("past", -3 * HOUR, [kari, sven]) });
-    await waitFor(() => expect(log.asked).toHaveLength(2));
-    await screen.findAllByTestId("prep-company");
+    const prep = await screen.findByTestId("meeting-prep");
+    // Absence is only meaningful once both answers are in.
+    await waitFor(() => expect(prep.getAttribute("data-log-status")).toBe("checked"));
+    expect(log.asked).toHaveLength(2);
+    expect(within(prep).getAllByTestId("prep-company")).toHaveLength(2);
     expect(screen.queryByTestId("meeting-not-logged")).toBeNull();
     expect(sim.infoBar("past")).toEqual([]);
   });
