@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   "COMPANY_EXISTS",
   /** The sender is in the CRM already, without a company: adding them again would double them. */
   "PERSON_WITHOUT_COMPANY",
+  /** The signed-in rep has no user in the CRM, so nothing can be written in their name. */
+  "NOT_CRM_USER",
+  /** The CRM lacks something an administrator sets up (e.g. a document template for e-mails). */
+  "CRM_SETUP",
   "CRM_UNAUTHORIZED",
   "CRM_FORBIDDEN",
   "CRM_NOT_FOUND",

@@ -201,6 +201,32 @@ describe("archiving e-mails against the sandbox", () => {
     }
   });
 
+  it("says when the rep is not a CRM user or the CRM has no e-mail template, and keeps no claim", async () => {
+    const { reps } = stack.sandbox.tenant;
+    const card = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kundrytm-archive-"));
+    const db = await openStore({ databaseUrl: null, dataDir });
+    try {
+      const crm = createSuperOfficeClient({ webapiUrl: stack.sandbox.webapiUrl, auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! } });
+      const messageId = "<setup.9@kund.example>";
+      const parsed = ArchiveRequest.parse(request(card, messageId, { kind: "text", body: "x" }));
+      const stranger = await archiveService({ crm, db })
+        .archive({ subject: "x", email: "nobody@elsewhere.example", name: null }, parsed)
+        .catch((e: unknown) => e);
+      expect(stranger).toMatchObject({ statusCode: 403, code: "NOT_CRM_USER" });
+      // A tenant without e-mail document templates: an administrator's task, not a conflict.
+      const noTemplates = await archiveService({ crm: { ...crm, listDocumentTemplates: async () => [] }, db })
+        .archive({ subject: "rep", email: reps[0]!.email, name: null }, parsed)
+        .catch((e: unknown) => e);
+      expect(noTemplates).toMatchObject({ statusCode: 409, code: "CRM_SETUP" });
+      expect((await db.query("select * from archived_emails where message_id = $1", [messageId])).rows).toEqual([]);
+      expect(await sandboxDocumentsWithRef(stack, card.company.id, messageId)).toEqual([]);
+    } finally {
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("uploads only the content on the next try when the document was created but its content was not stored", async () => {
     const { reps } = stack.sandbox.tenant;
     const card = await cardOf(stack.sandbox.tenant.highlights.tierA.email);

@@ -26,6 +26,8 @@ const STALE_PENDING_MS = 2 * 60_000;
 /** How long a concurrent request waits for the first one's document before answering 409. */
 const CLAIM_WAIT_MS = 10_000;
 const CLAIM_POLL_MS = 200;
+/** What the pane waits before asking again when the message is still being archived. */
+const RETRY_AFTER_SECONDS = 2;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -160,7 +162,9 @@ export function archiveService(deps: ArchiveDeps) {
           if (row?.state === "done" && row.document_id !== null) return { ...toDocument(row), alreadyArchived: true };
           if (row?.state === "pending" && row.document_id !== null) return completeContent(identity, request, row.document_id);
           if (row ? row.age_ms >= STALE_PENDING_MS && (await takeOver()) : await claim()) break;
-          if (waited >= CLAIM_WAIT_MS) throw new HttpError(409, "CONFLICT", "This e-mail is being archived; try again shortly.");
+          if (waited >= CLAIM_WAIT_MS) {
+            throw new HttpError(409, "IN_PROGRESS", "This e-mail is being archived; try again shortly.", { headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
+          }
           await sleep(CLAIM_POLL_MS);
         }
       }
@@ -177,9 +181,9 @@ export function archiveService(deps: ArchiveDeps) {
         }
         const [associates, templates] = await Promise.all([crm.listAssociates(), crm.listDocumentTemplates()]);
         const rep = associates.find((a) => a.email?.trim().toLowerCase() === identity.email);
-        if (!rep) throw new HttpError(403, "FORBIDDEN", "Your account is not a user of the CRM.");
+        if (!rep) throw new HttpError(403, "NOT_CRM_USER", `${identity.email} is not a user of the CRM, so nothing can be archived in that name.`);
         const template = emailTemplateFor(templates, request.from.email.trim().toLowerCase() === identity.email);
-        if (!template) throw new HttpError(409, "CONFLICT", "The CRM has no e-mail document template; ask your administrator to add one.");
+        if (!template) throw new HttpError(409, "CRM_SETUP", "The CRM has no e-mail document template; ask your administrator to add one.");
         const content = contentOf(request);
         const subject = request.subject.trim();
         const document = await crm.createDocument(

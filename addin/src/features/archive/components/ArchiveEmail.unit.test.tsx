@@ -16,7 +16,7 @@ function deferred() {
 }
 
 /** The connector's archive routes; records what the pane posted. */
-function archiveHandlers(options: { archived?: boolean; archivedOn?: { id: number; name: string }; failFirst?: boolean; hold?: Promise<void> } = {}) {
+function archiveHandlers(options: { archived?: boolean; archivedOn?: { id: number; name: string }; failFirst?: boolean; inProgressFirst?: boolean; hold?: Promise<void> } = {}) {
   const company = options.archivedOn ?? { id: 7, name: "Fjordstål AS" };
   const posted: ArchiveRequest[] = [];
   const statusQueries: URLSearchParams[] = [];
@@ -33,6 +33,9 @@ function archiveHandlers(options: { archived?: boolean; archivedOn?: { id: numbe
       posted.push((await request.json()) as ArchiveRequest);
       await options.hold;
       if (options.failFirst && posted.length === 1) return HttpResponse.json({ error: { code: "CRM_TEMPORARY", message: "503" } }, { status: 503 });
+      if (options.inProgressFirst && posted.length === 1) {
+        return HttpResponse.json({ error: { code: "IN_PROGRESS", message: "busy" } }, { status: 409, headers: { "retry-after": "2" } });
+      }
       return HttpResponse.json({ documentId: 40, companyId: company.id, companyName: company.name, messageId: "<m1@example.test>", archivedAt: "2026-11-21T10:05:00.000Z", alreadyArchived: false });
     }),
   ];
@@ -108,6 +111,16 @@ describe("archive e-mail on the card", () => {
     await screen.findByTestId("archived");
     expect(archive.posted).toHaveLength(2);
     expect(archive.posted[1]).toEqual(archive.posted[0]);
+  });
+
+  it("asks again by itself while another request is archiving the same message", async () => {
+    const archive = archiveHandlers({ inProgressFirst: true });
+    server.use(...connectorHandlers(found, archive.handlers));
+    renderPane({ item: message("m1", kari) });
+    await userEvent.click(await screen.findByTestId("archive-email"));
+    expect(await screen.findByTestId("archived", {}, { timeout: 5_000 })).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(archive.posted).toHaveLength(2);
   });
 
   it("keeps the action usable when the archive check fails (archiving is idempotent)", async () => {

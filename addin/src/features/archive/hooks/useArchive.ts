@@ -15,6 +15,10 @@ export type ArchiveState =
   | { status: "archived"; archivedAt: string | null; asText: boolean; company: { id: number; name: string | null } }
   | { status: "error"; header: MessageHeader; code: ClientErrorCode };
 
+/** The connector answers IN_PROGRESS with Retry-After: 2 after waiting itself; a few automatic tries before the rep is asked. */
+const IN_PROGRESS_RETRY_MS = 2_000;
+const IN_PROGRESS_ATTEMPTS = 3;
+
 const address = (a: { emailAddress: string; displayName: string }) => ({ name: a.displayName, email: a.emailAddress });
 
 /**
@@ -58,7 +62,7 @@ export function useArchive({ api, office, itemKey, companyId, personId }: { api:
     setState({ status: "archiving", header });
     try {
       const content = await office.readMessageContent(itemKey);
-      const result = await archiveEmail(api, {
+      const request = {
         companyId,
         personId,
         messageId: header.messageId,
@@ -68,14 +72,25 @@ export function useArchive({ api, office, itemKey, companyId, personId }: { api:
         cc: header.cc.map(address),
         date: header.date,
         content,
-      });
-      if (current()) {
-        setState({
-          status: "archived",
-          archivedAt: result.archivedAt,
-          asText: !result.alreadyArchived && content.kind === "text",
-          company: { id: result.companyId, name: result.companyName },
-        });
+      };
+      // Another pane or an earlier click is archiving the same message: ask again after its Retry-After.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const result = await archiveEmail(api, request);
+          if (current()) {
+            setState({
+              status: "archived",
+              archivedAt: result.archivedAt,
+              asText: !result.alreadyArchived && content.kind === "text",
+              company: { id: result.companyId, name: result.companyName },
+            });
+          }
+          return;
+        } catch (error) {
+          if (toClientError(error).code !== "IN_PROGRESS" || attempt >= IN_PROGRESS_ATTEMPTS) throw error;
+          await new Promise((resolve) => setTimeout(resolve, IN_PROGRESS_RETRY_MS));
+          if (!current()) return;
+        }
       }
     } catch (error) {
       if (current()) setState({ status: "error", header, code: error instanceof OfficeCallError ? "OFFICE" : toClientError(error).code });
