@@ -38,6 +38,14 @@ export interface SignInOptions {
 
 const CONFIG_KEY = "kundrytm.client-config.v1";
 
+/** The shape of a kept ClientConfig (shared/api/client-config.ts), checked without zod. */
+function isClientConfig(value: unknown): value is ClientConfig {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  if (v.auth === "embedded") return true;
+  return v.auth === "entra" && [v.clientId, v.authority, v.scope].every((s) => typeof s === "string");
+}
+
 /** Refresh a minute early so a token never expires between the check and the connector's validation. */
 const EXPIRY_MARGIN_MS = 60_000;
 
@@ -52,19 +60,29 @@ export function createTokenSource(options: SignInOptions): PaneTokenSource {
   const listeners = new Set<() => void>();
   let lastUsername: string | null = null;
 
+  // The connector's answer behind a kept config: what a failed sign-in on the kept one is checked against.
+  let freshBehindKept: Promise<ClientConfig> | null = null;
+
   const storedConfig = async (): Promise<ClientConfig | null> => {
-    const raw = options.configStorage?.getItem(CONFIG_KEY);
-    if (!raw) return null;
     try {
-      const parsed = (await contract("ClientConfig")).safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data : null;
+      // Storage blocked by the browser's settings throws on access: sign-in then asks the connector.
+      const raw = options.configStorage?.getItem(CONFIG_KEY);
+      if (!raw) return null;
+      // Checked without waiting for the contracts chunk, so sign-in starts at once; the kept config is the
+      // connector's last answer (parsed with the contract then), and today's answer replaces it if it differs.
+      const kept: unknown = JSON.parse(raw);
+      return isClientConfig(kept) ? kept : null;
     } catch {
       return null;
     }
   };
   const fetchConfig = () =>
     requestJson(fetchImpl, baseUrl, contract("ClientConfig"), { path: "/api/v1/client-config" }).then((fresh) => {
-      options.configStorage?.setItem(CONFIG_KEY, JSON.stringify(fresh));
+      try {
+        options.configStorage?.setItem(CONFIG_KEY, JSON.stringify(fresh));
+      } catch {
+        // Storage full or blocked: the next start asks the connector first, sign-in goes on now.
+      }
       return fresh;
     });
 
@@ -75,6 +93,7 @@ export function createTokenSource(options: SignInOptions): PaneTokenSource {
     fresh.catch(() => undefined);
     const loading: Promise<ClientConfig> = storedConfig().then((known) => {
       if (!known) return fresh;
+      freshBehindKept = fresh;
       // A changed setup (another sign-in mode or app registration) takes over from the next token on.
       fresh.then(
         (cfg) => {
@@ -108,6 +127,22 @@ export function createTokenSource(options: SignInOptions): PaneTokenSource {
 
   async function token(): Promise<string> {
     const cfg = await loadConfig();
+    const check = freshBehindKept;
+    try {
+      return await tokenFor(cfg);
+    } catch (error) {
+      if (!check) throw error;
+      // The kept config may be from an earlier setup (another sign-in mode): the connector's answer decides, once.
+      const fresh = await check.catch(() => Promise.reject(error));
+      if (JSON.stringify(fresh) === JSON.stringify(cfg)) throw error;
+      config = Promise.resolve(fresh);
+      delegate = null;
+      cached = null;
+      return tokenFor(fresh);
+    }
+  }
+
+  async function tokenFor(cfg: ClientConfig): Promise<string> {
     switch (cfg.auth) {
       case "embedded":
         return embeddedToken();
