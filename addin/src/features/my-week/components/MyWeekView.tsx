@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, makeStyles, Skeleton, SkeletonItem, Subtitle2, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { MyWeekEntry } from "../../../../../shared/api/my-week";
 import { assertNever, type FollowUpReason } from "../../../../../shared/domain/vocabulary";
 import { useServices } from "../../../app/services";
@@ -68,11 +68,14 @@ function EntryButton({ entry, onOpen }: { entry: MyWeekEntry; onOpen: () => void
   );
 }
 
-function WeekList({ onOpen }: { onOpen: (entry: MyWeekEntry) => void }) {
+function WeekList({ onOpen, refresh }: { onOpen: (entry: MyWeekEntry) => void; refresh: number }) {
   const { api } = useServices();
   const { t, formatDate } = useI18n();
   const styles = useStyles();
   const { state, reload } = useMyWeek({ api });
+  useEffect(() => {
+    if (refresh > 0) reload();
+  }, [refresh, reload]);
   switch (state.status) {
     case "loading":
       return (
@@ -125,7 +128,7 @@ function WeekList({ onOpen }: { onOpen: (entry: MyWeekEntry) => void }) {
 /** Where drafts of a company opened from the week are kept: one per company, apart from any e-mail. */
 const WEEK_ITEM_KEY = "my-week";
 
-function OpenedCustomer({ entry, onBack }: { entry: MyWeekEntry; onBack: () => void }) {
+function OpenedCustomer({ entry, onBack, onSaved }: { entry: MyWeekEntry; onBack: () => void; onSaved: () => void }) {
   const { api } = useServices();
   const { t } = useI18n();
   const styles = useStyles();
@@ -137,7 +140,7 @@ function OpenedCustomer({ entry, onBack }: { entry: MyWeekEntry; onBack: () => v
       </Button>
       {state.status === "loading" && <CardSkeleton />}
       {state.status === "error" && <ErrorNotice code={state.code} onRetry={reload} />}
-      {state.status === "ready" && <CustomerDetails card={state.card} itemKey={WEEK_ITEM_KEY} />}
+      {state.status === "ready" && <CustomerDetails card={state.card} itemKey={WEEK_ITEM_KEY} onSaved={onSaved} />}
     </div>
   );
 }
@@ -145,14 +148,22 @@ function OpenedCustomer({ entry, onBack }: { entry: MyWeekEntry; onBack: () => v
 /** "My week": the rep's follow-ups (overdue, due, never contacted); a customer opens in place. */
 export default function MyWeekView() {
   const [opened, setOpened] = useState<MyWeekEntry | null>(null);
+  // Something logged on the opened customer changes the list: it is asked again on the way back.
+  const [savedSinceOpen, setSavedSinceOpen] = useState(false);
+  const [refresh, setRefresh] = useState(0);
   const styles = useStyles();
+  const back = () => {
+    if (savedSinceOpen) setRefresh((n) => n + 1);
+    setSavedSinceOpen(false);
+    setOpened(null);
+  };
   return (
     <div className={styles.root}>
-      {/* The list stays mounted under an opened customer, so going back does not reload it. */}
+      {/* The list stays mounted under an opened customer, so going back reloads it only after a save. */}
       <div hidden={opened !== null}>
-        <WeekList onOpen={setOpened} />
+        <WeekList onOpen={setOpened} refresh={refresh} />
       </div>
-      {opened && <OpenedCustomer key={opened.company.id} entry={opened} onBack={() => setOpened(null)} />}
+      {opened && <OpenedCustomer key={opened.company.id} entry={opened} onBack={back} onSaved={() => setSavedSinceOpen(true)} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import type { CompanyCardResponse } from "../../../../../shared/api/card";
@@ -100,6 +100,38 @@ describe("my week", () => {
     expect(screen.getByTestId("my-week")).toBeTruthy();
     expect(screen.queryByTestId("week-customer")).toBeNull();
     expect(calls.week).toBe(1);
+  });
+
+  it("after logging on an opened customer, going back shows the list as the connector now has it", async () => {
+    let logged = false;
+    const saved: unknown[] = [];
+    const { calls, handlers } = weekHandlers(() => week(logged ? [entry(22, "Other AB", "due")] : [entry(21, "Bergmaskin AB", "overdue"), entry(22, "Other AB", "due")]));
+    server.use(
+      ...connectorHandlers(found, [
+        ...handlers,
+        http.post(`${BASE_URL}/api/v1/activities`, async ({ request }) => {
+          saved.push(await request.json());
+          logged = true;
+          return HttpResponse.json({ activityId: 500, followUpId: null, replayed: false });
+        }),
+      ]),
+    );
+    renderPane({ item: message("m1", kari) });
+    await openWeek();
+    await userEvent.click(await screen.findByRole("button", { name: /Bergmaskin AB/ }));
+    const customer = await screen.findByTestId("week-customer");
+    await userEvent.click(await within(customer).findByTestId("log-activity"));
+    const form = await within(customer).findByTestId("activity-form");
+    fireEvent.click(within(form).getByTestId("follow-up-toggle"));
+    await userEvent.type(within(form).getByTestId("activity-outcome"), "Called about the order");
+    await userEvent.click(within(form).getByTestId("save-activity"));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    await waitFor(() => expect(logged).toBe(true));
+    await userEvent.click(screen.getByTestId("week-back"));
+    await waitFor(() => expect(calls.week).toBe(2));
+    const list = await screen.findByTestId("my-week");
+    await waitFor(() => expect(within(list).queryByRole("button", { name: /Bergmaskin AB/ })).toBeNull());
+    expect(within(list).getByRole("button", { name: /Other AB/ })).toBeTruthy();
   });
 
   it("keeps the e-mail's card while the week is open, and shows it again", async () => {
