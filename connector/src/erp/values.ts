@@ -143,6 +143,10 @@ export function parseAnyAmount(b: Uint8Array, start: number, end: number, style:
  * "DD.MM.YYYY" or "D.M.YYYY"; NaN otherwise. Years 1900–2199.
  */
 export function parseDateBytes(b: Uint8Array, start: number, end: number): number {
+  if (end - start === 10 && b[start + 4] === B.minus && b[start + 7] === B.minus) {
+    const day = isoDayAt(b, start);
+    if (!Number.isNaN(day)) return day;
+  }
   let s = start;
   let e = end;
   while (s < e && b[s] === B.space) s++;
@@ -178,6 +182,26 @@ export function parseDateBytes(b: Uint8Array, start: number, end: number): numbe
   }
   if (Number.isNaN(y + m + d)) return problem("not-a-date-format");
   if (!(m >= 1 && m <= 12 && d >= 1 && y >= 1900 && y <= 2199 && d <= daysInMonth(y, m))) return problem("not-a-calendar-date");
+  return dayNumberOf(y, m, d);
+}
+
+/** The day number of a plain "YYYY-MM-DD" at b[s..s+10) in 1900–2199, or NaN for anything else (the full parser then says why). */
+function isoDayAt(b: Uint8Array, s: number): number {
+  const y0 = (b[s] as number) - B.zero;
+  const y1 = (b[s + 1] as number) - B.zero;
+  const y2 = (b[s + 2] as number) - B.zero;
+  const y3 = (b[s + 3] as number) - B.zero;
+  const m0 = (b[s + 5] as number) - B.zero;
+  const m1 = (b[s + 6] as number) - B.zero;
+  const d0 = (b[s + 8] as number) - B.zero;
+  const d1 = (b[s + 9] as number) - B.zero;
+  // Every x in 0…9 exactly when no x and no 9 - x is negative.
+  const all = y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | (9 - y0) | (9 - y1) | (9 - y2) | (9 - y3) | (9 - m0) | (9 - m1) | (9 - d0) | (9 - d1);
+  if (all < 0) return Number.NaN;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (!(m >= 1 && m <= 12 && d >= 1 && y >= 1900 && y <= 2199 && d <= daysInMonth(y, m))) return Number.NaN;
   return dayNumberOf(y, m, d);
 }
 
@@ -264,6 +288,9 @@ export function normalizeOrgNr(text: string): string {
 }
 
 const currencyByCode = new Map<number, string>();
+// Most lines of a file share one currency.
+let lastCurrencyCode = -1;
+let lastCurrencyText = "";
 
 /** A three-letter currency code from bytes, upper-cased; null when it is not three ASCII letters (spaces around allowed). */
 export function currencyBytes(b: Uint8Array, start: number, end: number): string | null {
@@ -278,11 +305,14 @@ export function currencyBytes(b: Uint8Array, start: number, end: number): string
     if (c < 65 || c > 90) return null;
     code = code * 32 + (c - 64);
   }
+  if (code === lastCurrencyCode) return lastCurrencyText;
   let text = currencyByCode.get(code);
   if (text === undefined) {
     text = String.fromCharCode(((b[s] as number) & 0xdf), ((b[s + 1] as number) & 0xdf), ((b[s + 2] as number) & 0xdf));
     currencyByCode.set(code, text);
   }
+  lastCurrencyCode = code;
+  lastCurrencyText = text;
   return text;
 }
 

@@ -80,6 +80,24 @@ describe("dates", () => {
     expect(date("2026-11-23x")).toMatch(/is not YYYY-MM-DD/);
     expect(date("")).toBe("date is empty");
   });
+
+  it("a plain YYYY-MM-DD is a date exactly when its digits make a calendar day in 1900–2199 (property)", () => {
+    const part = (n: number) => fc.array(fc.constantFrom("0", "1", "2", "3", "9", "/", ":", " ", "a"), { minLength: n, maxLength: n }).map((c) => c.join(""));
+    const digitsOf = (n: number) => fc.array(fc.constantFrom(..."0123456789"), { minLength: n, maxLength: n }).map((c) => c.join(""));
+    const text = fc.tuple(fc.oneof(digitsOf(4), part(4), fc.constantFrom("1900", "2024", "2100", "2199", "2200", "1899")), fc.oneof(digitsOf(2), part(2)), fc.oneof(digitsOf(2), part(2))).map(([y, m, d]) => `${y}-${m}-${d}`);
+    fc.assert(
+      fc.property(text, (t) => {
+        const [y, m, d] = t.split("-").map((p) => (/^\d+$/.test(p) ? Number(p) : Number.NaN)) as [number, number, number];
+        const utc = new Date(Date.UTC(y, m - 1, d));
+        const valid = y >= 1900 && y <= 2199 && utc.getUTCFullYear() === y && utc.getUTCMonth() === m - 1 && utc.getUTCDate() === d;
+        // With a space around it the full parser reads the text: both must agree.
+        const slow = date(` ${t}`);
+        if (valid) expect([date(t), slow]).toEqual([t, t]);
+        else expect(date(t)).toBe(slow.replace(` ${t}`, t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe("keys and codes", () => {
