@@ -54,7 +54,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     bodyLimit: 256 * 1024,
     connectionTimeout: 30_000,
-    requestTimeout: 60_000,
+    // Node's limit is per server, not per route: an archived e-mail is up to 35 MB from a rep's uplink.
+    requestTimeout: 300_000,
     keepAliveTimeout: 10_000,
     routerOptions: { maxParamLength: 200 },
     trustProxy: true,

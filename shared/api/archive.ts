@@ -23,6 +23,11 @@ export type MailAddress = z.infer<typeof MailAddress>;
 export const MAX_EML_BASE64 = 34 * 1024 * 1024;
 /** The body as text when Outlook cannot give the .eml (before Mailbox 1.14). */
 export const MAX_TEXT_BODY = 2 * 1024 * 1024;
+/**
+ * The archive request's body limit: the largest content plus up to 1,000 addresses of 320 + 320
+ * characters at up to 3 bytes each in UTF-8 JSON (1.9 MB), the subject and the rest.
+ */
+export const MAX_ARCHIVE_BODY = MAX_EML_BASE64 + 2 * 1024 * 1024;
 
 export const ArchiveContent = z.discriminatedUnion("kind", [
   /** The whole message as Outlook's getAsFileAsync returns it (base64 of the .eml). */

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   "NOT_CRM_USER",
   /** The CRM lacks something an administrator sets up (e.g. a document template for e-mails). */
   "CRM_SETUP",
+  /** The request body is larger than the route accepts (413); sending it again cannot help. */
+  "TOO_LARGE",
   "CRM_UNAUTHORIZED",
   "CRM_FORBIDDEN",
   "CRM_NOT_FOUND",

@@ -48,6 +48,7 @@ function statusToCode(status: number): ErrorCode {
   if (status === 403) return "FORBIDDEN";
   if (status === 404) return "NOT_FOUND";
   if (status === 409) return "CONFLICT";
+  if (status === 413) return "TOO_LARGE";
   return "BAD_REQUEST";
 }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ArchiveRequest, ArchiveResponse, ArchiveStatus } from "../../../../shared/api/archive";
+import { ArchiveRequest, ArchiveResponse, ArchiveStatus, MAX_ARCHIVE_BODY, MAX_EML_BASE64 } from "../../../../shared/api/archive";
 import { CardResponse } from "../../../../shared/api/card";
 import { sandboxDocumentsWithRef } from "../../../../test/e2e/support/sandbox-crm";
 import { startStack, type Stack } from "../../../../test/e2e/support/stack";
@@ -172,6 +172,27 @@ describe("archiving e-mails against the sandbox", () => {
     expect(await statusOf("<no-company.4@kund.example>")).toEqual({ archived: false });
     expect(await sandboxDocumentsWithRef(stack, card.company.id, "<bad-b64.4@kund.example>")).toEqual([]);
     expect((await api("GET", "/api/v1/archive?messageId=x")).status).toBe(400);
+  });
+
+  it("reads a request with the largest content and the most addresses, and refuses a larger body as TOO_LARGE", async () => {
+    const card = await cardOf(stack.sandbox.tenant.highlights.noTier.email);
+    // 320 characters of 3 bytes each in UTF-8 for every name, the longest addresses.
+    const address = (i: number) => ({ name: `€${i}`.padEnd(320, "€"), email: `${i}@kund.example`.padStart(320, "m") });
+    const largest = {
+      ...request(card, "<largest.10@kund.example>", { kind: "eml", base64: "A".repeat(MAX_EML_BASE64) }),
+      subject: "S".repeat(998),
+      to: Array.from({ length: 500 }, (_, i) => address(i)),
+      cc: Array.from({ length: 500 }, (_, i) => address(500 + i)),
+      // Invalid on purpose: the body is read and validated (400), not cut off at the limit (413).
+      companyId: -1,
+    };
+    const read = await api("POST", "/api/v1/archive", largest);
+    expect(read.status).toBe(400);
+    expect((read.body as { error: { message: string } }).error.message).toMatch(/companyId/);
+
+    const tooLarge = await api("POST", "/api/v1/archive", { ...largest, content: { kind: "eml", base64: "A".repeat(MAX_ARCHIVE_BODY) } });
+    expect(tooLarge.status).toBe(413);
+    expect((tooLarge.body as { error: { code: string } }).error.code).toBe("TOO_LARGE");
   });
 
   it("lets only one of two retries take over a claim left by a request that died", async () => {

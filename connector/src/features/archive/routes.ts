@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { ArchiveRequest, ArchiveResponse, ArchiveStatus, ArchiveStatusQuery, MAX_EML_BASE64 } from "../../../../shared/api/archive";
+import { ArchiveRequest, ArchiveResponse, ArchiveStatus, ArchiveStatusQuery, MAX_ARCHIVE_BODY } from "../../../../shared/api/archive";
 import { identityOf } from "../../auth/identity";
 import type { Queryable } from "../../store/db";
 import type { JobFeatureDeps } from "../settings/admin";
@@ -16,7 +16,7 @@ export function archiveRoutes(app: FastifyInstance, service: ArchiveService): vo
   r.post(
     "/api/v1/archive",
     // A whole .eml in base64 is far above the API's default body limit.
-    { bodyLimit: MAX_EML_BASE64 + 64 * 1024, schema: { body: ArchiveRequest, response: { 200: ArchiveResponse } } },
+    { bodyLimit: MAX_ARCHIVE_BODY, schema: { body: ArchiveRequest, response: { 200: ArchiveResponse } } },
     async (request) => service.archive(identityOf(request), request.body),
   );
 }

@@ -46,7 +46,7 @@ export default function ArchiveEmail({ itemKey, companyId, personId }: { itemKey
         );
       }
       case "error":
-        return <ErrorNotice code={state.code} onRetry={() => void archive()} />;
+        return <ErrorNotice code={state.code} onRetry={state.code === "TOO_LARGE" ? undefined : () => void archive()} />;
       default:
         return assertNever(state, "archive state");
     }

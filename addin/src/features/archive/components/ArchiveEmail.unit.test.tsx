@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import type { ArchiveRequest } from "../../../../../shared/api/archive";
+import { MAX_TEXT_BODY, type ArchiveRequest } from "../../../../../shared/api/archive";
 import { cardFor, message } from "../../../testing/fixtures";
 import { BASE_URL, connectorHandlers, renderPane, startConnector } from "../../../testing/paneHarness";
 
@@ -121,6 +121,18 @@ describe("archive e-mail on the card", () => {
     expect(await screen.findByTestId("archived", {}, { timeout: 5_000 })).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
     expect(archive.posted).toHaveLength(2);
+  });
+
+  it("says a message over the archive's limit is too large, offers no retry and sends nothing", async () => {
+    const archive = archiveHandlers();
+    server.use(...connectorHandlers(found, archive.handlers));
+    renderPane({ item: { ...message("m1", kari), body: "x".repeat(MAX_TEXT_BODY + 1) }, mailboxVersion: "1.8", displayLanguage: "sv-SE" });
+    await userEvent.click(await screen.findByRole("button", { name: "Arkivera mejlet" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.getAttribute("data-error-code")).toBe("TOO_LARGE");
+    expect(alert.textContent).toContain("Mejlet är för stort för att arkiveras (högst 25 MB).");
+    expect(within(alert).queryByRole("button")).toBeNull();
+    expect(archive.posted).toEqual([]);
   });
 
   it("keeps the action usable when the archive check fails (archiving is idempotent)", async () => {

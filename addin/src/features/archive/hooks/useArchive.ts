@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { MAX_EML_BASE64, MAX_TEXT_BODY } from "../../../../../shared/api/archive";
 import type { ApiClient } from "../../../api/client";
 import { toClientError, type ClientErrorCode } from "../../../api/errors";
 import type { MessageHeader, OfficeAdapter } from "../../../office/adapter";
@@ -62,6 +63,11 @@ export function useArchive({ api, office, itemKey, companyId, personId }: { api:
     setState({ status: "archiving", header });
     try {
       const content = await office.readMessageContent(itemKey);
+      // Checked here: the connector would refuse it (413) however often it is sent.
+      if (content.kind === "eml" ? content.base64.length > MAX_EML_BASE64 : content.body.length > MAX_TEXT_BODY) {
+        if (current()) setState({ status: "error", header, code: "TOO_LARGE" });
+        return;
+      }
       const request = {
         companyId,
         personId,
