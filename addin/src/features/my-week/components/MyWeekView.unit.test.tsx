@@ -182,10 +182,14 @@ describe("my week", () => {
     server.use(...connectorHandlers(found, handlers));
     const sv = renderPane({ item: null, displayLanguage: "sv-SE" });
     await userEvent.click(await screen.findByRole("button", { name: "Min vecka" }));
-    expect((await screen.findByRole("region", { name: "Försenade" })).textContent).toContain("3 dagar sen");
+    // Overdue, and when the customer was last contacted: not two deadlines.
+    const late = (await screen.findByRole("region", { name: "Försenade" })).textContent;
+    expect(late).toContain("3 dagar försenad · senaste kontakt 14 okt.");
+    expect(screen.getByRole("button", { name: "Valt mejl eller möte" })).toBeTruthy();
     sv.unmount();
     renderPane({ item: null, displayLanguage: "nb-NO" });
     await userEvent.click(await screen.findByRole("button", { name: "Min uke" }));
-    expect((await screen.findByRole("region", { name: "Forsinket" })).textContent).toContain("3 dager forsinket");
+    expect((await screen.findByRole("region", { name: "Forsinket" })).textContent).toContain("3 dager forsinket · sist kontaktet 14. okt.");
+    expect(screen.getByRole("button", { name: "Valgt e-post eller møte" })).toBeTruthy();
   });
 });
