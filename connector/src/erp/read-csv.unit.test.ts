@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readOrderFile, streamCsvOrderLines, type ColumnMappingInput, type ErpOrderLine, type ReadOptionsInput } from "./index";
+import fc from "fast-check";
+import { computeRevenue, type RevenueSettings } from "../../../shared/domain/revenue";
+import { normalizeCurrency, normalizeOrgNr, parseAmount, parseDate, readOrderFile, streamCsvOrderLines, tokenizeCsv, type ColumnMappingInput, type ErpOrderLine, type ReadOptionsInput } from "./index";
 
 const mapping: ColumnMappingInput = {
   customerKey: { kind: "orgNr", column: "OrgNr" },
@@ -137,5 +139,57 @@ describe("reading an ERP CSV export", () => {
       const g = (n * 7) % 40;
       expect([l.productLine, l.country]).toEqual([g % 3 === 0 ? `Grupp ${g}; å` : `Grupp ${g}`, ["SE", "NO", "DK", "Sverige"][n % 4]]);
     });
+  });
+});
+
+describe("the byte-level reader against a reader of field strings (property)", () => {
+  // Keys repeat with variants that share or differ in their bytes: spaces, quotes, doubled quotes, non-ASCII.
+  const key = fc.constantFrom("K1", " K1 ", '"K1"', "K2", '"K""3"', "Kå", '"Kå"', "", "  ", "556123-4567", "5561234567", "12");
+  const day = fc.constantFrom("2026-01-05", " 2026-01-05", "05.01.2026", "2026-02-30", "2026-1-05", "2025-12-31 23:59", "x", "");
+  const money = fc.constantFrom("100", "-20,5", '"1 234,50"', "12.25", "1,2,3", "abc", "");
+  const currency = fc.constantFrom("SEK", "sek", " EUR ", "NOK", "", "kronor");
+  const rows = fc.array(fc.tuple(key, day, money, currency), { maxLength: 60 });
+
+  /** What the reader must give, worked out from each field's decoded text with the string parsers. */
+  function reference(text: string, kind: "customerNumber" | "orgNr") {
+    const good: { customerKey: string; date: string; amount: number; currency: string; sourceLine: number }[] = [];
+    const bad: number[] = [];
+    return tokenizeCsv(Buffer.from(text), ";", (row) => {
+      if (row.line === 1) return true;
+      const f = (i: number) => row.field(i);
+      const date = parseDate(f(1));
+      const amount = parseAmount(f(2), "auto");
+      const currency = f(3).trim() === "" ? "SEK" : normalizeCurrency(f(3));
+      const keyText = f(0).trim();
+      const customerKey = kind === "orgNr" ? normalizeOrgNr(keyText) : keyText;
+      if (!date.ok || !amount.ok || currency === null || keyText === "" || (kind === "orgNr" && customerKey.length < 6)) bad.push(row.line);
+      else good.push({ customerKey, date: date.value, amount: amount.value, currency, sourceLine: row.line });
+      return true;
+    }).then(() => ({ good, bad }));
+  }
+
+  it("gives the same lines, bad rows and revenue, with and without key ids", async () => {
+    await fc.assert(
+      fc.asyncProperty(rows, fc.constantFrom("customerNumber" as const, "orgNr" as const), async (data, kind) => {
+        const text = ["Kund;Datum;Belopp;Valuta", ...data.map((r) => r.join(";"))].join("\n");
+        const map: ColumnMappingInput = { customerKey: { kind, column: "Kund" }, date: "Datum", amount: "Belopp", currency: "Valuta" };
+        const { outcome, lines } = await read(text, { onError: "keep-good-rows" }, map);
+        const expected = await reference(text, kind);
+        expect(outcome.ok && outcome.summary.bad.map((b) => b.line)).toEqual(expected.bad);
+        expect(lines.map((l) => ({ customerKey: l.customerKey, date: l.date, amount: l.amount, currency: l.currency, sourceLine: l.sourceLine }))).toEqual(expected.good);
+        // Every key has an id but one with doubled quotes (its bytes are not its text); an id belongs to one key.
+        const keyOfId = new Map<number, string>();
+        for (const l of lines) {
+          if (l.customerKey === 'K"3') expect(l.keyId).toBeUndefined();
+          else expect(l.keyId).toEqual(expect.any(Number));
+          if (l.keyId === undefined) continue;
+          expect(keyOfId.get(l.keyId) ?? l.customerKey).toBe(l.customerKey);
+          keyOfId.set(l.keyId, l.customerKey);
+        }
+        const settings: RevenueSettings = { asOf: "2026-11-23", windowMonths: 12, baseCurrency: "SEK", rates: { EUR: 11.4, NOK: 0.98 }, segmentBy: "none" };
+        expect(computeRevenue(lines, settings)).toEqual(computeRevenue(lines.map(({ keyId: _, ...rest }) => rest), settings));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
