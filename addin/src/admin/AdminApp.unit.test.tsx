@@ -40,8 +40,10 @@ describe("admin page", () => {
     server.use(...adminHandlers());
     renderAdmin({ language: "sv" });
     expect(await screen.findByRole("heading", { name: "Kontaktfrekvens", level: 2 })).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Kundrytm – administration");
     await userEvent.selectOptions(screen.getByTestId("language-picker"), "nb");
     expect(await screen.findByRole("tab", { name: "Mandagslister" })).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Kundrytm – administrasjon");
     expect(document.documentElement.lang).toBe("nb");
   });
 
