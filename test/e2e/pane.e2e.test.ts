@@ -50,9 +50,13 @@ async function companyIdOf(email: string): Promise<number> {
   return card.card.company.id;
 }
 
+/** yyyy-MM-dd `days` from today (UTC): dates a test logs and plans stay as near to "now" as the sandbox's history. */
+const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const ACTIVITY_DAY = dayFromToday(-3);
+
 async function logActivity(outcome: string, followUp: string | null) {
   await page.getByTestId("log-activity").click();
-  await page.getByTestId("activity-date").fill("2026-11-20");
+  await page.getByTestId("activity-date").fill(ACTIVITY_DAY);
   await page.getByTestId("activity-outcome").fill(outcome);
   await page.getByTestId("activity-notes").fill(`Notes for ${outcome}`);
   if (followUp) {
@@ -100,13 +104,14 @@ describe("the pane through the preview (Chromium)", () => {
     const before = await sandboxAppointments(stack, companyId);
     await openPreview("lang=en&width=450");
     await openCard(tierA.email);
-    await logActivity("Quote requested", "2027-01-15");
+    const followUp = dayFromToday(53);
+    await logActivity("Quote requested", followUp);
     await page.getByTestId("activity-saved").waitFor();
     await screenshot(page, "activity-saved-en-450");
     const added = (await sandboxAppointments(stack, companyId)).filter((a) => !before.some((b) => b.id === a.id));
     expect(added.map((a) => ({ completed: a.completed, day: a.startDate.slice(0, 10) })).sort((x, y) => x.day.localeCompare(y.day))).toEqual([
-      { completed: true, day: "2026-11-20" },
-      { completed: false, day: "2027-01-15" },
+      { completed: true, day: ACTIVITY_DAY },
+      { completed: false, day: followUp },
     ]);
   });
 

@@ -8,7 +8,9 @@ export function sandboxAppointments(stack: Stack, contactId: number) {
     webapiUrl: stack.sandbox.webapiUrl,
     auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! },
   });
-  return client.listAppointments({ from: "2020-01-01", to: "2031-12-31", contactId: contactId as ContactId });
+  // Ten years either side of today: the sandbox's history and anything a test plans are inside.
+  const day = (years: number) => new Date(Date.now() + years * 365 * 86_400_000).toISOString().slice(0, 10);
+  return client.listAppointments({ from: day(-10), to: day(10), contactId: contactId as ContactId });
 }
 
 /** The sandbox's documents on a company whose ExternalRef is `externalRef` (an archived e-mail's Message-ID), with their content. */
