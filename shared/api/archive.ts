@@ -46,8 +46,8 @@ export const ArchiveRequest = z.object({
   from: MailAddress,
   to: z.array(MailAddress).max(500),
   cc: z.array(MailAddress).max(500),
-  /** When the e-mail was sent or received: ISO 8601 with an offset. */
-  date: z.iso.datetime({ offset: true }),
+  /** When the e-mail was sent or received: ISO 8601 with an offset; null when Outlook does not say. */
+  date: z.iso.datetime({ offset: true }).nullable(),
   content: ArchiveContent,
 });
 export type ArchiveRequest = z.input<typeof ArchiveRequest>;

@@ -34,8 +34,8 @@ export interface MessageHeader {
   from: EmailAddressLike | null;
   to: EmailAddressLike[];
   cc: EmailAddressLike[];
-  /** ISO 8601 with the local offset; when the message was created (arrived). */
-  date: string;
+  /** ISO 8601 with the local offset; when the message was created (arrived), else last modified; null when Outlook gives neither. */
+  date: string | null;
 }
 
 export type MessageContent = { kind: "eml"; base64: string } | { kind: "text"; body: string };
@@ -234,8 +234,9 @@ export function createOfficeAdapter(office: OfficeLike): OfficeAdapter {
       const messageId = typeof item.internetMessageId === "string" ? item.internetMessageId.trim() : "";
       if (ref.kind !== "message-read" || messageId === "") return null;
       const [from, to, cc] = await Promise.all([single(item.from, "from"), recipients(item.to, "to"), recipients(item.cc, "cc")]);
-      const created = item.dateTimeCreated instanceof Date && !Number.isNaN(item.dateTimeCreated.getTime()) ? item.dateTimeCreated : new Date();
-      return { item: ref, messageId, subject: ref.subject ?? "", from, to, cc, date: isoWithOffset(created) };
+      // Never the time of archiving: a wrong date in the CRM is worse than none.
+      const when = [item.dateTimeCreated, item.dateTimeModified].find((d) => d instanceof Date && !Number.isNaN(d.getTime()));
+      return { item: ref, messageId, subject: ref.subject ?? "", from, to, cc, date: when ? isoWithOffset(when) : null };
     },
     async readMessageContent(key) {
       const item = mailbox.item;

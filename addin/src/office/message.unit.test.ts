@@ -71,6 +71,13 @@ describe("office adapter: the message for archiving", () => {
     expect(header!.date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
   });
 
+  it("dates a message without a creation time by its last change, else not at all (never the time of archiving)", async () => {
+    const modified = readMessage({ dateTimeCreated: undefined, dateTimeModified: new Date("2026-11-19T16:00:00Z") });
+    expect((await createOfficeAdapter(mockOffice(modified.item)).readMessageHeader())!.date).toBe(isoWithOffset(new Date("2026-11-19T16:00:00Z")));
+    const neither = readMessage({ dateTimeCreated: new Date(Number.NaN), dateTimeModified: null });
+    expect((await createOfficeAdapter(mockOffice(neither.item)).readMessageHeader())!.date).toBeNull();
+  });
+
   it("gives the .eml through getAsFileAsync with Mailbox 1.14", async () => {
     const { item, getAsFileAsync, body } = readMessage();
     const content = await createOfficeAdapter(mockOffice(item, "1.14")).readMessageContent("id:AAMk1");

@@ -69,6 +69,7 @@ export interface ItemLike {
   notificationMessages?: NotificationMessagesLike | null;
   /** Read mode: when the item was created (for received mail, when it arrived). */
   dateTimeCreated?: Date | null;
+  dateTimeModified?: Date | null;
   body?: BodyLike | null;
   /** Mailbox 1.14, read mode: the whole message as base64 of its .eml. */
   getAsFileAsync?(callback: AsyncCallback<string>): void;

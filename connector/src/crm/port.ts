@@ -214,8 +214,8 @@ export interface NewDocument {
   /** Subject line shown in the CRM. */
   header: string;
   fileName: string;
-  /** ISO local date-time. */
-  date: string;
+  /** ISO local date-time; null: the CRM dates the document itself (when it is created). */
+  date: string | null;
   externalRef: string;
   description?: string;
 }

@@ -132,6 +132,18 @@ describe("archiving e-mails against the sandbox", () => {
     expect(Buffer.from(body, "base64").toString("utf8")).toBe("Hej,\r\nnär kommer leveransen?");
   });
 
+  it("archives a message without a date or subject as it is: no Date header, no placeholder header, the CRM's own date", async () => {
+    const card = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
+    const messageId = "<undated.11@kund.example>";
+    const result = await api("POST", "/api/v1/archive", { ...request(card, messageId, { kind: "text", body: "Utan datum" }), subject: "", date: null });
+    expect(result.status).toBe(200);
+    const [doc] = await sandboxDocumentsWithRef(stack, card.company.id, messageId);
+    expect(doc!.header).toBe("");
+    expect(doc!.name).toBe("e-mail.eml");
+    expect(doc!.content).not.toMatch(/^Date:/m);
+    expect(doc!.content).toContain(`Message-ID: ${messageId}`);
+  });
+
   it("finds a message the CRM already has from elsewhere and writes nothing", async () => {
     const card = await cardOf(stack.sandbox.tenant.highlights.former.email);
     const messageId = "<elsewhere.3@kund.example>";

@@ -11,8 +11,8 @@ export interface PlainMail {
   from: MailAddress;
   to: readonly MailAddress[];
   cc: readonly MailAddress[];
-  /** ISO 8601 with offset. */
-  date: string;
+  /** ISO 8601 with offset; null: no Date header. */
+  date: string | null;
   body: string;
 }
 
@@ -58,7 +58,7 @@ export function buildPlainEml(mail: PlainMail): Uint8Array {
     ...(mail.to.length ? [`To: ${mail.to.map(mailbox).join(", ")}`] : []),
     ...(mail.cc.length ? [`Cc: ${mail.cc.map(mailbox).join(", ")}`] : []),
     `Subject: ${encodeHeaderText(mail.subject)}`,
-    `Date: ${rfc5322Date(mail.date)}`,
+    ...(mail.date ? [`Date: ${rfc5322Date(mail.date)}`] : []),
     `Message-ID: ${oneLine(mail.messageId)}`,
     "MIME-Version: 1.0",
     "Content-Type: text/plain; charset=utf-8",

@@ -173,7 +173,8 @@ export function archiveService(deps: ArchiveDeps) {
         const contactId = request.companyId as ContactId;
         const [company, existing] = await Promise.all([
           crm.getCompany(contactId),
-          crm.findDocumentByExternalRef({ contactId, externalRef: messageId, date: request.date }),
+          // Without the mail's date an earlier try's document carries the day it was created: look around today.
+          crm.findDocumentByExternalRef({ contactId, externalRef: messageId, date: request.date ?? new Date().toISOString() }),
         ]);
         if (existing) {
           await remember(messageId, company, existing.id, identity.email);
@@ -192,7 +193,8 @@ export function archiveService(deps: ArchiveDeps) {
             personId: request.personId as PersonId | null,
             associateId: rep.id,
             templateId: template.id,
-            header: (subject || "(no subject)").slice(0, 250),
+            // An empty subject stays empty: a placeholder would be written into the CRM in one language for all.
+            header: subject.slice(0, 250),
             fileName: emlFileName(subject),
             date: request.date,
             externalRef: messageId,

@@ -67,7 +67,7 @@ describe("archive e-mail on the card", () => {
       cc: [],
       content: { kind: "eml" },
     });
-    expect(new Date(sent!.date).toISOString()).toBe("2026-11-20T07:30:00.000Z");
+    expect(new Date(sent!.date!).toISOString()).toBe("2026-11-20T07:30:00.000Z");
     const eml = Buffer.from((sent!.content as { base64: string }).base64, "base64").toString("utf8");
     expect(eml).toContain("Message-ID: <m1@example.test>");
     expect(eml).toContain('From: "Kari Nordmann" <kari@fjordstal.no>');

@@ -18,7 +18,7 @@ export async function createDocument(ctx: SoContext, document: NewDocument, cont
     Contact: { ContactId: document.contactId },
     ...(document.personId ? { Person: { PersonId: document.personId } } : {}),
     Associate: { AssociateId: document.associateId },
-    Date: localDateTime(document.date),
+    ...(document.date ? { Date: localDateTime(document.date) } : {}),
     ExternalRef: document.externalRef,
   };
   const created = await ctx.http.json({ method: "POST", path: "/v1/Document", what: "create document", body }, RawDocumentEntity);
