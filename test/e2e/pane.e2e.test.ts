@@ -69,7 +69,7 @@ async function logActivity(outcome: string, followUp: string | null) {
 }
 
 describe("the pane through the preview (Chromium)", () => {
-  for (const lang of ["en", "sv"] as const) {
+  for (const lang of ["en", "sv", "nb"] as const) {
     for (const width of [320, 450] as const) {
       it(`renders the card in ${lang} at ${width} px`, async () => {
         await openPreview(`lang=${lang}&width=${width}`);
@@ -78,6 +78,9 @@ describe("the pane through the preview (Chromium)", () => {
         // Nothing may stick out of a narrow pane.
         const overflow = await page.getByTestId("pane-frame").evaluate((el) => el.scrollWidth - el.clientWidth);
         expect(overflow).toBeLessThanOrEqual(0);
+        // The item and week toggles share one row, the longest label (nb) included.
+        const tops = await Promise.all(["tab-item", "tab-week"].map(async (id) => (await page.getByTestId(id).boundingBox())!.y));
+        expect(tops[0]).toBe(tops[1]);
         await screenshot(page, `card-${lang}-${width}`);
       });
     }
