@@ -9,6 +9,7 @@ import type { AdminClient } from "../../api/adminClient";
 import { ErrorBar } from "../../components/ErrorBar";
 import { Section, useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
+import { useKeptDraft } from "../../keptDraft";
 
 const useStyles = makeStyles({
   groups: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(280px, 1fr))", gap: tokens.spacingHorizontalXXL, maxWidth: "1000px" },
@@ -23,13 +24,23 @@ const useStyles = makeStyles({
 
 type Schedule = Settings["schedule"];
 
+/** A kept draft has the saved schedule's groups and fields, each of the same kind (its values may be half-typed). */
+function sameShape(value: unknown, like: Schedule): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  return Object.entries(like).every(([group, fields]) => {
+    const kept = (value as Record<string, unknown>)[group];
+    if (typeof kept !== "object" || kept === null) return false;
+    return Object.entries(fields).every(([field, v]) => typeof (kept as Record<string, unknown>)[field] === typeof v);
+  });
+}
+
 /** When the Monday lists (and the nightly classification) run, and a run on demand with a dry run. */
 export function WeeklyListsSection({ client, settings, onSaved }: { client: AdminClient; settings: Settings; onSaved: (s: Settings) => void }) {
   const { t } = useAdminI18n();
   const m = t.weekly;
   const styles = useStyles();
   const table = useTableStyles();
-  const [draft, setDraft] = useState<Schedule>(settings.schedule);
+  const [draft, setDraft] = useKeptDraft<Schedule>("schedule", settings.schedule, (v): v is Schedule => sameShape(v, settings.schedule));
   const [saveState, setSaveState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; error: unknown }>({ kind: "idle" });
   const [week, setWeek] = useState("");
   const [dryRun, setDryRun] = useState(true);

@@ -81,4 +81,19 @@ describe("Monday lists", () => {
       },
     ]);
   });
+
+  test("a half-typed schedule is still there, unsaved, when the page loads again", async () => {
+    server.use(...adminHandlers());
+    const first = renderAdmin({ section: "weeklyLists", language: "sv" });
+    const [listTime] = await screen.findAllByLabelText("Tid (TT:MM)");
+    await userEvent.clear(listTime!);
+    await userEvent.type(listTime!, "07:3");
+    first.unmount();
+
+    renderAdmin({ section: "weeklyLists", language: "sv" });
+    const [again] = await screen.findAllByLabelText("Tid (TT:MM)");
+    expect((again as HTMLInputElement).value).toBe("07:3");
+    expect(screen.getByText("En tid som 06:00")).toBeTruthy();
+    expect(screen.getByText("Osparade ändringar")).toBeTruthy();
+  });
 });
