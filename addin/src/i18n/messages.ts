@@ -310,7 +310,7 @@ export const sv: Messages = {
     INTERNAL: "Ett internt fel uppstod i Kundrytm.",
     NETWORK: "Kundrytm går inte att nå. Kontrollera anslutningen.",
     BAD_RESPONSE: "Kundrytm skickade ett svar som panelen inte förstår.",
-    OFFICE: "Outlook lämnade inte ut objektets uppgifter.",
+    OFFICE: "Outlook kunde inte läsa uppgifterna om det valda mejlet eller mötet.",
   },
 };
 
@@ -458,6 +458,6 @@ export const nb: Messages = {
     INTERNAL: "Det oppstod en intern feil i Kundrytm.",
     NETWORK: "Kundrytm kan ikke nås. Sjekk tilkoblingen.",
     BAD_RESPONSE: "Kundrytm sendte et svar panelet ikke forstår.",
-    OFFICE: "Outlook ga ikke ut elementets detaljer.",
+    OFFICE: "Outlook kunne ikke lese opplysningene om den valgte e-posten eller møtet.",
   },
 };
