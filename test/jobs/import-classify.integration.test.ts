@@ -154,7 +154,7 @@ describe.each(testDatabases())("order import and classification on $name", ({ op
     expect(unchanged.length).toBeGreaterThan(0);
     for (const r of unchanged) {
       expect(r.previous_status).toBe(r.status);
-      expect(r.explanation).toMatch(new RegExp(`är klass ${r.status}: omsättning 12 mån`));
+      expect(r.explanation).toMatch(new RegExp(`är på nivå ${r.status}: omsättning 12 mån`));
       expect(r.details).toMatchObject({ window: { months: 12 }, currency: "SEK" });
     }
     firstResults = results;
