@@ -1,40 +1,26 @@
 import crypto from "node:crypto";
-import { CardResponse, CompanyCardResponse } from "../../shared/api/card";
+import { CompanyCardResponse } from "../../shared/api/card";
 import { LoggedResponse } from "../../shared/api/meetings";
 import { MyWeekResponse } from "../../shared/api/my-week";
 import { startStack, type Stack } from "../e2e/support/stack";
+import { signedInApi, type ApiCall, type Card } from "../e2e/support/api";
 
 /** The connector's side of "my week" and meetings: a company's card without a person, and whether a day's meeting was logged. */
 
 let stack: Stack;
-let token: string;
+let api: ApiCall;
+let cardOf: (email: string) => Promise<Card>;
 
 beforeAll(async () => {
   stack = await startStack({ withAddin: false });
-  const rep = stack.sandbox.tenant.reps[0]!;
-  const response = await fetch(`${stack.url}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: rep.email }) });
-  token = ((await response.json()) as { access_token: string }).access_token;
+  ({ api, cardOf } = await signedInApi(stack));
 }, 60_000);
 afterAll(async () => stack?.close());
 
-async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${stack.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
-
-async function personCard(email: string) {
-  const card = CardResponse.parse((await api("GET", `/api/v1/card?email=${encodeURIComponent(email)}`)).body);
-  if (!card.found) throw new Error(`no card for ${email}`);
-  return card.card;
-}
 
 describe("company card", () => {
   it("is the person's card without the person", async () => {
-    const withPerson = await personCard(stack.sandbox.tenant.highlights.tierA.email);
+    const withPerson = await cardOf(stack.sandbox.tenant.highlights.tierA.email);
     const { status, body } = await api("GET", `/api/v1/companies/${withPerson.company.id}/card`);
     expect(status).toBe(200);
     const { card } = CompanyCardResponse.parse(body);
@@ -62,7 +48,7 @@ describe("company card", () => {
 
 describe("was the meeting logged", () => {
   it("says no until a completed activity exists on that date, then names it", async () => {
-    const card = await personCard(stack.sandbox.tenant.highlights.tierC.email);
+    const card = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
     // The sandbox's history (made from the clock) never lies in the future: a date 400 days ahead is free of activities.
     const date = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
     const before = LoggedResponse.parse((await api("GET", `/api/v1/companies/${card.company.id}/logged?date=${date}`)).body);
@@ -86,7 +72,7 @@ describe("was the meeting logged", () => {
     expect(after.activities.map((a) => a.id)).toEqual([activityId]);
     expect(after.activities[0]!.date.startsWith(date)).toBe(true);
     // Another company's day stays unlogged.
-    const other = await personCard(stack.sandbox.tenant.highlights.tierA.email);
+    const other = await cardOf(stack.sandbox.tenant.highlights.tierA.email);
     expect(LoggedResponse.parse((await api("GET", `/api/v1/companies/${other.company.id}/logged?date=${date}`)).body).logged).toBe(false);
   });
 

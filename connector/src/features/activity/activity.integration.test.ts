@@ -1,35 +1,20 @@
 import crypto from "node:crypto";
 import { JudgementResponse, LogActivityResponse, NextStepProposal, Rhythm } from "../../../../shared/api/activity";
-import { CardResponse } from "../../../../shared/api/card";
 import type { ContactId } from "../../../../shared/domain/vocabulary";
 import { startStack, type Stack } from "../../../../test/e2e/support/stack";
 import { createSuperOfficeClient } from "../../crm/superoffice";
+import { signedInApi, type ApiCall, type Card } from "../../../../test/e2e/support/api";
 
 let stack: Stack;
-let token: string;
+let api: ApiCall;
+let cardOf: (email: string) => Promise<Card>;
 
 beforeAll(async () => {
   stack = await startStack({ withAddin: false });
-  const rep = stack.sandbox.tenant.reps[0]!;
-  const response = await fetch(`${stack.url}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: rep.email }) });
-  token = ((await response.json()) as { access_token: string }).access_token;
+  ({ api, cardOf } = await signedInApi(stack));
 }, 60_000);
 afterAll(async () => stack?.close());
 
-async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${stack.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
-
-async function companyOf(email: string) {
-  const card = CardResponse.parse((await api("GET", `/api/v1/card?email=${encodeURIComponent(email)}`)).body);
-  if (!card.found) throw new Error(`no card for ${email}`);
-  return card.card;
-}
 
 /** The sandbox's own view of a company's appointments, read with a separate SuperOffice client. */
 function sandboxAppointments(contactId: number) {
@@ -42,7 +27,7 @@ function sandboxAppointments(contactId: number) {
 
 describe("activity feature against the sandbox", () => {
   it("gives the rhythm of a tier A customer from the policy", async () => {
-    const card = await companyOf(stack.sandbox.tenant.highlights.tierA.email);
+    const card = await cardOf(stack.sandbox.tenant.highlights.tierA.email);
     const { status, body } = await api("GET", `/api/v1/companies/${card.company.id}/rhythm`);
     expect(status).toBe(200);
     const rhythm = Rhythm.parse(body);
@@ -52,7 +37,7 @@ describe("activity feature against the sandbox", () => {
   });
 
   it("proposes the next step on a working day after the contact", async () => {
-    const card = await companyOf(stack.sandbox.tenant.highlights.tierA.email);
+    const card = await cardOf(stack.sandbox.tenant.highlights.tierA.email);
     // Friday 2026-12-18 + 4 weeks = Friday 2027-01-15 (a working day in Sweden).
     const { body } = await api("GET", `/api/v1/companies/${card.company.id}/next-step?after=2026-12-18`);
     const { proposal } = NextStepProposal.parse(body);
@@ -63,7 +48,7 @@ describe("activity feature against the sandbox", () => {
   });
 
   it("logs an activity with its follow-up once, however often the save is repeated", async () => {
-    const card = await companyOf(stack.sandbox.tenant.highlights.tierC.email);
+    const card = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
     const before = await sandboxAppointments(card.company.id);
     const request = {
       idempotencyKey: crypto.randomUUID(),
@@ -99,19 +84,19 @@ describe("activity feature against the sandbox", () => {
   });
 
   it("writes the rep's judgement to the CRM", async () => {
-    const card = await companyOf(stack.sandbox.tenant.highlights.tierC.email);
+    const card = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
     const next = card.potential === "A" ? "B" : "A";
     const { status, body } = await api("PUT", `/api/v1/companies/${card.company.id}/judgement`, { potential: next, accountType: "expand" });
     expect(status).toBe(200);
     const judged = JudgementResponse.parse(body);
     expect(judged).toMatchObject({ potential: next, accountType: "expand" });
-    const reread = await companyOf(stack.sandbox.tenant.highlights.tierC.email);
+    const reread = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
     expect(reread.potential).toBe(next);
     expect(reread.accountType).toBe("expand");
   });
 
   it("refuses a judgement with nothing in it", async () => {
-    const card = await companyOf(stack.sandbox.tenant.highlights.tierC.email);
+    const card = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
     expect((await api("PUT", `/api/v1/companies/${card.company.id}/judgement`, {})).status).toBe(400);
   });
 });

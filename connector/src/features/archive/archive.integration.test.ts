@@ -2,39 +2,24 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ArchiveRequest, ArchiveResponse, ArchiveStatus, MAX_ARCHIVE_BODY, MAX_EML_BASE64 } from "../../../../shared/api/archive";
-import { CardResponse } from "../../../../shared/api/card";
 import { sandboxDocumentsWithRef } from "../../../../test/e2e/support/sandbox-crm";
 import { startStack, type Stack } from "../../../../test/e2e/support/stack";
 import { CrmDocumentContentError } from "../../crm/port";
 import { createSuperOfficeClient } from "../../crm/superoffice";
 import { openStore } from "../../store";
 import { archiveService } from "./service";
+import { signedInApi, type ApiCall, type Card } from "../../../../test/e2e/support/api";
 
 let stack: Stack;
-let token: string;
+let api: ApiCall;
+let cardOf: (email: string) => Promise<Card>;
 
 beforeAll(async () => {
   stack = await startStack({ withAddin: false });
-  const rep = stack.sandbox.tenant.reps[0]!;
-  const response = await fetch(`${stack.url}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: rep.email }) });
-  token = ((await response.json()) as { access_token: string }).access_token;
+  ({ api, cardOf } = await signedInApi(stack));
 }, 60_000);
 afterAll(async () => stack?.close());
 
-async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${stack.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
-
-async function cardOf(email: string) {
-  const card = CardResponse.parse((await api("GET", `/api/v1/card?email=${encodeURIComponent(email)}`)).body);
-  if (!card.found) throw new Error(`no card for ${email}`);
-  return card.card;
-}
 
 function request(card: Awaited<ReturnType<typeof cardOf>>, messageId: string, content: unknown) {
   return {

@@ -11,26 +11,16 @@ import { CrmError } from "../../crm/port";
 import { createSuperOfficeClient } from "../../crm/superoffice";
 import { openStore } from "../../store";
 import { unknownSenderService } from "./service";
+import { signedInApi, type ApiCall } from "../../../../test/e2e/support/api";
 
 let stack: Stack;
-let token: string;
+let api: ApiCall;
 
 beforeAll(async () => {
   stack = await startStack({ withAddin: false });
-  const rep = stack.sandbox.tenant.reps[0]!;
-  const response = await fetch(`${stack.url}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: rep.email }) });
-  token = ((await response.json()) as { access_token: string }).access_token;
+  ({ api } = await signedInApi(stack));
 }, 60_000);
 afterAll(async () => stack?.close());
-
-async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${stack.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
 
 const suggest = async (email: string) => SuggestResponse.parse((await api("GET", `/api/v1/companies/suggest?email=${encodeURIComponent(email)}`)).body);
 const domainOf = (email: string) => email.slice(email.indexOf("@") + 1);
