@@ -95,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     latestTierChange: (id) => tierHistory.latest(id),
     latestTierResult: (id) => tierResults.latest(id),
     warn: (message, error) => app.log.warn({ err: error }, message),
-  });
+  }, deps.jobs ? () => deps.jobs!.services.settings.fields() : undefined);
   if (deps.config.auth.mode === "embedded" && deps.preview) previewRoutes(app, deps.preview);
   if (deps.jobs) {
     settingsRoutes(app, deps.jobs);
