@@ -16,6 +16,7 @@ export interface ErpOrderLine extends OrderLine {
   sourceLine: number;
   /** The same number for the same customer key text within one file read (see OrderLine.keyId); undefined when not given. */
   keyId: number | undefined;
+  dayNumber: number;
 }
 
 /** A row that could not be read, with its line in the file (1 = the header) and why. */
@@ -258,6 +259,7 @@ export class RowReader {
       naturalKey,
       sourceLine: line,
       keyId,
+      dayNumber: day,
     };
   }
 }
