@@ -1,13 +1,11 @@
 import type { ClientConfig } from "../../../shared/api/client-config";
-import type { SignedInAccount, TokenSource } from "../api/auth";
-import { ApiClientError } from "../api/errors";
+import type { TokenSource } from "../api/auth";
+import { msalTokenSource, signInError, type MsalTokenResult } from "./msal-tokens";
 
 type EntraConfig = Extract<ClientConfig, { auth: "entra" }>;
 type Msal = typeof import("@azure/msal-browser");
 type Pca = Awaited<ReturnType<Msal["createNestablePublicClientApplication"]>>;
 type AccountInfo = NonNullable<ReturnType<Pca["getActiveAccount"]>>;
-
-const EXPIRY_MARGIN_MS = 5 * 60_000;
 
 export interface NaaOptions {
   /** The mailbox owner: the account NAA should use when Outlook has several signed in. */
@@ -26,8 +24,6 @@ export function createNaaTokenSource(config: EntraConfig, options: NaaOptions): 
   const loadMsal = options.loadMsal ?? (() => import(/* webpackChunkName: "msal" */ "@azure/msal-browser"));
   const now = options.now ?? Date.now;
   let pca: Promise<{ msal: Msal; app: Pca }> | null = null;
-  let cached: { token: string; expiresAt: number } | null = null;
-  let signedIn: SignedInAccount | null = null;
 
   const init = () =>
     (pca ??= loadMsal()
@@ -47,7 +43,7 @@ export function createNaaTokenSource(config: EntraConfig, options: NaaOptions): 
     return all.find((a) => a.username.toLowerCase() === wanted) ?? app.getActiveAccount() ?? undefined;
   }
 
-  async function acquire(): Promise<string> {
+  async function acquire(): Promise<MsalTokenResult> {
     const { msal, app } = await init();
     const request = { scopes: [config.scope], loginHint: options.mailboxEmail };
     let result;
@@ -62,27 +58,9 @@ export function createNaaTokenSource(config: EntraConfig, options: NaaOptions): 
         throw signInError(popupError);
       }
     }
-    if (!result.accessToken) throw new ApiClientError("UNAUTHORIZED", "Entra ID returned no access token");
-    app.setActiveAccount(result.account);
-    signedIn = { username: result.account.username, name: result.account.name ?? null };
-    const expiresAt = result.expiresOn ? result.expiresOn.getTime() : now() + 10 * 60_000;
-    cached = { token: result.accessToken, expiresAt };
-    return result.accessToken;
+    if (result.accessToken) app.setActiveAccount(result.account);
+    return result;
   }
 
-  return {
-    async getToken() {
-      if (cached && cached.expiresAt - EXPIRY_MARGIN_MS > now()) return cached.token;
-      return acquire();
-    },
-    invalidate() {
-      cached = null;
-    },
-    account: () => signedIn,
-  };
-}
-
-function signInError(error: unknown): ApiClientError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new ApiClientError("UNAUTHORIZED", `Sign-in failed: ${message}`);
+  return msalTokenSource(acquire, now);
 }

@@ -1,12 +1,10 @@
 import type { ClientConfig } from "../../../../shared/api/client-config";
-import type { SignedInAccount, TokenSource } from "../../api/auth";
-import { ApiClientError } from "../../api/errors";
+import type { TokenSource } from "../../api/auth";
+import { msalTokenSource, signInError, type MsalTokenResult } from "../../auth/msal-tokens";
 
 type EntraConfig = Extract<ClientConfig, { auth: "entra" }>;
 type Msal = typeof import("@azure/msal-browser");
 type Pca = Awaited<ReturnType<Msal["createStandardPublicClientApplication"]>>;
-
-const EXPIRY_MARGIN_MS = 5 * 60_000;
 
 export interface RedirectOptions {
   /** The page Entra ID returns to: https://<host>/admin/, registered as an SPA redirect URI. */
@@ -24,8 +22,6 @@ export function createRedirectTokenSource(config: EntraConfig, options: Redirect
   const loadMsal = options.loadMsal ?? (() => import(/* webpackChunkName: "msal" */ "@azure/msal-browser"));
   const now = options.now ?? Date.now;
   let pca: Promise<{ msal: Msal; app: Pca }> | null = null;
-  let cached: { token: string; expiresAt: number } | null = null;
-  let signedIn: SignedInAccount | null = null;
 
   const init = () =>
     (pca ??= loadMsal()
@@ -44,7 +40,7 @@ export function createRedirectTokenSource(config: EntraConfig, options: Redirect
         throw signInError(error);
       }));
 
-  async function acquire(): Promise<string> {
+  async function acquire(): Promise<MsalTokenResult> {
     const { msal, app } = await init();
     const request = { scopes: [config.scope] };
     const account = app.getActiveAccount() ?? app.getAllAccounts()[0];
@@ -62,23 +58,11 @@ export function createRedirectTokenSource(config: EntraConfig, options: Redirect
       }
       throw signInError(error);
     }
-    if (!result.accessToken) throw new ApiClientError("UNAUTHORIZED", "Entra ID returned no access token");
-    app.setActiveAccount(result.account);
-    signedIn = { username: result.account.username, name: result.account.name ?? null };
-    cached = { token: result.accessToken, expiresAt: result.expiresOn ? result.expiresOn.getTime() : now() + 10 * 60_000 };
-    return result.accessToken;
+    if (result.accessToken) app.setActiveAccount(result.account);
+    return result;
   }
 
-  return {
-    async getToken() {
-      if (cached && cached.expiresAt - EXPIRY_MARGIN_MS > now()) return cached.token;
-      return acquire();
-    },
-    invalidate() {
-      cached = null;
-    },
-    account: () => signedIn,
-  };
+  return msalTokenSource(acquire, now);
 }
 
 /**
@@ -89,7 +73,3 @@ function leavingPage(): Promise<never> {
   return new Promise<never>(() => {});
 }
 
-function signInError(error: unknown): ApiClientError {
-  if (error instanceof ApiClientError) return error;
-  return new ApiClientError("UNAUTHORIZED", `Sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
-}
