@@ -66,8 +66,18 @@ export function settingsService(db: Queryable, configFields: FieldMapping) {
     schedule: ScheduleBody.parse({}),
   };
 
-  async function readAll(): Promise<Settings> {
+  /** A stored setting, with the same message as readAll when it is not valid. */
+  async function stored<T>(read: () => Promise<T>): Promise<T> {
     try {
+      return await read();
+    } catch (error) {
+      if (error instanceof StoreSettingsError) throw new SettingsError(`The stored setting "${error.key}" is not valid; save it again from the admin page.`, []);
+      throw error;
+    }
+  }
+
+  function readAll(): Promise<Settings> {
+    return stored(async () => {
       const [policy, tiers, rates, fieldMapping, capacity, schedule] = await Promise.all([
         repo.get("policy"),
         repo.get("tiers"),
@@ -83,10 +93,7 @@ export function settingsService(db: Queryable, configFields: FieldMapping) {
         capacities: capacity ?? defaults.capacities,
         schedule: schedule ?? defaults.schedule,
       };
-    } catch (error) {
-      if (error instanceof StoreSettingsError) throw new SettingsError(`The stored setting "${error.key}" is not valid; save it again from the admin page.`, []);
-      throw error;
-    }
+    });
   }
 
   /** Validates and saves one setting (the admin API's shape); throws SettingsError naming every problem, writing nothing. */
@@ -131,14 +138,15 @@ export function settingsService(db: Queryable, configFields: FieldMapping) {
     defaults,
     readAll,
     save,
+    // One key each: these are read per request (the card, the rhythm, the judgement), not the whole set.
     async policy(): Promise<FrequencyPolicy> {
-      return (await readAll()).policy;
+      return (await stored(() => repo.get("policy"))) ?? defaults.policy;
     },
     async fields(): Promise<FieldMapping> {
-      return fieldMappingOf((await readAll()).fieldMapping);
+      return fieldMappingOf((await stored(() => repo.get("fieldMapping"))) ?? defaults.fieldMapping);
     },
     async capacities(): Promise<RepCapacity[]> {
-      return (await readAll()).capacities.map((c) => ({ rep: c.rep as AssociateId, personalPerWeek: c.personalPerWeek }));
+      return ((await stored(() => repo.get("capacity"))) ?? defaults.capacities).map((c) => ({ rep: c.rep as AssociateId, personalPerWeek: c.personalPerWeek }));
     },
   };
 }
