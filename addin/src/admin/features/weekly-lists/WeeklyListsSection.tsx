@@ -3,13 +3,14 @@ import { useMemo, useState } from "react";
 import type { WeeklyListsReport } from "../../../../../shared/api/jobs";
 import { ScheduleBody, type Settings } from "../../../../../shared/api/settings";
 import { EXPLANATION_LOCALES } from "../../../../../shared/domain/explain";
-import { IsoWeekSchema } from "../../../../../shared/domain/iso-week";
+import { formatIsoWeek, isoWeekOf, IsoWeekSchema } from "../../../../../shared/domain/iso-week";
 import { COUNTRIES } from "../../../../../shared/domain/vocabulary";
 import type { AdminClient } from "../../api/adminClient";
 import { ErrorBar } from "../../components/ErrorBar";
 import { Section, useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
 import { useKeptDraft } from "../../keptDraft";
+import { localToday } from "../../../features/activity/utils/localDate";
 
 const useStyles = makeStyles({
   groups: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(280px, 1fr))", gap: tokens.spacingHorizontalXXL, maxWidth: "1000px" },
@@ -142,7 +143,7 @@ export function WeeklyListsSection({ client, settings, onSaved }: { client: Admi
         <h3 className={styles.heading}>{m.runNow}</h3>
         <div className={styles.actions}>
           <Field label={m.week} validationMessage={weekValid ? undefined : m.weekInvalid}>
-            <Input value={week} placeholder="2026-W48" onChange={(_, d) => setWeek(d.value)} data-testid="week" />
+            <Input value={week} placeholder={formatIsoWeek(isoWeekOf(localToday()))} onChange={(_, d) => setWeek(d.value)} data-testid="week" />
           </Field>
           <Checkbox label={m.dryRun} checked={dryRun} onChange={(_, d) => setDryRun(d.checked === true)} data-testid="weekly-dry-run" />
           <Button appearance="primary" disabled={!weekValid || run.kind === "running"} onClick={() => void runNow()} data-testid="run-weekly">
