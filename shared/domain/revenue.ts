@@ -108,22 +108,45 @@ export interface RevenuePartial {
 }
 
 const MAX_KEY_IDS = 1 << 22;
+const NONE = -1;
+const TOTALS = 4;
+const REVENUE = 0;
+const WINDOW_LINES = 1;
+const LAST_PURCHASE = 2;
+const BOUGHT = 3;
+const IN_WINDOW = 1;
+const BEFORE = 2;
 
 /**
  * Streaming revenue aggregation: `add` one line at a time (an ERP file of millions of lines never has
  * to sit in memory), then `summary()`. Lines after `asOf` are counted and ignored; lines before the
  * window only tell whether the customer bought before (former customer).
+ *
+ * The totals live in typed arrays, one slot per customer (and segment) in the order first seen; a line
+ * that carries a reader's key id finds its slot by index, others by key.
  */
 export class RevenueAccumulator {
   readonly window: RevenueWindow;
   private readonly fromDay: number;
   private readonly toDay: number;
-  private readonly accs = new Map<string, RevenueAcc>();
-  private readonly unconverted: UnconvertedLine[] = [];
   private readonly rateOf: Map<string, number>;
+  private readonly unconverted: UnconvertedLine[] = [];
   private inWindow = 0;
   private beforeWindow = 0;
   private afterWindow = 0;
+
+  private readonly slotOfKey = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly segments: (string | null)[] = [];
+  // Per slot, side by side so a line touches one place: revenue, window lines, last purchase day, bought (1: in the window, 2: before it).
+  private totals = emptyTotals(1024);
+  // A reader's key id → slot (NONE: not seen); segmentBy "none" only.
+  private slotOfKeyId = new Int32Array(1024).fill(NONE);
+
+  private lastCurrency: string | null = null;
+  private lastRate: number | undefined = undefined;
+  // Readers share one string per date, so a million lines look up a few thousand dates here.
+  private readonly days = new Map<string, number>();
 
   constructor(private readonly settings: RevenueSettings) {
     this.window = revenueWindow(settings.asOf, settings.windowMonths);
@@ -150,47 +173,55 @@ export class RevenueAccumulator {
       this.unconverted.push({ customerKey: line.customerKey, date: line.date, amount: line.amount, currency: line.currency, sourceLine: line.sourceLine ?? null });
       return;
     }
-    const segment = this.segmentOf(line);
-    const id = segment === null ? line.keyId : undefined;
-    let acc = id !== undefined ? this.byKeyId[id] : undefined;
-    if (acc === undefined || acc.customerKey !== line.customerKey) {
-      acc = this.accOf(line.customerKey, segment);
-      if (id !== undefined && id >= 0 && id < MAX_KEY_IDS) {
-        while (this.byKeyId.length <= id) this.byKeyId.push(undefined);
-        this.byKeyId[id] = acc;
-      }
-    }
+    const at = TOTALS * this.slotOfLine(line);
+    const totals = this.totals;
     const amount = line.amount * rate;
     if (day >= this.fromDay) {
       this.inWindow++;
-      acc.revenue += amount;
-      acc.windowLines++;
-      if (amount > 0) acc.boughtInWindow = true;
+      (totals[at + REVENUE] as number) += amount;
+      (totals[at + WINDOW_LINES] as number)++;
+      if (amount > 0) totals[at + BOUGHT] = (totals[at + BOUGHT] as number) | IN_WINDOW;
     } else {
       this.beforeWindow++;
-      if (amount > 0) acc.boughtBefore = true;
+      if (amount > 0) totals[at + BOUGHT] = (totals[at + BOUGHT] as number) | BEFORE;
     }
-    if (amount > 0 && day > acc.lastPurchaseDay) acc.lastPurchaseDay = day;
+    if (amount > 0 && day > (totals[at + LAST_PURCHASE] as number)) totals[at + LAST_PURCHASE] = day;
   }
 
-  // By the readers' key ids (segmentBy "none" only); filled by push so the array stays dense.
-  private readonly byKeyId: (RevenueAcc | undefined)[] = [];
+  private slotOfLine(line: OrderLine): number {
+    if (this.settings.segmentBy === "none") {
+      const id = line.keyId;
+      if (id === undefined || !(id >= 0 && id < MAX_KEY_IDS)) return this.slotOf(line.customerKey, null);
+      if (id < this.slotOfKeyId.length) {
+        const known = this.slotOfKeyId[id] as number;
+        // The id is a hint: it must name the same key (the same string, usually the very same instance).
+        if (known !== NONE && this.keys[known] === line.customerKey) return known;
+      } else {
+        this.slotOfKeyId = grown(this.slotOfKeyId, id + 1, NONE);
+      }
+      const slot = this.slotOf(line.customerKey, null);
+      this.slotOfKeyId[id] = slot;
+      return slot;
+    }
+    return this.slotOf(line.customerKey, this.segmentOf(line));
+  }
 
-  private accOf(customerKey: string, segment: string | null): RevenueAcc {
+  private slotOf(customerKey: string, segment: string | null): number {
     const key = segment === null ? customerKey : `${segment}\u0000${customerKey}`;
-    let acc = this.accs.get(key);
-    if (acc === undefined) {
-      acc = { customerKey, segment, revenue: 0, windowLines: 0, boughtInWindow: false, boughtBefore: false, lastPurchaseDay: Number.NEGATIVE_INFINITY };
-      this.accs.set(key, acc);
+    let slot = this.slotOfKey.get(key);
+    if (slot === undefined) {
+      slot = this.keys.length;
+      this.keys.push(customerKey);
+      this.segments.push(segment);
+      this.slotOfKey.set(key, slot);
+      if (TOTALS * slot === this.totals.length) {
+        const totals = emptyTotals(2 * slot);
+        totals.set(this.totals);
+        this.totals = totals;
+      }
     }
-    return acc;
+    return slot;
   }
-
-  private lastCurrency: string | null = null;
-  private lastRate: number | undefined = undefined;
-
-  // Readers share one string per date, so a million lines look up a few thousand dates here.
-  private readonly days = new Map<string, number>();
 
   private dayOf(date: LocalDate): number {
     let day = this.days.get(date);
@@ -214,9 +245,24 @@ export class RevenueAccumulator {
     }
   }
 
+  private accAt(slot: number): RevenueAcc {
+    const at = TOTALS * slot;
+    const bought = this.totals[at + BOUGHT] as number;
+    return {
+      customerKey: this.keys[slot] as string,
+      segment: this.segments[slot] as string | null,
+      revenue: this.totals[at + REVENUE] as number,
+      windowLines: this.totals[at + WINDOW_LINES] as number,
+      boughtInWindow: (bought & IN_WINDOW) !== 0,
+      boughtBefore: (bought & BEFORE) !== 0,
+      lastPurchaseDay: this.totals[at + LAST_PURCHASE] as number,
+    };
+  }
+
   /** The state so far, for `merge` into another accumulator with the same settings. */
   partial(): RevenuePartial {
-    return { accs: [...this.accs.values()], unconverted: [...this.unconverted], inWindow: this.inWindow, beforeWindow: this.beforeWindow, afterWindow: this.afterWindow };
+    const accs = Array.from({ length: this.keys.length }, (_, slot) => this.accAt(slot));
+    return { accs, unconverted: [...this.unconverted], inWindow: this.inWindow, beforeWindow: this.beforeWindow, afterWindow: this.afterWindow };
   }
 
   /**
@@ -225,17 +271,12 @@ export class RevenueAccumulator {
    */
   merge(partial: RevenuePartial, sourceLineOffset = 0): void {
     for (const other of partial.accs) {
-      const key = other.segment === null ? other.customerKey : `${other.segment}\u0000${other.customerKey}`;
-      const acc = this.accs.get(key);
-      if (acc === undefined) {
-        this.accs.set(key, { ...other });
-        continue;
-      }
-      acc.revenue += other.revenue;
-      acc.windowLines += other.windowLines;
-      acc.boughtInWindow ||= other.boughtInWindow;
-      acc.boughtBefore ||= other.boughtBefore;
-      if (other.lastPurchaseDay > acc.lastPurchaseDay) acc.lastPurchaseDay = other.lastPurchaseDay;
+      const at = TOTALS * this.slotOf(other.customerKey, other.segment);
+      const totals = this.totals;
+      (totals[at + REVENUE] as number) += other.revenue;
+      (totals[at + WINDOW_LINES] as number) += other.windowLines;
+      totals[at + BOUGHT] = (totals[at + BOUGHT] as number) | (other.boughtInWindow ? IN_WINDOW : 0) | (other.boughtBefore ? BEFORE : 0);
+      if (other.lastPurchaseDay > (totals[at + LAST_PURCHASE] as number)) totals[at + LAST_PURCHASE] = other.lastPurchaseDay;
     }
     for (const u of partial.unconverted) this.unconverted.push({ ...u, sourceLine: u.sourceLine === null ? null : u.sourceLine + sourceLineOffset });
     this.inWindow += partial.inWindow;
@@ -245,7 +286,8 @@ export class RevenueAccumulator {
 
   summary(): RevenueSummary {
     const customers: CustomerRevenue[] = [];
-    for (const acc of this.accs.values()) {
+    for (let slot = 0; slot < this.keys.length; slot++) {
+      const acc = this.accAt(slot);
       customers.push({
         customerKey: acc.customerKey,
         segment: acc.segment,
@@ -265,6 +307,21 @@ export class RevenueAccumulator {
       lines: { inWindow: this.inWindow, beforeWindow: this.beforeWindow, afterWindow: this.afterWindow, unconverted: this.unconverted.length },
     };
   }
+}
+
+function emptyTotals(slots: number): Float64Array {
+  const totals = new Float64Array(TOTALS * slots);
+  for (let at = LAST_PURCHASE; at < totals.length; at += TOTALS) totals[at] = Number.NEGATIVE_INFINITY;
+  return totals;
+}
+
+function grown(array: Int32Array, atLeast: number, fill: number): Int32Array {
+  let length = array.length;
+  while (length < atLeast) length *= 2;
+  const next = new Int32Array(length);
+  next.set(array);
+  next.fill(fill, array.length);
+  return next;
 }
 
 export function computeRevenue(lines: Iterable<OrderLine>, settings: RevenueSettings): RevenueSummary {

@@ -31,6 +31,15 @@ export interface CsvRow {
 export const TEXT_ENCODINGS = ["utf8", "windows-1252"] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
+// Windows-1252 is Latin-1 but for 0x80–0x9F (WHATWG index-windows-1252). Node's TextDecoder("windows-1252")
+// decodes those bytes as Latin-1 (nodejs/node#56542), which would turn "€" and "’" into control characters.
+const CP1252_80_9F = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+export function decodeWindows1252(b: Buffer, start: number, end: number): string {
+  const latin1 = b.toString("latin1", start, end);
+  return latin1.replace(/[\x80-\x9f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80] as string);
+}
+
 export type CsvSource = string | Buffer | AsyncIterable<Buffer | Uint8Array>;
 
 export async function* chunksOf(source: CsvSource): AsyncIterable<Buffer> {
@@ -96,18 +105,20 @@ class Tokenizer implements CsvRow {
   stopped = false;
   private delim: number;
   private buf: Buffer = Buffer.alloc(0);
-  private readonly decoder: TextDecoder | null;
+  private readonly windows1252: boolean;
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
-  // bit 1: has non-ASCII bytes; bit 2: quoted with doubled quotes inside
+  // 1: quoted with doubled quotes inside
   private flags = new Uint8Array(64);
+  // The first quote at or after the current row in buf (buf.length when none): rows before it take the plain path.
+  private nextQuote = 0;
 
   constructor(
     public delimiter: Delimiter | undefined,
     encoding: TextEncoding,
   ) {
     this.delim = delimiter === undefined ? -1 : delimiter.charCodeAt(0);
-    this.decoder = encoding === "utf8" ? null : new TextDecoder(encoding);
+    this.windows1252 = encoding === "windows-1252";
   }
 
   get bytes(): Uint8Array {
@@ -123,18 +134,24 @@ class Tokenizer implements CsvRow {
   }
 
   verbatim(i: number): boolean {
-    return i >= this.fieldCount || ((this.flags[i] as number) & 2) === 0;
+    return i >= this.fieldCount || this.flags[i] === 0;
   }
 
   field(i: number): string {
     if (i >= this.fieldCount) return "";
     const s = this.starts[i] as number;
     const e = this.ends[i] as number;
-    const f = this.flags[i] as number;
+    const b = this.buf;
+    let ascii = true;
+    for (let k = s; k < e; k++) {
+      if ((b[k] as number) >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
     // ASCII decodes the same in every encoding; latin1 is the cheapest way to make it a string.
-    if (f === 0) return this.buf.toString("latin1", s, e);
-    const text = this.decoder === null ? this.buf.toString("utf8", s, e) : this.decoder.decode(this.buf.subarray(s, e));
-    return f & 2 ? text.replaceAll('""', '"') : text;
+    const text = ascii ? b.toString("latin1", s, e) : this.windows1252 ? decodeWindows1252(b, s, e) : b.toString("utf8", s, e);
+    return (this.flags[i] as number) === 0 ? text : text.replaceAll('""', '"');
   }
 
   /** Parses complete rows in buf; returns how many bytes were consumed. */
@@ -142,7 +159,12 @@ class Tokenizer implements CsvRow {
     this.buf = buf;
     const n = buf.length;
     let pos = 0;
+    this.nextQuote = -1;
     while (pos < n) {
+      if (this.nextQuote < pos) {
+        this.nextQuote = buf.indexOf(QUOTE, pos);
+        if (this.nextQuote < 0) this.nextQuote = n;
+      }
       if (this.delim < 0) {
         const nl = buf.indexOf(LF, pos);
         if (nl < 0 && !final) return pos;
@@ -200,26 +222,23 @@ class Tokenizer implements CsvRow {
     this.fieldCount = 0;
     this.malformed = null;
     const d = this.delim;
-    const n = buf.length;
+    const stop = this.nextQuote;
     let start = pos;
-    let high = 0;
     let i = pos;
-    for (; i < n; i++) {
+    for (; i < stop; i++) {
       const b = buf[i] as number;
       if (b === d) {
-        this.push(start, i, high);
+        this.push(start, i, 0);
         start = i + 1;
-        high = 0;
       } else if (b === LF) {
-        this.push(start, i > start && buf[i - 1] === CR ? i - 1 : i, high);
+        this.push(start, i > start && buf[i - 1] === CR ? i - 1 : i, 0);
         return i + 1;
-      } else if (b === QUOTE) {
-        return -2;
-      } else if (b >= 0x80) high = 1;
+      }
     }
+    if (stop < buf.length) return -2;
     if (!final) return -1;
-    this.push(start, i > start && buf[i - 1] === CR ? i - 1 : i, high);
-    return n;
+    this.push(start, i > start && buf[i - 1] === CR ? i - 1 : i, 0);
+    return i;
   }
 
   /** A row with quotes, possibly with line breaks inside quoted fields; null when it does not end in buf. */
@@ -240,7 +259,7 @@ class Tokenizer implements CsvRow {
           const q = buf.indexOf(QUOTE, j);
           if (q < 0) break;
           if (buf[q + 1] === QUOTE) {
-            flag |= 2;
+            flag = 1;
             j = q + 2;
             continue;
           }
@@ -253,11 +272,7 @@ class Tokenizer implements CsvRow {
           this.malformed ??= "a quoted field is not closed before the end of the file";
           close = n;
         }
-        for (let k = start; k < close; k++) {
-          const b = buf[k] as number;
-          if (b === LF) lines++;
-          else if (b >= 0x80) flag |= 1;
-        }
+        for (let k = start; k < close; k++) if (buf[k] === LF) lines++;
         this.push(start, close, flag);
         i = close + 1;
         // After the closing quote: a delimiter, the end of the row, or (malformed) stray text up to the next delimiter.
@@ -267,11 +282,7 @@ class Tokenizer implements CsvRow {
         }
       } else {
         const start = i;
-        let high = 0;
-        while (i < n && buf[i] !== d && buf[i] !== LF && buf[i] !== QUOTE) {
-          if ((buf[i] as number) >= 0x80) high = 1;
-          i++;
-        }
+        while (i < n && buf[i] !== d && buf[i] !== LF && buf[i] !== QUOTE) i++;
         if (i < n && buf[i] === QUOTE) {
           this.malformed ??= `a quote inside unquoted field ${this.fieldCount + 1}`;
           while (i < n && buf[i] !== d && buf[i] !== LF) i++;
@@ -279,7 +290,7 @@ class Tokenizer implements CsvRow {
         let end = i;
         if (i < n && buf[i] === LF && end > start && buf[end - 1] === CR) end--;
         else if (i >= n && end > start && buf[end - 1] === CR) end--;
-        this.push(start, end, high);
+        this.push(start, end, 0);
       }
       if (i >= n) {
         if (!final) return null;

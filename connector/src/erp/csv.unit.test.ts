@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { detectDelimiter, tokenizeCsv, type CsvSource } from "./csv";
+import { decodeWindows1252, detectDelimiter, tokenizeCsv, type CsvSource } from "./csv";
 
 async function rows(source: CsvSource, delimiter?: "," | ";" | "\t") {
   const out: { line: number; fields: string[]; malformed: string | null }[] = [];
@@ -42,6 +42,20 @@ describe("CSV tokenizer", () => {
     const r = await rows(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("Kund,Land\nÖresund Ångström AB,SE\n")]));
     expect(r.rows[0]!.fields).toEqual(["Kund", "Land"]);
     expect(r.rows[1]!.fields).toEqual(["Öresund Ångström AB", "SE"]);
+  });
+
+  it("decodes Windows-1252 text in plain and quoted fields; ASCII fields read the same", async () => {
+    const latin1 = (text: string) => [...Buffer.from(text, "latin1")];
+    // 0x80 is "€" in Windows-1252 and a control character in Latin-1: a field read as plain bytes would show it.
+    const bytes = Buffer.from([...latin1('Kund;Ort\nÖresund AB;"Åmål ""X"""\nPlain 5 '), 0x80, ...latin1(";Oslo\n")]);
+    const out: string[][] = [];
+    await tokenizeCsv(bytes, undefined, (row) => out.push(Array.from({ length: row.fieldCount }, (_, i) => row.field(i))) > 0, "windows-1252");
+    expect(out).toEqual([["Kund", "Ort"], ["Öresund AB", 'Åmål "X"'], ["Plain 5 €", "Oslo"]]);
+  });
+
+  it("maps Windows-1252's 0x80–0x9F block to its characters, the rest as Latin-1", () => {
+    const bytes = Buffer.from([0x80, 0x82, 0x85, 0x8a, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x99, 0x9f, 0x81, 0xa0, 0xc5, 0xff]);
+    expect(decodeWindows1252(bytes, 0, bytes.length)).toBe("€‚…Š‘’“”–—™Ÿ\u0081\u00a0Åÿ");
   });
 
   it("flags malformed quoting instead of guessing", async () => {

@@ -2,7 +2,7 @@ import type { OrderLine } from "../../../shared/domain/revenue";
 import { assertNever } from "../../../shared/domain/vocabulary";
 import type { ColumnMapping, CustomerKeyKind, ReadOptions } from "./mapping";
 import type { CsvRow } from "./csv";
-import { ByteKeyMap } from "./byte-keys";
+import { ByteKeyIndex } from "./byte-keys";
 import { NaturalKeySet } from "./natural-keys";
 import { currencyBytes, dateString, normalizeCurrency, normalizeOrgNr, parseAmountBytes, parseDateBytes, problemText } from "./values";
 
@@ -110,8 +110,11 @@ export class RowReader {
     private readonly options: ReadOptions,
   ) {}
 
-  // Raw customer key bytes → the normalised key, or why it is not one: each distinct key is decoded and checked once.
-  private readonly keys = new ByteKeyMap<CustomerKeyOutcome>();
+  // Raw customer key bytes → a number; by that number the normalised key, or (key null) why it is not one.
+  // Each distinct key is decoded and checked once.
+  private readonly keyBytes = new ByteKeyIndex();
+  private readonly keyTexts: (string | null)[] = [];
+  private readonly keyReasons: string[] = [];
 
   naturalKeys(): NaturalKeySet {
     return this.seenKeys;
@@ -185,13 +188,20 @@ export class RowReader {
     const e = row.end(i);
     const cacheable = row.verbatim(i);
     if (cacheable) {
-      const known = this.keys.get(b, s, e);
-      if (known !== undefined) return known;
+      const id = this.keyBytes.get(b, s, e);
+      if (id >= 0) {
+        const key = this.keyTexts[id] as string | null;
+        return key !== null ? { key, reason: "", id } : { key: null, reason: this.keyReasons[id] as string, id };
+      }
     }
     const key = this.customerKeyOf(row.field(i).trim());
-    if (cacheable && this.keys.size < this.keys.maxKeys) {
-      key.id = this.keys.size;
-      this.keys.set(b, s, e, key);
+    if (cacheable) {
+      const id = this.keyBytes.add(b, s, e);
+      if (id >= 0) {
+        this.keyTexts.push(key.key);
+        this.keyReasons.push(key.reason);
+        key.id = id;
+      }
     }
     return key;
   }
