@@ -139,9 +139,9 @@ export class RevenueAccumulator {
   private readonly keys: string[] = [];
   private readonly segments: (string | null)[] = [];
   // Per slot, side by side so a line touches one place: revenue, window lines, last purchase day, bought (1: in the window, 2: before it).
-  private totals = emptyTotals(1024);
+  private totals: Float64Array = emptyTotals(1024);
   // A reader's key id → slot (NONE: not seen); segmentBy "none" only.
-  private slotOfKeyId = new Int32Array(1024).fill(NONE);
+  private slotOfKeyId: Int32Array = new Int32Array(1024).fill(NONE);
 
   private lastCurrency: string | null = null;
   private lastRate: number | undefined = undefined;

@@ -96,6 +96,10 @@ export async function tokenizeCsv(
   return { blankLines: t.blankLines, delimiter: t.delimiter ?? ",", rows: t.rows, lines: t.line - 1 };
 }
 
+// V8 copies strings cut shorter than this; longer cuts are views into the whole string.
+const SHORT_FIELD = 13;
+const DECODES_BEFORE_TEXT = 256;
+
 class Tokenizer implements CsvRow {
   line = 1;
   fieldCount = 0;
@@ -105,6 +109,8 @@ class Tokenizer implements CsvRow {
   stopped = false;
   private delim: number;
   private buf: Buffer = Buffer.alloc(0);
+  private bufText: string | null = null;
+  private bufDecodes = 0;
   private readonly windows1252: boolean;
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
@@ -149,14 +155,28 @@ class Tokenizer implements CsvRow {
         break;
       }
     }
-    // ASCII decodes the same in every encoding; latin1 is the cheapest way to make it a string.
-    const text = ascii ? b.toString("latin1", s, e) : this.windows1252 ? decodeWindows1252(b, s, e) : b.toString("utf8", s, e);
+    const text = ascii ? this.ascii(s, e) : this.windows1252 ? decodeWindows1252(b, s, e) : b.toString("utf8", s, e);
     return (this.flags[i] as number) === 0 ? text : text.replaceAll('""', '"');
+  }
+
+  /**
+   * ASCII bytes as text (the same in every encoding). A buffer whose fields are decoded row after row is
+   * made a Latin-1 string once, and short fields are cut from it: far cheaper than a native call per
+   * field. Longer cuts would be views that keep the whole chunk's text alive, so those are decoded alone.
+   */
+  private ascii(s: number, e: number): string {
+    if (e - s < SHORT_FIELD) {
+      if (this.bufText === null && ++this.bufDecodes > DECODES_BEFORE_TEXT) this.bufText = this.buf.toString("latin1");
+      if (this.bufText !== null) return this.bufText.slice(s, e);
+    }
+    return this.buf.toString("latin1", s, e);
   }
 
   /** Parses complete rows in buf; returns how many bytes were consumed. */
   run(buf: Buffer, final: boolean, onRow: (row: CsvRow, delimiter: Delimiter) => boolean): number {
     this.buf = buf;
+    this.bufText = null;
+    this.bufDecodes = 0;
     const n = buf.length;
     let pos = 0;
     this.nextQuote = -1;

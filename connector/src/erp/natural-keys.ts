@@ -5,6 +5,10 @@
  * garbage. Other keys ("A-100", line "1a", leading zeros) go to an ordinary set of "order#line" texts.
  * Packing is one-to-one (no leading zeros, line below 100 000, order below 10^10), so two keys are
  * equal exactly when their texts are.
+ *
+ * ERP exports usually list order lines in order: a packed key above every earlier one cannot have been
+ * seen, so it is appended to a sorted list without a look-up. Only keys that arrive out of order are
+ * looked up (in the list by binary search, and in the table that holds them).
  */
 export interface NaturalKeysData {
   packed: Float64Array;
@@ -41,12 +45,16 @@ function hashOf(packed: number): number {
 }
 
 export class NaturalKeySet {
+  // Packed keys that arrived above every earlier packed key, ascending.
+  private ascending = new Float64Array(1 << 12);
+  private ascendingCount = 0;
+  // Packed keys that arrived out of order.
   private table = new Float64Array(1 << 12).fill(EMPTY);
   private count = 0;
   private readonly texts = new Set<string>();
 
   get size(): number {
-    return this.count + this.texts.size;
+    return this.ascendingCount + this.count + this.texts.size;
   }
 
   /** Adds the key; false when it was there already. `key` is its "order#line" text. */
@@ -56,6 +64,19 @@ export class NaturalKeySet {
   }
 
   addPacked(packed: number): boolean {
+    const n = this.ascendingCount;
+    const last = n === 0 ? EMPTY : (this.ascending[n - 1] as number);
+    if (packed > last) {
+      if (n === this.ascending.length) {
+        const ascending = new Float64Array(2 * n);
+        ascending.set(this.ascending);
+        this.ascending = ascending;
+      }
+      this.ascending[n] = packed;
+      this.ascendingCount = n + 1;
+      return true;
+    }
+    if (packed === last || this.inAscending(packed)) return false;
     let table = this.table;
     let mask = table.length - 1;
     let slot = hashOf(packed) & mask;
@@ -70,6 +91,20 @@ export class NaturalKeySet {
       mask = table.length - 1;
     }
     return true;
+  }
+
+  private inAscending(packed: number): boolean {
+    const ascending = this.ascending;
+    let lo = 0;
+    let hi = this.ascendingCount - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = ascending[mid] as number;
+      if (v === packed) return true;
+      if (v < packed) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   addText(key: string): boolean {
@@ -87,8 +122,9 @@ export class NaturalKeySet {
 
   /** The keys as plain data, to send across threads. */
   data(): NaturalKeysData {
-    const packed = new Float64Array(this.count);
-    let i = 0;
+    const packed = new Float64Array(this.ascendingCount + this.count);
+    packed.set(this.ascending.subarray(0, this.ascendingCount));
+    let i = this.ascendingCount;
     for (const v of this.table) if (v !== EMPTY) packed[i++] = v;
     return { packed, texts: [...this.texts] };
   }

@@ -28,6 +28,29 @@ describe("order-line keys seen in a file", () => {
     );
   });
 
+  it("an export in order, with some lines out of order and some twice, finds exactly the repeats", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(3), fc.integer({ min: -5, max: 5 })), { maxLength: 3000 }), (steps) => {
+        const set = new NaturalKeySet();
+        const seen = new Set<number>();
+        let order = 1000;
+        for (const [advance, jitter] of steps) {
+          order += advance;
+          const o = Math.max(1, order + (advance === 0 ? jitter : 0));
+          const line = 1 + (Math.abs(jitter) % 3);
+          const packed = o * 100_000 + line;
+          expect(set.add(String(o), String(line), `${o}#${line}`)).toBe(!seen.has(packed));
+          seen.add(packed);
+        }
+        expect(set.size).toBe(seen.size);
+        const copy = new NaturalKeySet();
+        expect(copy.absorb(set.data())).toBe(true);
+        expect(copy.size).toBe(seen.size);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("absorbs another range's keys and says when one was seen before", () => {
     const a = new NaturalKeySet();
     const b = new NaturalKeySet();

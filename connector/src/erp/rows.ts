@@ -283,32 +283,23 @@ const MAX_BYTES = 32;
 
 /**
  * The trimmed text of a column with few distinct values (product line, country): the bytes of the
- * first 16 distinct values are kept, and a row whose bytes match one reuses its string instead of
- * decoding the field. A column with more distinct values is decoded row by row, as any other.
+ * first 16 distinct values are numbered, and a row whose bytes have a number reuses its string instead
+ * of decoding the field. A column with more distinct values is decoded row by row, as any other.
  */
 class FewTexts {
-  private readonly bytes: Uint8Array[] = [];
+  private readonly index = new ByteKeyIndex(FEW);
   private readonly texts: string[] = [];
-  private full = false;
 
   text(row: CsvRow, i: number): string {
     if (i < 0) return "";
     const b = row.bytes;
     const s = row.start(i);
-    const n = row.end(i) - s;
-    if (this.full || n > MAX_BYTES) return row.field(i).trim();
-    next: for (let k = 0; k < this.bytes.length; k++) {
-      const known = this.bytes[k] as Uint8Array;
-      if (known.length !== n) continue;
-      for (let j = 0; j < n; j++) if (known[j] !== b[s + j]) continue next;
-      return this.texts[k] as string;
-    }
+    const e = row.end(i);
+    if (e - s > MAX_BYTES || !row.verbatim(i)) return row.field(i).trim();
+    const known = this.index.get(b, s, e);
+    if (known >= 0) return this.texts[known] as string;
     const text = row.field(i).trim();
-    if (this.bytes.length === FEW) this.full = true;
-    else {
-      this.bytes.push(new Uint8Array(b.subarray(s, s + n)));
-      this.texts.push(text);
-    }
+    if (this.index.add(b, s, e) >= 0) this.texts.push(text);
     return text;
   }
 }
