@@ -86,7 +86,18 @@ export async function tokenizeCsv(
       first = false;
       if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     }
-    const buf: Buffer = carry && carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    let buf: Buffer = chunk;
+    if (carry !== null) {
+      // The row cut at the end of the last chunk goes on in this one: join it with this chunk's first line
+      // only, so the chunk is not copied; a row that goes on past that line (a quoted line break) takes it all.
+      const nl = chunk.indexOf(LF);
+      const head = nl < 0 ? chunk : chunk.subarray(0, nl + 1);
+      const joined = Buffer.concat([carry, head]);
+      const used = t.run(joined, false, onRow);
+      if (t.stopped) break;
+      const rest = chunk.subarray(head.length);
+      buf = used === joined.length ? rest : Buffer.concat([joined.subarray(used), rest]);
+    }
     const consumed = t.run(buf, false, onRow);
     if (t.stopped) break;
     carry = consumed < buf.length ? Buffer.from(buf.subarray(consumed)) : null;
