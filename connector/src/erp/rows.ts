@@ -89,7 +89,7 @@ export function resolveColumns(header: readonly string[], mapping: ColumnMapping
 }
 
 /** A customer key, or (key null) why the text is not one. */
-type CustomerKeyOutcome = { key: string; reason: ""; id: number | undefined } | { key: null; reason: string; id: number | undefined };
+type CustomerKeyOutcome = { key: string; reason: "" } | { key: null; reason: string };
 
 /** A cell of a spreadsheet row: what exceljs gives, reduced to text, number or date. */
 export type Cell = string | number | Date | null;
@@ -115,6 +115,7 @@ export class RowReader {
   private readonly keyBytes = new ByteKeyIndex();
   private readonly keyTexts: (string | null)[] = [];
   private readonly keyReasons: string[] = [];
+  private unnumbered: CustomerKeyOutcome = { key: null, reason: "" };
 
   naturalKeys(): NaturalKeySet {
     return this.seenKeys;
@@ -133,12 +134,13 @@ export class RowReader {
       if (currency === null && row.field(index.currency).trim() === "") currency = this.mapping.defaultCurrency;
       if (currency === null) return bad(row.line, `${name.currency} "${row.field(index.currency).trim()}" is not a currency code (like SEK, EUR)`, name.currency);
     }
-    const key = this.customerKeyOfRow(row, index.customerKey);
-    if (key.key === null) return bad(row.line, key.reason, name.customerKey);
+    const id = this.customerKeyOfRow(row, index.customerKey);
+    const key = id >= 0 ? (this.keyTexts[id] as string | null) : this.unnumbered.key;
+    if (key === null) return bad(row.line, id >= 0 ? (this.keyReasons[id] as string) : this.unnumbered.reason, name.customerKey);
     return this.finish(
       row.line,
-      key.key,
-      key.id,
+      key,
+      id >= 0 ? id : undefined,
       day,
       amount,
       currency,
@@ -181,35 +183,35 @@ export class RowReader {
     return this.finish(line, key.key, undefined, day, amount, currency, optional(index.orderNumber), optional(index.orderLine), optional(index.productLine), optional(index.country));
   }
 
-  /** The key of a CSV row; the same bytes give the same (shared) string, so a million lines hold one string per customer. */
-  private customerKeyOfRow(row: CsvRow, i: number): CustomerKeyOutcome {
+  /**
+   * The number of a CSV row's customer key (see keyTexts, keyReasons): the same bytes give the same
+   * number and (shared) string, so a million lines hold one string per customer. -1 when the key could
+   * not be numbered; `unnumbered` then holds it.
+   */
+  private customerKeyOfRow(row: CsvRow, i: number): number {
     const b = row.bytes;
     const s = row.start(i);
     const e = row.end(i);
     const cacheable = row.verbatim(i);
     if (cacheable) {
       const id = this.keyBytes.get(b, s, e);
-      if (id >= 0) {
-        const key = this.keyTexts[id] as string | null;
-        return key !== null ? { key, reason: "", id } : { key: null, reason: this.keyReasons[id] as string, id };
-      }
+      if (id >= 0) return id;
     }
     const key = this.customerKeyOf(row.field(i).trim());
-    if (cacheable) {
-      const id = this.keyBytes.add(b, s, e);
-      if (id >= 0) {
-        this.keyTexts.push(key.key);
-        this.keyReasons.push(key.reason);
-        key.id = id;
-      }
+    const id = cacheable ? this.keyBytes.add(b, s, e) : -1;
+    if (id >= 0) {
+      this.keyTexts.push(key.key);
+      this.keyReasons.push(key.reason);
+    } else {
+      this.unnumbered = key;
     }
-    return key;
+    return id;
   }
 
   private customerKeyOf(keyText: string): CustomerKeyOutcome {
     const name = this.columns.name.customerKey;
-    const no = (reason: string): CustomerKeyOutcome => ({ key: null, reason, id: undefined });
-    const yes = (key: string): CustomerKeyOutcome => ({ key, reason: "", id: undefined });
+    const no = (reason: string): CustomerKeyOutcome => ({ key: null, reason });
+    const yes = (key: string): CustomerKeyOutcome => ({ key, reason: "" });
     if (keyText === "") return no(`${name} is empty`);
     switch (this.mapping.customerKey.kind) {
       case "orgNr": {
