@@ -88,15 +88,19 @@ export async function tokenizeCsv(
     }
     let buf: Buffer = chunk;
     if (carry !== null) {
-      // The row cut at the end of the last chunk goes on in this one: join it with this chunk's first line
-      // only, so the chunk is not copied; a row that goes on past that line (a quoted line break) takes it all.
+      // The row cut at the end of the last chunk goes on in this one. A plain row ends at this chunk's first
+      // line break: join only that line, so the chunk is not copied. A quoted row may hold line breaks, and a
+      // chunk without one cannot end it: those join the whole chunk.
       const nl = chunk.indexOf(LF);
-      const head = nl < 0 ? chunk : chunk.subarray(0, nl + 1);
-      const joined = Buffer.concat([carry, head]);
-      const used = t.run(joined, false, onRow);
-      if (t.stopped) break;
-      const rest = chunk.subarray(head.length);
-      buf = used === joined.length ? rest : Buffer.concat([joined.subarray(used), rest]);
+      if (nl < 0 || carry.includes(QUOTE)) {
+        buf = Buffer.concat([carry, chunk]);
+      } else {
+        const joined = Buffer.concat([carry, chunk.subarray(0, nl + 1)]);
+        const used = t.run(joined, false, onRow);
+        if (t.stopped) break;
+        const rest = chunk.subarray(nl + 1);
+        buf = used === joined.length ? rest : Buffer.concat([joined.subarray(used), rest]);
+      }
     }
     const consumed = t.run(buf, false, onRow);
     if (t.stopped) break;
