@@ -97,11 +97,11 @@ export function classify(input: ClassifyInput): Classification {
     const positives = customers.filter((c) => c.boughtInWindow && c.revenue > 0).map((c) => c.revenue);
     const thresholds = computeThresholds(positives, settings.method);
     const total = positives.reduce((s, r) => s + r, 0);
-    const rankOf = competitionRanks(positives);
+    const ranks = new CompetitionRanks(positives);
     segments.push({ segment, thresholds, customersRanked: positives.length, revenue: total });
     for (const c of customers) {
       const prev = previous.get(classificationKey(c.customerKey, c.segment)) ?? null;
-      results.push(classifyOne(c, prev, thresholds, total, positives.length, rankOf, revenue, settings));
+      results.push(classifyOne(c, prev, thresholds, total, positives.length, ranks, revenue, settings));
     }
   }
   if (input.knownCustomers && revenue.segmentBy === "none") {
@@ -110,7 +110,7 @@ export function classify(input: ClassifyInput): Classification {
       if (seen.has(key)) continue;
       seen.add(key);
       const never: CustomerRevenue = { customerKey: key, segment: null, revenue: 0, windowLines: 0, boughtInWindow: false, boughtBefore: false, lastPurchase: null };
-      results.push(classifyOne(never, previous.get(key) ?? null, null, 0, 0, new Map(), revenue, settings));
+      results.push(classifyOne(never, previous.get(key) ?? null, null, 0, 0, null, revenue, settings));
     }
   }
   return { window: revenue.window, settings, segments, results };
@@ -122,13 +122,13 @@ function classifyOne(
   thresholds: Thresholds | null,
   segmentTotal: number,
   customersRanked: number,
-  rankOf: ReadonlyMap<number, number>,
+  ranks: CompetitionRanks | null,
   revenue: RevenueSummary,
   settings: TierSettings,
 ): TierResult {
   const margin = settings.hysteresisMargin;
   const ranked = c.boughtInWindow && c.revenue > 0;
-  const rank = ranked ? (rankOf.get(c.revenue) ?? null) : null;
+  const rank = ranked && ranks !== null ? ranks.of(c.revenue) : null;
   let status: TierStatus | null;
   let raw: Tier | null = null;
   let toNextTier: TierExplanation["toNextTier"] = null;
@@ -201,12 +201,24 @@ export function isTier(status: TierStatus | null | undefined): status is Tier {
   return status === "A" || status === "B" || status === "C" || status === "D";
 }
 
-/** Competition ranking ("1224"): rank of each revenue value, highest = 1. */
-function competitionRanks(revenues: readonly number[]): Map<number, number> {
-  const sorted = Float64Array.from(revenues).sort().reverse();
-  const ranks = new Map<number, number>();
-  sorted.forEach((r, i) => {
-    if (!ranks.has(r)) ranks.set(r, i + 1);
-  });
-  return ranks;
+/** Competition ranking ("1224"): rank of each revenue value, highest = 1; tied values share the rank. */
+class CompetitionRanks {
+  private readonly descending: Float64Array;
+
+  constructor(revenues: readonly number[]) {
+    this.descending = Float64Array.from(revenues).sort().reverse();
+  }
+
+  /** 1 + how many values are higher; null for a value not among them. */
+  of(revenue: number): number | null {
+    const d = this.descending;
+    let lo = 0;
+    let hi = d.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((d[mid] as number) > revenue) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < d.length && d[lo] === revenue ? lo + 1 : null;
+  }
 }
