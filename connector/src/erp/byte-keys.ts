@@ -116,16 +116,16 @@ export class ByteKeyIndex {
     const words = this.words;
     let h = 0x9747b28c;
     let w = 0;
-    for (let i = start; i < end; i += 4, w++) {
-      let k =
-        (b[i] as number) | (i + 1 < end ? (b[i + 1] as number) << 8 : 0) | (i + 2 < end ? (b[i + 2] as number) << 16 : 0) | (i + 3 < end ? (b[i + 3] as number) << 24 : 0);
+    let i = start;
+    for (; i + 4 <= end; i += 4, w++) {
+      const k = (b[i] as number) | ((b[i + 1] as number) << 8) | ((b[i + 2] as number) << 16) | ((b[i + 3] as number) << 24);
       if (w < INLINE_WORDS) words[w] = k;
-      k = Math.imul(k, 0xcc9e2d51);
-      k = (k << 15) | (k >>> 17);
-      k = Math.imul(k, 0x1b873593);
-      h ^= k;
-      h = (h << 13) | (h >>> 19);
-      h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+      h = mix(h, k);
+    }
+    if (i < end) {
+      const k = (b[i] as number) | (i + 1 < end ? (b[i + 1] as number) << 8 : 0) | (i + 2 < end ? (b[i + 2] as number) << 16 : 0);
+      if (w < INLINE_WORDS) words[w] = k;
+      h = mix(h, k);
     }
     h ^= end - start;
     h ^= h >>> 16;
@@ -134,4 +134,12 @@ export class ByteKeyIndex {
     h = Math.imul(h, 0xc2b2ae35);
     return h ^ (h >>> 16);
   }
+}
+
+function mix(h: number, word: number): number {
+  let k = Math.imul(word, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  const x = h ^ k;
+  return (Math.imul((x << 13) | (x >>> 19), 5) + 0xe6546b64) | 0;
 }
