@@ -9,7 +9,7 @@ import { printTable } from "./table";
 /**
  * The task pane's figures: the initial JS+CSS the pane downloads (gzip), and the time from opening
  * the preview pane on a selected e-mail to the card with data, with the sandbox adding 80 ms per call.
- * Goals (issue 5): ≤ 130 KiB and ≤ 500 ms.
+ * Goals: ≤ 130 KiB and ≤ 500 ms.
  */
 
 const SIZE_GOAL_KIB = 130;

@@ -8,17 +8,17 @@ import { writeOrderHistory } from "./order-history";
 import { megabytes, printTable, seconds, timed } from "./table";
 
 /**
- * Issue 3's benchmark: CSV → revenue → tiers for 1,000,000 order lines over 20,000 customers with our
- * code, next to DuckDB aggregating the same CSV (sum per customer in the window) in the same run.
- * Goal: our whole path within 2× of DuckDB's aggregation.
+ * CSV → revenue → tiers for 1,000,000 order lines over 20,000 customers with our code, next to DuckDB
+ * aggregating the same CSV (sum per customer in the window) in the same run. Goal: our whole path within
+ * 2× of DuckDB's aggregation.
  *
  * Every path of ours runs the product's code: the CSV reader and row checks the import uses
  * (`streamCsvOrderLines`, `CsvRowHandler`), the revenue accumulator and `classify` the classification
  * uses. The headline is that one-thread path, the one `import-orders` runs. The parallel rows run the
  * same row reader on worker threads over byte ranges (`aggregateCsvRevenue`); no import or
- * classification uses that reader yet, so its figures are for reference. DuckDB runs with its default thread count and, for the one-thread
- * comparison, with one thread. The load average is printed: other work on the machine skews both sides,
- * so the CPU time of each run is printed too.
+ * classification uses that reader yet, so its figures are for reference. DuckDB runs with its default
+ * thread count and, for the one-thread comparison, with one thread. The load average is printed: other
+ * work on the machine skews both sides, so the CPU time of each run is printed too.
  */
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000);
