@@ -4,6 +4,7 @@ import type { ArchivedEmail, ArchiveRequest, ArchiveResponse, ArchiveStatus } fr
 import type { ContactId, PersonId } from "../../../../shared/domain/vocabulary";
 import type { Identity } from "../../auth/identity";
 import { CrmDocumentContentError, type CrmDocumentTemplate, type CrmFullPort } from "../../crm/port";
+import { waitForClaim } from "../../http/claim-wait";
 import { HttpError } from "../../http/errors";
 import type { Queryable } from "../../store/db";
 import { buildPlainEml, emlFileName } from "./eml";
@@ -23,14 +24,6 @@ export type ParsedArchiveRequest = z.output<typeof ArchiveRequest>;
 
 /** A claim whose archiving is still running (or died) for longer than this may be taken over. */
 const STALE_PENDING_MS = 2 * 60_000;
-/** How long a concurrent request waits for the first one's document before answering 409. */
-const CLAIM_WAIT_MS = 10_000;
-const CLAIM_POLL_MS = 200;
-/** What the pane waits before asking again when the message is still being archived. */
-const RETRY_AFTER_SECONDS = 2;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 interface Row {
   message_id: string;
   company_id: number;
@@ -157,16 +150,13 @@ export function archiveService(deps: ArchiveDeps) {
 
       if (!(await claim())) {
         // Another request (a second pane, a double click, a retry) holds the claim: wait for its result.
-        for (let waited = 0; ; waited += CLAIM_POLL_MS) {
+        const settled = await waitForClaim<ArchiveResponse>(async () => {
           const row = await read(messageId);
-          if (row?.state === "done" && row.document_id !== null) return { ...toDocument(row), alreadyArchived: true };
-          if (row?.state === "pending" && row.document_id !== null) return completeContent(identity, request, row.document_id);
-          if (row ? row.age_ms >= STALE_PENDING_MS && (await takeOver()) : await claim()) break;
-          if (waited >= CLAIM_WAIT_MS) {
-            throw new HttpError(409, "IN_PROGRESS", "This e-mail is being archived; try again shortly.", { headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
-          }
-          await sleep(CLAIM_POLL_MS);
-        }
+          if (row?.state === "done" && row.document_id !== null) return { result: { ...toDocument(row), alreadyArchived: true } };
+          if (row?.state === "pending" && row.document_id !== null) return { result: await completeContent(identity, request, row.document_id) };
+          return row ? row.age_ms >= STALE_PENDING_MS && (await takeOver()) : claim();
+        }, "This e-mail is being archived; try again shortly.");
+        if (settled) return settled.result;
       }
 
       try {

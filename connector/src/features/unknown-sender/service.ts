@@ -11,6 +11,7 @@ import {
 import type { ContactId } from "../../../../shared/domain/vocabulary";
 import type { Identity } from "../../auth/identity";
 import type { CrmFullPort } from "../../crm/port";
+import { waitForClaim } from "../../http/claim-wait";
 import { HttpError } from "../../http/errors";
 import type { Queryable } from "../../store/db";
 
@@ -23,12 +24,6 @@ export type UnknownSenderCrm = Pick<
 const MAX_SUGGESTIONS = 5;
 /** A claim no request has touched for this long belongs to one that died: a retry may take it over. */
 const STALE_CLAIM_MS = 2 * 60_000;
-/** How long a repeat waits for the first request's result before answering IN_PROGRESS. */
-const CLAIM_WAIT_MS = 10_000;
-const CLAIM_POLL_MS = 200;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 interface SenderRow {
   email: string;
   state: string;
@@ -134,16 +129,13 @@ export function unknownSenderService(deps: { crm: UnknownSenderCrm; db: Queryabl
 
       let row: SenderRow | null = null;
       if (!(await claim())) {
-        for (let waited = 0; ; waited += CLAIM_POLL_MS) {
-          row = await read(key);
-          if (row && row.email !== email) throw new HttpError(400, "BAD_REQUEST", "This idempotency key was used for another sender.");
-          if (row?.state === "done") return responseOf(row);
-          if (row ? await takeOver() : await claim()) break;
-          if (waited >= CLAIM_WAIT_MS) {
-            throw new HttpError(409, "IN_PROGRESS", "This sender is being added right now; try again shortly.", { headers: { "retry-after": "2" } });
-          }
-          await sleep(CLAIM_POLL_MS);
-        }
+        const settled = await waitForClaim<NewPersonResponse>(async () => {
+          const current = await read(key);
+          if (current && current.email !== email) throw new HttpError(400, "BAD_REQUEST", "This idempotency key was used for another sender.");
+          if (current?.state === "done") return { result: responseOf(current) };
+          return current ? takeOver() : claim();
+        }, "This sender is being added right now; try again shortly.");
+        if (settled) return settled.result;
         row = await read(key);
       }
 
