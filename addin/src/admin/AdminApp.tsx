@@ -8,7 +8,7 @@ import { LANGUAGES, type Language } from "../i18n/language";
 import { createRedirectTokenSource } from "./auth/redirect";
 import { ErrorBar } from "./components/ErrorBar";
 import { AdminI18nProvider, useAdminI18n } from "./i18n";
-import type { Loadable } from "./features/policy/useWorkload";
+import { useLoad, type Loadable } from "./useLoad";
 import type { SectionKey } from "./sections";
 
 // The page's frame signs in first; the settings and their sections load in a chunk of their own.
@@ -55,30 +55,22 @@ export function AdminApp(props: AdminAppProps) {
   const [rep, setRep] = useState<string | null>(props.initial.rep);
   const [section, setSection] = useState<SectionKey>(props.initial.section);
   const fetchImpl = useMemo<FetchLike>(() => props.fetchImpl ?? ((input, init) => fetch(input, init)), [props.fetchImpl]);
-  const [identity, setIdentity] = useState<Loadable<Identity>>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     document.documentElement.lang = language;
     props.onNavigate?.({ language, rep, section });
   }, [language, rep, section, props.onNavigate]);
 
-  useEffect(() => {
-    let live = true;
-    (async (): Promise<Identity> => {
-      const config = await requestJson(fetchImpl, props.baseUrl, ClientConfig, { path: "/api/v1/client-config" });
+  const { state: identity, reload: retry } = useLoad(
+    async (signal): Promise<Identity> => {
+      const config = await requestJson(fetchImpl, props.baseUrl, ClientConfig, { path: "/api/v1/client-config", signal });
       if (config.auth === "entra") return { kind: "entra" };
       // The embedded demo signs in as a rep of the demo tenant, picked like the preview does.
-      const mailbox = await requestJson(fetchImpl, props.baseUrl, PreviewMailbox, { path: "/preview/mailbox.json" });
+      const mailbox = await requestJson(fetchImpl, props.baseUrl, PreviewMailbox, { path: "/preview/mailbox.json", signal });
       return { kind: "embedded", reps: mailbox.reps };
-    })().then(
-      (value) => live && setIdentity({ status: "ready", value }),
-      (error: unknown) => live && setIdentity({ status: "error", error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [fetchImpl, props.baseUrl, attempt]);
+    },
+    [fetchImpl, props.baseUrl],
+  );
 
   const embeddedReps = identity.status === "ready" && identity.value.kind === "embedded" ? identity.value.reps : null;
   const repEmail = embeddedReps ? (embeddedReps.find((r) => r.email === rep) ?? embeddedReps[0])?.email ?? null : null;
@@ -94,7 +86,7 @@ export function AdminApp(props: AdminAppProps) {
   return (
     <AdminI18nProvider language={language}>
       <Shell language={language} onLanguage={setLanguage} reps={embeddedReps} rep={repEmail} onRep={setRep}>
-        <Status identity={identity} onRetry={() => setAttempt((a) => a + 1)} />
+        <Status identity={identity} onRetry={retry} />
         {tokenSource && (
           <Suspense fallback={null}>
             <SignedIn

@@ -1,5 +1,5 @@
 import { Body1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import type { Settings } from "../../../shared/api/settings";
 import type { TokenSource } from "../api/auth";
 import { toClientError } from "../api/errors";
@@ -8,8 +8,8 @@ import { createAdminClient } from "./api/adminClient";
 import { SECTIONS, type SectionKey } from "./sections";
 import { ErrorBar } from "./components/ErrorBar";
 import { PolicySection } from "./features/policy/PolicySection";
-import type { Loadable } from "./features/policy/useWorkload";
 import { useAdminI18n } from "./i18n";
+import { useLoad } from "./useLoad";
 
 // The policy opens first; the other sections load when their tab is opened.
 const TiersSection = lazy(() => import(/* webpackChunkName: "admin-tiers" */ "./features/tiers/TiersSection").then((m) => ({ default: m.TiersSection })));
@@ -46,22 +46,10 @@ export function SignedIn(props: SignedInProps) {
   const { t } = useAdminI18n();
   const styles = useStyles();
   const client = useMemo(() => createAdminClient({ baseUrl: props.baseUrl, tokens: props.tokens, fetchImpl: props.fetchImpl }), [props.baseUrl, props.tokens, props.fetchImpl]);
-  const [settings, setSettings] = useState<Loadable<Settings>>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
+  const { state: settings, setState: setSettings, reload: retry } = useLoad((signal) => client.getSettings(signal), [client]);
   // Sections stay mounted once opened, so switching tabs keeps what the admin typed.
   const [visited, setVisited] = useState<ReadonlySet<SectionKey>>(() => new Set([props.section]));
   useEffect(() => setVisited((v) => (v.has(props.section) ? v : new Set([...v, props.section]))), [props.section]);
-  const retry = useCallback(() => setAttempt((a) => a + 1), []);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setSettings({ status: "loading" });
-    client.getSettings(abort.signal).then(
-      (value) => setSettings({ status: "ready", value }),
-      (error: unknown) => !abort.signal.aborted && setSettings({ status: "error", error }),
-    );
-    return () => abort.abort();
-  }, [client, attempt]);
 
   if (settings.status === "loading") {
     return (

@@ -1,12 +1,12 @@
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Spinner, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useId, useState } from "react";
-import { JOB_NAMES, type ImportReport, type JobName, type JobRun } from "../../../../../shared/api/jobs";
+import { useId, useState } from "react";
+import { JOB_NAMES, type ImportReport, type JobName } from "../../../../../shared/api/jobs";
 import { uploadTypeOf, type AdminClient } from "../../api/adminClient";
 import { DEFAULT_COLUMN_MAPPING } from "../../../../../shared/api/imports";
 import { ErrorBar } from "../../components/ErrorBar";
 import { Section, useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
-import type { Loadable } from "../policy/useWorkload";
+import { useLoad } from "../../useLoad";
 import { MappingEditor, mappingDraftOf, mappingOf, type MappingDraft } from "./MappingEditor";
 
 const useStyles = makeStyles({
@@ -93,7 +93,7 @@ export function ImportsSection({ client }: { client: AdminClient }) {
       </div>
       {upload.kind === "error" && <ErrorBar error={upload.error} />}
       {upload.kind === "done" && reportView(upload.report)}
-      <JobLog client={client} refreshKey={upload.kind === "done" ? upload.report : null} />
+      <JobLog client={client} />
     </Section>
   );
 
@@ -138,25 +138,13 @@ export function ImportsSection({ client }: { client: AdminClient }) {
 }
 
 /** The last runs of one job, newest first. */
-function JobLog({ client, refreshKey }: { client: AdminClient; refreshKey: unknown }) {
+function JobLog({ client }: { client: AdminClient }) {
   const { t, dateTime } = useAdminI18n();
   const m = t.imports;
   const styles = useStyles();
   const table = useTableStyles();
   const [job, setJob] = useState<JobName>("classify");
-  const [runs, setRuns] = useState<Loadable<JobRun[]>>({ status: "loading" });
-  const [generation, setGeneration] = useState(0);
-  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setRuns({ status: "loading" });
-    client.jobs(job, abort.signal).then(
-      (value) => setRuns({ status: "ready", value }),
-      (error: unknown) => !abort.signal.aborted && setRuns({ status: "error", error }),
-    );
-    return () => abort.abort();
-  }, [client, job, generation, refreshKey]);
+  const { state: runs, reload: refresh } = useLoad((signal) => client.jobs(job, signal), [client, job]);
 
   return (
     <div className={styles.block}>

@@ -1,26 +1,13 @@
-import { useCallback, useEffect, useState } from "react";
-import type { WhatIfResponse, WorkloadResponse } from "../../../../../shared/api/settings";
+import { useEffect, useState } from "react";
+import type { WhatIfResponse } from "../../../../../shared/api/settings";
 import type { FrequencyPolicy } from "../../../../../shared/domain/policy";
 import type { AdminClient } from "../../api/adminClient";
+import { useLoad, type Loadable } from "../../useLoad";
 
-export type Loadable<T> = { status: "loading" } | { status: "ready"; value: T } | { status: "error"; error: unknown };
-
-/** The saved policy's workload; `reload` after a save. */
+/** The saved policy's workload; `reload` after a save (the chart stays while it reloads). */
 export function useWorkload(client: AdminClient) {
-  const [state, setState] = useState<Loadable<WorkloadResponse>>({ status: "loading" });
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    const abort = new AbortController();
-    setState((s) => (s.status === "ready" ? s : { status: "loading" }));
-    client.getWorkload(abort.signal).then(
-      (value) => setState({ status: "ready", value }),
-      (error: unknown) => {
-        if (!abort.signal.aborted) setState({ status: "error", error });
-      },
-    );
-    return () => abort.abort();
-  }, [client, generation]);
-  return { state, reload: useCallback(() => setGeneration((g) => g + 1), []) };
+  const { state, reload } = useLoad((signal) => client.getWorkload(signal), [client], { keepWhileReloading: true });
+  return { state, reload };
 }
 
 /** What the proposed policy would do, asked a moment after the admin stops typing; null while nothing is proposed. */
