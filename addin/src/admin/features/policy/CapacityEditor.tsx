@@ -1,8 +1,8 @@
-import { Button, Caption1, Input, makeStyles, mergeClasses, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Settings, WorkloadResponse } from "../../../../../shared/api/settings";
 import type { AdminClient } from "../../api/adminClient";
-import { ErrorBar } from "../../components/ErrorBar";
+import { SaveResult, type SaveState } from "../../components/SaveResult";
 import { useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
 import { isStringRecord, useKeptDraft } from "../../keptDraft";
@@ -26,20 +26,23 @@ function parseCapacity(text: string): number | null | "invalid" {
   return value >= 0 && value <= 200 ? value : "invalid";
 }
 
+/** Every rep the workload knows, with the saved capacity or empty. */
+function draftOf(workload: WorkloadResponse, capacities: Settings["capacities"]): Draft {
+  const draft: Draft = {};
+  for (const row of workload.reps) if (row.rep !== null) draft[row.rep] = "";
+  for (const c of capacities) draft[c.rep] = String(c.personalPerWeek);
+  return draft;
+}
+
 /** Capacity per rep (personal contacts a week), for the reps the workload knows. */
 export function CapacityEditor(props: { client: AdminClient; workload: WorkloadResponse; capacities: Settings["capacities"]; onSaved: (s: Settings) => void }) {
   const { t } = useAdminI18n();
   const p = t.policy;
   const styles = useStyles();
   const table = useTableStyles();
-  const saved = useMemo<Draft>(() => {
-    const draft: Draft = {};
-    for (const row of props.workload.reps) if (row.rep !== null) draft[row.rep] = "";
-    for (const c of props.capacities) draft[c.rep] = String(c.personalPerWeek);
-    return draft;
-  }, [props.workload, props.capacities]);
+  const saved = useMemo(() => draftOf(props.workload, props.capacities), [props.workload, props.capacities]);
   const [draft, setDraft] = useKeptDraft<Draft>("capacities", saved, isStringRecord);
-  const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; error: unknown }>({ kind: "idle" });
+  const [state, setState] = useState<SaveState>({ kind: "idle" });
   const names = new Map(props.workload.reps.map((r) => [String(r.rep), r.repName ?? `#${r.rep}`]));
   const reps = Object.keys({ ...saved, ...draft });
   const parsed = reps.map((rep) => ({ rep, value: parseCapacity(draft[rep] ?? saved[rep] ?? "") }));
@@ -51,6 +54,8 @@ export function CapacityEditor(props: { client: AdminClient; workload: WorkloadR
     const list = parsed.flatMap((x) => (typeof x.value === "number" ? [{ rep: Number(x.rep), personalPerWeek: x.value }] : []));
     try {
       const next = await props.client.saveSetting("capacities", list);
+      // As the connector stored them ("5,5" reads 5.5), so the saved form is no longer an unsaved change.
+      setDraft(draftOf(props.workload, next.capacities));
       setState({ kind: "saved" });
       props.onSaved(next);
     } catch (error) {
@@ -101,12 +106,7 @@ export function CapacityEditor(props: { client: AdminClient; workload: WorkloadR
           {state.kind === "saving" ? t.saving : t.save}
         </Button>
       </div>
-      {state.kind === "saved" && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t.saved}</MessageBarBody>
-        </MessageBar>
-      )}
-      {state.kind === "error" && <ErrorBar error={state.error} />}
+      <SaveResult state={state} />
     </div>
   );
 }

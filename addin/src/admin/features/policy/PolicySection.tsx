@@ -4,6 +4,7 @@ import type { Settings } from "../../../../../shared/api/settings";
 import { ACCOUNT_TYPES, POTENTIALS, TIERS } from "../../../../../shared/domain/vocabulary";
 import { problemsOf, type AdminClient } from "../../api/adminClient";
 import { ErrorBar } from "../../components/ErrorBar";
+import { SaveResult } from "../../components/SaveResult";
 import { Section, useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
 import { isStringRecord, useKeptDraft } from "../../keptDraft";
@@ -177,12 +178,7 @@ export function PolicySection({ client, settings, onSaved }: { client: AdminClie
               <MessageBarBody>{p.invalid(errorCount)}</MessageBarBody>
             </MessageBar>
           )}
-          {outcome?.kind === "saved" && (
-            <MessageBar intent="success" data-testid="policy-saved">
-              <MessageBarBody>{t.saved}</MessageBarBody>
-            </MessageBar>
-          )}
-          {outcome?.kind === "error" && <ErrorBar error={outcome.error} />}
+          <SaveResult state={outcome ?? { kind: "idle" }} testId="policy-saved" />
         </div>
         <div className={mergeClasses(styles.column, styles.chartColumn)} aria-live="polite">
           {workload.state.status === "loading" && <Spinner size="small" label={p.workloadLoading} />}

@@ -169,6 +169,20 @@ describe("frequency policy", () => {
     await waitFor(() => expect(saved).toEqual([{ rep: 4, personalPerWeek: 7.5 }]));
   });
 
+  test("a saved capacity typed with a comma shows as stored and is no longer an unsaved change", async () => {
+    server.use(
+      http.put(`${BASE_URL}/api/v1/admin/settings/capacities`, async ({ request }) => HttpResponse.json({ ...defaultSettings(), capacities: await request.json() })),
+      ...adminHandlers(),
+    );
+    renderAdmin();
+    const erik = await screen.findByLabelText("Capacity of Erik Berg, contacts per week");
+    await userEvent.type(erik, "7,5");
+    await userEvent.click(screen.getByTestId("save-capacities"));
+    await waitFor(() => expect((erik as HTMLInputElement).value).toBe("7.5"));
+    expect(screen.getByText("Saved.")).toBeTruthy();
+    expect(screen.getByTestId("save-capacities").hasAttribute("disabled")).toBe(true);
+  });
+
   test("unsaved matrix and capacity edits come back after the page left for Entra ID during Save", async () => {
     const config = { auth: "entra", clientId: "app-id", authority: "https://login.microsoftonline.com/tenant", scope: "api://app-id/Crm.ReadWrite" };
     let expired = false;

@@ -27,6 +27,7 @@ import { TIER_STATUSES, WINDOW_MONTHS } from "../../../../../shared/domain/vocab
 import type { AdminClient } from "../../api/adminClient";
 import { BarChart } from "../../charts/BarChart";
 import { ErrorBar } from "../../components/ErrorBar";
+import { SaveResult, type SaveState } from "../../components/SaveResult";
 import { Section, useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
 import { useKeptDraft } from "../../keptDraft";
@@ -58,7 +59,7 @@ export function TiersSection({ client, settings, onSaved }: { client: AdminClien
   const table = useTableStyles();
   const saved = useMemo(() => tierDraftOf(settings.tiers), [settings.tiers]);
   const [draft, setDraft] = useKeptDraft<TierDraft>("tiers", saved, isTierDraft);
-  const [saveState, setSaveState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; error: unknown }>({ kind: "idle" });
+  const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
   const [run, setRun] = useState<Run>({ kind: "idle" });
   const [report, setReport] = useState<ClassificationReport | null>(null);
   const [applied, setApplied] = useState<ClassificationReport | null>(null);
@@ -197,12 +198,7 @@ export function TiersSection({ client, settings, onSaved }: { client: AdminClien
         {dirty && <Caption1>{t.unsaved}</Caption1>}
         {run.kind === "running" && <Spinner size="tiny" />}
       </div>
-      {saveState.kind === "saved" && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t.saved}</MessageBarBody>
-        </MessageBar>
-      )}
-      {saveState.kind === "error" && <ErrorBar error={saveState.error} />}
+      <SaveResult state={saveState} />
       {run.kind === "error" && <ErrorBar error={run.error} />}
       {applied && (
         <MessageBar intent="success" data-testid="apply-result">

@@ -7,6 +7,7 @@ import { formatIsoWeek, isoWeekOf, IsoWeekSchema } from "../../../../../shared/d
 import { COUNTRIES } from "../../../../../shared/domain/vocabulary";
 import type { AdminClient } from "../../api/adminClient";
 import { ErrorBar } from "../../components/ErrorBar";
+import { SaveResult, type SaveState } from "../../components/SaveResult";
 import { Section, useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
 import { useKeptDraft } from "../../keptDraft";
@@ -42,7 +43,7 @@ export function WeeklyListsSection({ client, settings, onSaved }: { client: Admi
   const styles = useStyles();
   const table = useTableStyles();
   const [draft, setDraft] = useKeptDraft<Schedule>("schedule", settings.schedule, (v): v is Schedule => sameShape(v, settings.schedule));
-  const [saveState, setSaveState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; error: unknown }>({ kind: "idle" });
+  const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
   const [week, setWeek] = useState("");
   const [dryRun, setDryRun] = useState(true);
   const [run, setRun] = useState<{ kind: "idle" | "running" } | { kind: "done"; report: WeeklyListsReport } | { kind: "error"; error: unknown }>({ kind: "idle" });
@@ -132,12 +133,7 @@ export function WeeklyListsSection({ client, settings, onSaved }: { client: Admi
         </Button>
         {dirty && <Body1>{t.unsaved}</Body1>}
       </div>
-      {saveState.kind === "saved" && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t.saved}</MessageBarBody>
-        </MessageBar>
-      )}
-      {saveState.kind === "error" && <ErrorBar error={saveState.error} />}
+      <SaveResult state={saveState} />
 
       <div className={styles.block}>
         <h3 className={styles.heading}>{m.runNow}</h3>
