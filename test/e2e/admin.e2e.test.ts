@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { generateDemoTenant, ordersToCsv } from "../../sandbox/src";
 import { ClassificationReport } from "../../shared/api/jobs";
 import { describeTenant } from "../../sandbox/src/demo/describe";
+import { signedInApi } from "./support/api";
 import { launchBrowser, SCREENSHOT_DIR, type Browser } from "./support/browser";
 import { startStack, type Stack } from "./support/stack";
 
@@ -38,10 +39,8 @@ async function shot(name: string, width: number) {
 }
 
 async function adminSettings(): Promise<{ policy: { matrix: Record<string, Record<string, Record<string, { personalWeeks: number | null }>>> } }> {
-  const token = (await (await fetch(`${stack.url}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: admin }) })).json()) as {
-    access_token: string;
-  };
-  return (await (await fetch(`${stack.url}/api/v1/admin/settings`, { headers: { authorization: `Bearer ${token.access_token}` } })).json()) as never;
+  const { api } = await signedInApi(stack, admin);
+  return (await api("GET", "/api/v1/admin/settings")).body as never;
 }
 
 /** The personal contacts per week a chart series adds up to, over every rep. */

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { MyWeekResponse } from "../../shared/api/my-week";
+import { signedInApi, type ApiCall, type Card } from "./support/api";
 import { launchBrowser, screenshot, type Browser } from "./support/browser";
 import { sandboxAppointments } from "./support/sandbox-crm";
 import { startStack, type Stack } from "./support/stack";
@@ -9,11 +10,15 @@ import { startStack, type Stack } from "./support/stack";
 let stack: Stack;
 let browser: Browser;
 let page: Page;
+let api: ApiCall;
+let cardOf: (email: string) => Promise<Card>;
 
 beforeAll(async () => {
   stack = await startStack();
   browser = await launchBrowser();
   page = await browser.newPage();
+  // The connector's answers as the first demo rep (the preview signs in as this rep by default).
+  ({ api, cardOf } = await signedInApi(stack));
 }, 60_000);
 
 afterAll(async () => {
@@ -26,15 +31,6 @@ async function openPreview(query: string) {
   await page.locator("button[data-item-id]").first().waitFor();
 }
 
-/** The connector's answers as the first demo rep (the preview signs in as this rep by default). */
-async function asRep<T>(path: string): Promise<T> {
-  const rep = stack.sandbox.tenant.reps[0]!;
-  const { access_token } = (await (
-    await fetch(`${stack.url}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: rep.email }) })
-  ).json()) as { access_token: string };
-  return (await (await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${access_token}` } })).json()) as T;
-}
-
 interface MailboxJson {
   items: Array<{ id: string; itemType: string; start?: string; organizer?: { emailAddress: string }; requiredAttendees?: Array<{ emailAddress: string }> }>;
 }
@@ -42,7 +38,7 @@ interface MailboxJson {
 describe("my week through the preview (Chromium)", () => {
   for (const [lang, view, width] of [["en", "My week", 450], ["sv", "Min vecka", 320]] as const) {
     it(`shows the rep's list grouped as served and opens a customer's card (${lang}, ${width} px)`, async () => {
-      const week = MyWeekResponse.parse(await asRep("/api/v1/my-week"));
+      const week = MyWeekResponse.parse((await api("GET", "/api/v1/my-week")).body);
       if (!week.known) throw new Error("the demo rep is a CRM user");
       expect(week.entries.length).toBeGreaterThan(0);
 
@@ -95,8 +91,7 @@ describe("meetings through the preview (Chromium)", () => {
     const mailbox = (await (await fetch(`${stack.url}/preview/mailbox.json`)).json()) as MailboxJson;
     const past = mailbox.items.find((i) => i.id === "demo-meeting-past");
     if (!past?.start) throw new Error("the demo mailbox has no past meeting");
-    const card = await asRep<{ found: true; card: { company: { id: number } } }>(`/api/v1/card?email=${encodeURIComponent(tierA.email)}`);
-    const companyId = card.card.company.id;
+    const companyId = (await cardOf(tierA.email)).company.id;
     const before = await sandboxAppointments(stack, companyId);
 
     await openPreview("lang=sv&width=320");
