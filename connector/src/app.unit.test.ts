@@ -12,7 +12,7 @@ import { tierHistoryRepository } from "./store/tier-history";
 import { tierResultsRepository } from "./store/tier-results";
 import { embeddedApp, tempDir } from "./testing/app";
 import { listen, type TestClient } from "./testing/http";
-import { ANNA, seededCrm } from "./testing/fixtures";
+import { ANNA, NORDHYDRAULIK_TIER_A, seededCrm } from "./testing/fixtures";
 import type { MemoryCrm } from "./testing/memory-crm";
 
 let db: Db;
@@ -67,26 +67,8 @@ describe("GET /api/v1/card", () => {
 
   test("the latest result explains the tier in the language Accept-Language asks for; the recent move comes along", async () => {
     const run = await jobRunsRepository(db).begin("classify", "app-test");
-    const details = {
-      window: { months: 12, from: "2025-11-24", to: "2026-11-23" },
-      currency: "SEK",
-      revenue: 1_240_000,
-      method: "natural",
-      segmentBy: "none",
-      segment: null,
-      rank: 3,
-      customersRanked: 50,
-      share: 0.08,
-      topPercent: 6,
-      thresholds: { A: 900_000, B: 300_000, C: 80_000 },
-      hysteresisMargin: 0.1,
-      tierByThresholds: "A",
-      heldByMargin: false,
-      toNextTier: null,
-      lastPurchase: "2026-11-02",
-    } as const;
     await tierResultsRepository(db).saveRun(run.run.id, "sv", [
-      { contactId: 101, status: "A", previous: "A", explanation: "Nordhydraulik AB är på nivå A: omsättning 12 mån 1,24 MSEK, topp 6 %.", details },
+      { contactId: 101, status: "A", previous: "A", explanation: "Nordhydraulik AB är på nivå A: omsättning 12 mån 1,24 MSEK, topp 6 %.", details: NORDHYDRAULIK_TIER_A },
     ]);
     const ask = async (language?: string) => {
       const headers: Record<string, string> = { authorization: `Bearer ${token}` };

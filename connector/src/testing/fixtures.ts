@@ -1,3 +1,4 @@
+import type { TierExplanation } from "../../../shared/domain/classify";
 import type { AppointmentId, AssociateId, ContactId, PersonId } from "../../../shared/domain/vocabulary";
 import type { FieldMapping } from "../config";
 import { loadConfig } from "../config";
@@ -10,6 +11,26 @@ export function defaultFields(): FieldMapping {
 }
 
 export const ANNA: CrmAssociate = { id: 7 as AssociateId, initials: "AL", fullName: "Anna Lindqvist", email: "anna.lindqvist@example.se", personId: 70 as PersonId };
+
+/** The numbers behind "Nordhydraulik AB is tier A: 12-month revenue 1.24 MSEK, top 6 %" (the seeded company's tier). */
+export const NORDHYDRAULIK_TIER_A: TierExplanation = {
+  window: { months: 12, from: "2025-11-24", to: "2026-11-23" },
+  currency: "SEK",
+  revenue: 1_240_000,
+  method: "natural",
+  segmentBy: "none",
+  segment: null,
+  rank: 3,
+  customersRanked: 50,
+  share: 0.08,
+  topPercent: 6,
+  thresholds: { A: 900_000, B: 300_000, C: 80_000 },
+  hysteresisMargin: 0.1,
+  tierByThresholds: "A",
+  heldByMargin: false,
+  toNextTier: null,
+  lastPurchase: "2026-11-02",
+};
 
 /** A small CRM: Nordhydraulik (tier A, potential B, Utvid) with Erik and past/future appointments. */
 export function seededCrm(): MemoryCrm {

@@ -1,7 +1,6 @@
 import type { ContactId, PersonId } from "../../../../shared/domain/vocabulary";
 import type { CrmCompany } from "../../crm/port";
-import { ANNA, defaultFields, seededCrm } from "../../testing/fixtures";
-import type { TierExplanation } from "../../../../shared/domain/classify";
+import { ANNA, defaultFields, NORDHYDRAULIK_TIER_A, seededCrm } from "../../testing/fixtures";
 import type { TierChange } from "../../store/tier-history";
 import type { StoredTierResult } from "../../store/tier-results";
 import { assembleCard, assembleCompanyCard, RECENT_MOVE_DAYS, type CardSources } from "./assemble-card";
@@ -21,29 +20,9 @@ function sources(crm = seededCrm(), changes: TierChange[] = [], results: StoredT
   };
 }
 
-/** The numbers behind "Nordhydraulik AB is tier A: 12-month revenue 1.24 MSEK, top 6 %". */
-const NUMBERS: TierExplanation = {
-  window: { months: 12, from: "2025-11-24", to: "2026-11-23" },
-  currency: "SEK",
-  revenue: 1_240_000,
-  method: "natural",
-  segmentBy: "none",
-  segment: null,
-  rank: 3,
-  customersRanked: 50,
-  share: 0.08,
-  topPercent: 6,
-  thresholds: { A: 900_000, B: 300_000, C: 80_000 },
-  hysteresisMargin: 0.1,
-  tierByThresholds: "A",
-  heldByMargin: false,
-  toNextTier: null,
-  lastPurchase: "2026-11-02",
-};
-
 function result(status: StoredTierResult["status"], previous: StoredTierResult["previous"] = status): StoredTierResult {
   const sentence = previous === status ? "Nordhydraulik AB är på nivå A: omsättning 12 mån 1,24 MSEK, topp 6 %." : "Nordhydraulik AB flyttades B → A: omsättning 12 mån 1,24 MSEK, topp 6 %.";
-  return { contactId: 101, status, previous, explanation: sentence, locale: "sv", details: NUMBERS, runId: 4, classifiedAt: new Date("2026-11-23T01:00:00Z") };
+  return { contactId: 101, status, previous, explanation: sentence, locale: "sv", details: NORDHYDRAULIK_TIER_A, runId: 4, classifiedAt: new Date("2026-11-23T01:00:00Z") };
 }
 
 const daysBefore = (days: number) => new Date(NOW.getTime() - days * 24 * 60 * 60 * 1000);
