@@ -1,15 +1,14 @@
 import { Badge, Button, Caption1, makeStyles, Skeleton, SkeletonItem, Subtitle2, Text, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { MyWeekEntry } from "../../../../../shared/api/my-week";
 import { assertNever, type FollowUpReason } from "../../../../../shared/domain/vocabulary";
+import { useRequest } from "../../../api/useRequest";
 import { useServices } from "../../../app/services";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { CardSkeleton } from "../../card/components/CardSkeleton";
 import { CustomerDetails } from "../../card/components/CustomerDetails";
 import { TierBadge } from "../../card/components/TierBadge";
-import { useCompanyCard } from "../hooks/useCompanyCard";
-import { useMyWeek } from "../hooks/useMyWeek";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -72,10 +71,8 @@ function WeekList({ onOpen, refresh }: { onOpen: (entry: MyWeekEntry) => void; r
   const { api } = useServices();
   const { t, formatDate } = useI18n();
   const styles = useStyles();
-  const { state, reload } = useMyWeek({ api });
-  useEffect(() => {
-    if (refresh > 0) reload();
-  }, [refresh, reload]);
+  // Asked again whenever `refresh` changes (after a save on an opened customer).
+  const { state, reload } = useRequest((signal) => api.getMyWeek(signal), [api, refresh]);
   switch (state.status) {
     case "loading":
       return (
@@ -92,7 +89,7 @@ function WeekList({ onOpen, refresh }: { onOpen: (entry: MyWeekEntry) => void; r
     default:
       return assertNever(state, "week state");
   }
-  const { week } = state;
+  const week = state.value;
   if (!week.known) return <Text className={styles.muted} data-testid="week-unknown-rep">{t.week.notCrmUser(week.email)}</Text>;
   // Grouped by reason; within a group, the order the connector gives (tier, then days overdue).
   const groups = GROUP_ORDER.map((reason) => ({ reason, entries: week.entries.filter((e) => e.reason === reason) })).filter((g) => g.entries.length > 0);
@@ -132,7 +129,9 @@ function OpenedCustomer({ entry, onBack, onSaved }: { entry: MyWeekEntry; onBack
   const { api } = useServices();
   const { t } = useI18n();
   const styles = useStyles();
-  const { state, reload } = useCompanyCard({ api, companyId: entry.company.id });
+  const companyId = entry.company.id;
+  // A company's card without a person.
+  const { state, reload } = useRequest((signal) => api.getCompanyCard(companyId, signal).then((r) => r.card), [api, companyId]);
   return (
     <div className={styles.root} data-testid="week-customer">
       <Button appearance="subtle" className={styles.back} onClick={onBack} data-testid="week-back">
@@ -140,7 +139,7 @@ function OpenedCustomer({ entry, onBack, onSaved }: { entry: MyWeekEntry; onBack
       </Button>
       {state.status === "loading" && <CardSkeleton />}
       {state.status === "error" && <ErrorNotice code={state.code} onRetry={reload} />}
-      {state.status === "ready" && <CustomerDetails card={state.card} itemKey={WEEK_ITEM_KEY} onSaved={onSaved} />}
+      {state.status === "ready" && <CustomerDetails card={state.value} itemKey={WEEK_ITEM_KEY} onSaved={onSaved} />}
     </div>
   );
 }

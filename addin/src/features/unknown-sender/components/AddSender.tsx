@@ -2,12 +2,12 @@ import { Button, Caption1, Field, Input, makeStyles, Radio, RadioGroup, Spinner,
 import { useState, type FormEvent } from "react";
 import { CompanyExistsError, type NewPersonResponse, type SuggestResponse } from "../../../../../shared/api/unknown-sender";
 import { toClientError, type ClientErrorCode } from "../../../api/errors";
+import { useRequest } from "../../../api/useRequest";
 import { useServices } from "../../../app/services";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { newIdempotencyKey } from "../../activity/utils/uuid";
-import { addPerson } from "../api";
-import { useSuggestions } from "../hooks/useSuggestions";
+import { addPerson, suggestCompanies } from "../api";
 import { companyNameFromEmail, splitDisplayName } from "../utils/names";
 import { clearSenderDraft, readSenderDraft, writeSenderDraft, type SenderDraft } from "../utils/senderDraft";
 
@@ -36,7 +36,8 @@ export default function AddSender({ email, displayName, onAdded }: { email: stri
   const { api, storage } = useServices();
   const { t } = useI18n();
   const styles = useStyles();
-  const { state: suggestions, retry } = useSuggestions({ api, email });
+  // Companies suggested by the sender's e-mail domain.
+  const { state: suggestions, reload: retry } = useRequest((signal) => suggestCompanies(api, email, signal), [api, email]);
   const [form, setForm] = useState<SenderDraft & { idempotencyKey: string }>(() => {
     const draft = readSenderDraft(storage, email) ?? { ...splitDisplayName(displayName, email), title: "", picked: null, companyName: companyNameFromEmail(email) };
     return { ...draft, idempotencyKey: draft.idempotencyKey ?? newIdempotencyKey() };
@@ -53,7 +54,7 @@ export default function AddSender({ email, displayName, onAdded }: { email: stri
   // Companies the connector named when it refused a new company on their domain.
   const [matches, setMatches] = useState<SuggestResponse | null>(null);
 
-  const offered = matches ?? (suggestions.status === "ready" ? suggestions.result : null);
+  const offered = matches ?? (suggestions.status === "ready" ? suggestions.value : null);
   const companies = offered?.companies ?? [];
   // A company picked earlier (a kept draft) counts only while it is still suggested.
   const stillOffered = picked === NEW || companies.some((c) => String(c.id) === picked);
