@@ -76,6 +76,12 @@ export function createTokenSource(options: SignInOptions): PaneTokenSource {
       return null;
     }
   };
+  /** Takes the connector's current config: the next token is asked under it. */
+  const adopt = (fresh: ClientConfig) => {
+    config = Promise.resolve(fresh);
+    delegate = null;
+    cached = null;
+  };
   const fetchConfig = () =>
     requestJson(fetchImpl, baseUrl, contract("ClientConfig"), { path: "/api/v1/client-config" }).then((fresh) => {
       try {
@@ -97,10 +103,7 @@ export function createTokenSource(options: SignInOptions): PaneTokenSource {
       // A changed setup (another sign-in mode or app registration) takes over from the next token on.
       fresh.then(
         (cfg) => {
-          if (JSON.stringify(cfg) === JSON.stringify(known)) return;
-          config = Promise.resolve(cfg);
-          delegate = null;
-          cached = null;
+          if (JSON.stringify(cfg) !== JSON.stringify(known)) adopt(cfg);
         },
         () => undefined,
       );
@@ -135,9 +138,7 @@ export function createTokenSource(options: SignInOptions): PaneTokenSource {
       // The kept config may be from an earlier setup (another sign-in mode): the connector's answer decides, once.
       const fresh = await check.catch(() => Promise.reject(error));
       if (JSON.stringify(fresh) === JSON.stringify(cfg)) throw error;
-      config = Promise.resolve(fresh);
-      delegate = null;
-      cached = null;
+      adopt(fresh);
       return tokenFor(fresh);
     }
   }
