@@ -1,5 +1,6 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
+import { memoryStorage } from "../testing/memoryStorage";
 import { createTokenSource } from "./auth";
 
 const BASE = "http://connector.test";
@@ -7,12 +8,6 @@ const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
-
-/** A Storage stand-in that records what the token source keeps. */
-function memoryStorage(initial: Record<string, string> = {}) {
-  const items = new Map(Object.entries(initial));
-  return { items, getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v) };
-}
 
 function deferred() {
   let release!: () => void;
@@ -51,7 +46,7 @@ describe("client config kept between starts", () => {
     const storage = memoryStorage({ "kundrytm.client-config.v1": "{not json" });
     const tokens = createTokenSource({ fetchImpl: (i, init) => fetch(i, init), baseUrl: BASE, mailboxEmail: "anna@nordvent.se", now: () => 0, configStorage: storage });
     await expect(tokens.getToken()).resolves.toBe("t1");
-    expect(JSON.parse(storage.items.get("kundrytm.client-config.v1")!)).toEqual({ auth: "embedded" });
+    expect(JSON.parse(storage.map.get("kundrytm.client-config.v1")!)).toEqual({ auth: "embedded" });
   });
 
   it("follows a changed setup from the next token on", async () => {
@@ -66,7 +61,7 @@ describe("client config kept between starts", () => {
     await new Promise((r) => setTimeout(r, 20));
     await expect(tokens.getToken()).resolves.toBe("entra-token");
     expect(entra).toHaveBeenCalledWith(expect.objectContaining({ auth: "entra", clientId: "c" }));
-    expect(JSON.parse(storage.items.get("kundrytm.client-config.v1")!)).toMatchObject({ auth: "entra" });
+    expect(JSON.parse(storage.map.get("kundrytm.client-config.v1")!)).toMatchObject({ auth: "entra" });
   });
 
   it("a kept config from an earlier sign-in mode that fails is replaced by the connector's answer, and sign-in tried once more", async () => {
@@ -93,7 +88,7 @@ describe("client config kept between starts", () => {
     const tokens = createTokenSource({ fetchImpl: (i, init) => fetch(i, init), baseUrl: BASE, mailboxEmail: "anna@nordvent.se", now: () => 0, configStorage: storage, entra });
     await expect(tokens.getToken()).resolves.toBe("dev");
     expect(entra).toHaveBeenCalledTimes(1);
-    expect(JSON.parse(storage.items.get("kundrytm.client-config.v1")!)).toEqual({ auth: "embedded" });
+    expect(JSON.parse(storage.map.get("kundrytm.client-config.v1")!)).toEqual({ auth: "embedded" });
   });
 
   it("a failure on a kept config the connector still confirms is reported, not retried", async () => {

@@ -1,15 +1,11 @@
-import { OfficeMockObject } from "office-addin-mock";
+import { FAILED, mockOffice, ok, REP as rep } from "../testing/officeMock";
 import { createOfficeAdapter } from "./adapter";
-import type { AsyncCallback, NotificationDetailsLike, OfficeLike } from "./types";
+import type { AsyncCallback, NotificationDetailsLike } from "./types";
 
-const SUCCEEDED = "succeeded";
-const FAILED = "failed";
-const rep = { emailAddress: "anna.lind@nordvent.se", displayName: "Anna Lind" };
 const customer = { emailAddress: "kari@fjordstal.no", displayName: "Kari Nordmann" };
 const start = new Date("2026-11-20T09:00:00Z");
 const end = new Date("2026-11-20T10:00:00Z");
 
-const ok = <T>(value: T) => ({ status: SUCCEEDED, value, error: null });
 const asyncValue = <T>(value: T) => ({ getAsync: (cb: AsyncCallback<T>) => setTimeout(() => cb(ok(value))) });
 
 /** An info bar as Outlook keeps it: messages by key; removing a missing key fails. */
@@ -26,24 +22,6 @@ function infoBar() {
       setTimeout(() => cb?.(had ? ok(undefined) : { status: FAILED, value: undefined, error: { name: "KeyNotFound", message: "not found", code: 9041 } }));
     }),
   };
-}
-
-function mockOffice(item: Record<string, unknown> | null, mailbox = "1.14") {
-  const mock = new OfficeMockObject({
-    host: "outlook",
-    onReady: () => Promise.resolve({}),
-    context: {
-      displayLanguage: "sv-SE",
-      requirements: { isSetSupported: (name: string, v: string) => name === "Mailbox" && Number(v.split(".")[1]) <= Number(mailbox.split(".")[1]) },
-      mailbox: { userProfile: { emailAddress: rep.emailAddress, displayName: rep.displayName }, addHandlerAsync: jest.fn() },
-    },
-    AsyncResultStatus: { Succeeded: SUCCEEDED, Failed: FAILED },
-    EventType: { ItemChanged: "olkItemSelectedChanged" },
-    MailboxEnums: { ItemType: { Message: "message", Appointment: "appointment" }, ItemNotificationMessageType: { InformationalMessage: "informationalMessage" } },
-  });
-  const office = mock as unknown as OfficeLike;
-  office.context.mailbox.item = item as OfficeLike["context"]["mailbox"]["item"];
-  return office;
 }
 
 describe("office adapter: meeting times", () => {

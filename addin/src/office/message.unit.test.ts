@@ -1,37 +1,12 @@
-import { OfficeMockObject } from "office-addin-mock";
+import { FAILED, mockOffice, ok, REP as rep } from "../testing/officeMock";
 import { createOfficeAdapter, isoWithOffset } from "./adapter";
 import { OfficeCallError } from "./promisify";
 import type { AsyncCallback, OfficeLike } from "./types";
 
-const SUCCEEDED = "succeeded";
-const FAILED = "failed";
-
-const rep = { emailAddress: "anna.lind@nordvent.se", displayName: "Anna Lind" };
 const customer = { emailAddress: "Kari.Nordmann@Fjordstal.no", displayName: "Kari Nordmann" };
 const EML_BASE64 = Buffer.from("From: kari.nordmann@fjordstal.no\r\nSubject: Tilbud\r\n\r\nHei!").toString("base64");
 
-const ok = <T>(value: T) => ({ status: SUCCEEDED, value, error: null });
 const failed = (message: string) => ({ status: FAILED, value: undefined as never, error: { name: "GenericError", message, code: 9002 } });
-
-/** office-addin-mock's Outlook host with the requirement set `mailbox` and CoercionType as office.js has it. */
-function mockOffice(item: Record<string, unknown> | null, mailbox = "1.14") {
-  const mock = new OfficeMockObject({
-    host: "outlook",
-    onReady: () => Promise.resolve({}),
-    context: {
-      displayLanguage: "nb-NO",
-      requirements: { isSetSupported: (name: string, v: string) => name === "Mailbox" && Number(v.split(".")[1]) <= Number(mailbox.split(".")[1]) },
-      mailbox: { userProfile: { emailAddress: rep.emailAddress, displayName: rep.displayName }, addHandlerAsync: jest.fn() },
-    },
-    AsyncResultStatus: { Succeeded: SUCCEEDED, Failed: FAILED },
-    EventType: { ItemChanged: "olkItemSelectedChanged" },
-    MailboxEnums: { ItemType: { Message: "message", Appointment: "appointment" } },
-    CoercionType: { Text: "text", Html: "html" },
-  });
-  const office = mock as unknown as OfficeLike;
-  office.context.mailbox.item = item as OfficeLike["context"]["mailbox"]["item"];
-  return office;
-}
 
 function readMessage(overrides: Record<string, unknown> = {}) {
   const body = { getAsync: jest.fn((coercion: unknown, cb: AsyncCallback<string>) => setTimeout(() => cb(ok(coercion === "text" ? "Hei!\nKan dere sende et tilbud?" : "<p>Hei!</p>")))) };

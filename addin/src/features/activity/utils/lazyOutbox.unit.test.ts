@@ -1,4 +1,5 @@
 import type { LogActivityRequest } from "../../../../../shared/api/activity";
+import { memoryStorage } from "../../../testing/memoryStorage";
 import { createLazyOutbox } from "./lazyOutbox";
 
 const KEY = "8c4b8a4e-1d7f-4c1e-9a56-0f7e8c3f0a01";
@@ -12,11 +13,6 @@ const request: LogActivityRequest = {
   outcome: "o",
   nextStep: null,
 };
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const map = new Map(Object.entries(initial));
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), map };
-}
 
 const stored = (failed: boolean) =>
   memoryStorage({ "kundrytm.outbox.v1": JSON.stringify([{ request, label: "Fjordstål AS", attempts: 2, lastError: "FORBIDDEN", failed }]) });

@@ -1,12 +1,7 @@
 import type { LogActivityRequest, LogActivityResponse } from "../../../../../shared/api/activity";
 import { ApiClientError } from "../../../api/errors";
+import { memoryStorage } from "../../../testing/memoryStorage";
 import { createOutbox } from "./outbox";
-
-/** localStorage's contract, kept in a Map: what survives a closed pane. */
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), map };
-}
 
 const request = (key: string): LogActivityRequest => ({
   idempotencyKey: key,
