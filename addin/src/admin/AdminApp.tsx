@@ -6,6 +6,7 @@ import { createTokenSource, type TokenSource } from "../api/auth";
 import { requestJson, type FetchLike } from "../api/http";
 import { LANGUAGES, type Language } from "../i18n/language";
 import { createRedirectTokenSource } from "./auth/redirect";
+import { ChoiceSelect } from "./components/ChoiceSelect";
 import { ErrorBar } from "./components/ErrorBar";
 import { AdminI18nProvider, useAdminI18n } from "./i18n";
 import { useLoad, type Loadable } from "./useLoad";
@@ -133,13 +134,7 @@ function Shell(props: {
             </Field>
           )}
           <Field label={t.language}>
-            <Select value={props.language} onChange={(_, d) => props.onLanguage(LANGUAGES.find((l) => l === d.value) ?? "en")} data-testid="language-picker">
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {LANGUAGE_NAMES[l]}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect value={props.language} choices={LANGUAGES} label={(l) => LANGUAGE_NAMES[l]} onChange={props.onLanguage} testId="language-picker" />
           </Field>
         </div>
       </header>

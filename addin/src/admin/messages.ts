@@ -18,7 +18,6 @@ export const en = {
   notAdmin: "You are not an administrator",
   notAdminDetail: (who: string) =>
     `${who} may use the task pane but not the admin page. Ask whoever runs the connector to add this address to KUNDRYTM_ADMINS.`,
-  notSignedIn: "Signing in…",
   errors: {
     BAD_REQUEST: "The connector refused the request.",
     UNAUTHORIZED: "Sign-in failed or expired. Reload the page to sign in again; unsaved changes are kept.",
@@ -239,7 +238,6 @@ export const sv: AdminMessages = {
   notAdmin: "Du är inte administratör",
   notAdminDetail: (who) =>
     `${who} får använda åtgärdsfönstret men inte adminsidan. Be den som driver kopplingen att lägga till adressen i KUNDRYTM_ADMINS.`,
-  notSignedIn: "Loggar in…",
   errors: {
     BAD_REQUEST: "Kopplingen avvisade begäran.",
     UNAUTHORIZED: "Inloggningen misslyckades eller har gått ut. Ladda om sidan för att logga in igen; osparade ändringar finns kvar.",
@@ -457,7 +455,6 @@ export const nb: AdminMessages = {
   notAdmin: "Du er ikke administrator",
   notAdminDetail: (who) =>
     `${who} kan bruke oppgaveruten, men ikke adminsiden. Be den som drifter koblingen om å legge adressen til i KUNDRYTM_ADMINS.`,
-  notSignedIn: "Logger på…",
   errors: {
     BAD_REQUEST: "Koblingen avviste forespørselen.",
     UNAUTHORIZED: "Påloggingen mislyktes eller er utløpt. Last inn siden på nytt for å logge på igjen; ulagrede endringer beholdes.",

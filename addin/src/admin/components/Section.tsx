@@ -38,3 +38,24 @@ export const useTableStyles = makeStyles({
   number: { fontVariantNumeric: "tabular-nums", textAlign: "right" },
   scroll: { overflowX: "auto", maxWidth: "100%" },
 });
+
+/** Rows under a line of column headings, scrolling sideways when the page is narrower than the table. */
+export function DataTable({ columns, testId, children }: { columns: readonly string[]; testId?: string; children: ReactNode }) {
+  const table = useTableStyles();
+  return (
+    <div className={table.scroll}>
+      <table className={table.table} data-testid={testId}>
+        <thead>
+          <tr>
+            {columns.map((column, i) => (
+              <th key={i} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,10 +1,11 @@
-import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Spinner, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, tokens } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import { JOB_NAMES, type ImportReport, type JobName } from "../../../../../shared/api/jobs";
 import { uploadTypeOf, type AdminClient } from "../../api/adminClient";
 import { DEFAULT_COLUMN_MAPPING } from "../../../../../shared/api/imports";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { ErrorBar } from "../../components/ErrorBar";
-import { Section, useTableStyles } from "../../components/Section";
+import { DataTable, Section, useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
 import { useLoad } from "../../useLoad";
 import { MappingEditor, mappingDraftOf, mappingOf, type MappingDraft } from "./MappingEditor";
@@ -110,26 +111,15 @@ export function ImportsSection({ client }: { client: AdminClient }) {
         {report.bad.length > 0 && (
           <>
             <Body1>{m.badRows(report.bad.length)}</Body1>
-            <div className={table.scroll}>
-              <table className={table.table} data-testid="bad-rows">
-                <thead>
-                  <tr>
-                    <th scope="col">{m.line}</th>
-                    <th scope="col">{m.column}</th>
-                    <th scope="col">{m.reason}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.bad.map((row, i) => (
-                    <tr key={`${row.line}-${i}`}>
-                      <td className={table.number}>{row.line}</td>
-                      <td>{row.column ?? "–"}</td>
-                      <td>{row.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={[m.line, m.column, m.reason]} testId="bad-rows">
+              {report.bad.map((row, i) => (
+                <tr key={`${row.line}-${i}`}>
+                  <td className={table.number}>{row.line}</td>
+                  <td>{row.column ?? "–"}</td>
+                  <td>{row.reason}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
       </div>
@@ -142,7 +132,6 @@ function JobLog({ client }: { client: AdminClient }) {
   const { t, dateTime } = useAdminI18n();
   const m = t.imports;
   const styles = useStyles();
-  const table = useTableStyles();
   const [job, setJob] = useState<JobName>("classify");
   const { state: runs, reload: refresh } = useLoad((signal) => client.jobs(job, signal), [client, job]);
 
@@ -151,13 +140,7 @@ function JobLog({ client }: { client: AdminClient }) {
       <h3 className={styles.heading}>{m.jobs}</h3>
       <div className={styles.jobBar}>
         <Field label={m.job}>
-          <Select value={job} onChange={(_, d) => setJob(JOB_NAMES.find((j) => j === d.value) ?? "classify")} data-testid="job-picker">
-            {JOB_NAMES.map((name) => (
-              <option key={name} value={name}>
-                {m.jobNames[name]}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect value={job} choices={JOB_NAMES} label={(name) => m.jobNames[name]} onChange={setJob} testId="job-picker" />
         </Field>
         <Button onClick={refresh}>{m.refresh}</Button>
       </div>
@@ -165,33 +148,20 @@ function JobLog({ client }: { client: AdminClient }) {
       {runs.status === "error" && <ErrorBar error={runs.error} onRetry={refresh} />}
       {runs.status === "ready" && runs.value.length === 0 && <Body1>{m.noRuns}</Body1>}
       {runs.status === "ready" && runs.value.length > 0 && (
-        <div className={table.scroll}>
-          <table className={table.table} data-testid="job-log">
-            <thead>
-              <tr>
-                <th scope="col">{m.started}</th>
-                <th scope="col">{m.finished}</th>
-                <th scope="col">{m.status}</th>
-                <th scope="col">{m.key}</th>
-                <th scope="col">{m.instance}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.value.map((run) => (
-                <tr key={run.id}>
-                  <td>{dateTime(run.startedAt)}</td>
-                  <td>{run.finishedAt ? dateTime(run.finishedAt) : "–"}</td>
-                  <td>{m.jobStatuses[run.status]}</td>
-                  <td>
-                    {run.key}
-                    {run.summary !== null && run.summary !== undefined && <Caption1 as="p" className={styles.summary}>{summaryText(run.summary)}</Caption1>}
-                  </td>
-                  <td>{run.instance}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[m.started, m.finished, m.status, m.key, m.instance]} testId="job-log">
+          {runs.value.map((run) => (
+            <tr key={run.id}>
+              <td>{dateTime(run.startedAt)}</td>
+              <td>{run.finishedAt ? dateTime(run.finishedAt) : "–"}</td>
+              <td>{m.jobStatuses[run.status]}</td>
+              <td>
+                {run.key}
+                {run.summary !== null && run.summary !== undefined && <Caption1 as="p" className={styles.summary}>{summaryText(run.summary)}</Caption1>}
+              </td>
+              <td>{run.instance}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
-import { Caption1, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { ColumnMappingSchema, CUSTOMER_KEY_KINDS, type ColumnMapping, type ColumnMappingInput, type CustomerKeyKind } from "../../../../../shared/api/imports";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { useAdminI18n } from "../../i18n";
 
 export const COLUMN_FIELDS = ["date", "amount", "currency", "productLine", "country", "orderNumber", "orderLine"] as const;
@@ -58,13 +59,7 @@ export function MappingEditor({ draft, onChange }: { draft: MappingDraft; onChan
         <Caption1>{m.mappingHelp}</Caption1>
         <div className={styles.grid}>
           <Field label={m.keyKind}>
-            <Select value={draft.keyKind} onChange={(_, d) => onChange({ ...draft, keyKind: CUSTOMER_KEY_KINDS.find((k) => k === d.value) ?? draft.keyKind })}>
-              {CUSTOMER_KEY_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {m.keyKinds[k]}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect value={draft.keyKind} choices={CUSTOMER_KEY_KINDS} label={(k) => m.keyKinds[k]} onChange={(keyKind) => onChange({ ...draft, keyKind })} />
           </Field>
           <Field label={m.columns.customerKey} validationMessage={message(errors.customerKey)}>
             <Input value={draft.customerKey} onChange={(_, d) => onChange({ ...draft, customerKey: d.value })} />

@@ -13,7 +13,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Select,
   Spinner,
   tokens,
 } from "@fluentui/react-components";
@@ -26,12 +25,13 @@ import { TIER_METHODS } from "../../../../../shared/domain/thresholds";
 import { TIER_STATUSES, WINDOW_MONTHS } from "../../../../../shared/domain/vocabulary";
 import type { AdminClient } from "../../api/adminClient";
 import { BarChart } from "../../charts/BarChart";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { ErrorBar } from "../../components/ErrorBar";
 import { SaveResult, type SaveState } from "../../components/SaveResult";
-import { Section, useTableStyles } from "../../components/Section";
+import { DataTable, Section } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
 import { useKeptDraft } from "../../keptDraft";
-import { isSegmentBy, isTierDraft, isTierMethod, tierBodyOf, tierDraftOf, windowOf, type TierDraft } from "./tierDraft";
+import { isTierDraft, tierBodyOf, tierDraftOf, type TierDraft } from "./tierDraft";
 
 const STATUSES = [...TIER_STATUSES, "none"] as const;
 
@@ -56,7 +56,6 @@ export function TiersSection({ client, settings, onSaved }: { client: AdminClien
   const { t, number } = useAdminI18n();
   const m = t.tiers;
   const styles = useStyles();
-  const table = useTableStyles();
   const saved = useMemo(() => tierDraftOf(settings.tiers), [settings.tiers]);
   const [draft, setDraft] = useKeptDraft<TierDraft>("tiers", saved, isTierDraft);
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
@@ -118,34 +117,16 @@ export function TiersSection({ client, settings, onSaved }: { client: AdminClien
     <Section id="tiers" title={t.sections.tiers} intro={m.intro}>
       <div className={styles.form}>
         <Field label={m.method} hint={m.methodHelp[draft.method]} validationMessage={fieldError("method")}>
-          <Select value={draft.method} onChange={(_, d) => isTierMethod(d.value) && update({ method: d.value })} data-testid="tier-method">
-            {TIER_METHODS.map((method) => (
-              <option key={method} value={method}>
-                {m.methods[method]}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect value={draft.method} choices={TIER_METHODS} label={(method) => m.methods[method]} onChange={(method) => update({ method })} testId="tier-method" />
         </Field>
         <Field label={m.window}>
-          <Select value={String(draft.windowMonths)} onChange={(_, d) => update({ windowMonths: windowOf(d.value) ?? draft.windowMonths })} data-testid="tier-window">
-            {WINDOW_MONTHS.map((w) => (
-              <option key={w} value={String(w)}>
-                {m.months(w)}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect value={draft.windowMonths} choices={WINDOW_MONTHS} label={m.months} onChange={(windowMonths) => update({ windowMonths })} testId="tier-window" />
         </Field>
         <Field label={m.margin} hint={m.marginHelp} validationMessage={fieldError("margin")}>
           <Input inputMode="decimal" value={draft.marginPercent} onChange={(_, d) => update({ marginPercent: d.value })} data-testid="tier-margin" />
         </Field>
         <Field label={m.segments}>
-          <Select value={draft.segmentBy} onChange={(_, d) => isSegmentBy(d.value) && update({ segmentBy: d.value })}>
-            {SEGMENT_BY.map((s) => (
-              <option key={s} value={s}>
-                {m.segmentBy[s]}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect value={draft.segmentBy} choices={SEGMENT_BY} label={(s) => m.segmentBy[s]} onChange={(segmentBy) => update({ segmentBy })} />
         </Field>
       </div>
       {draft.method !== "natural" && (
@@ -236,28 +217,17 @@ export function TiersSection({ client, settings, onSaved }: { client: AdminClien
             {report.moves.length === 0 ? m.noMoves : m.moves(report.moves.length)}
           </h3>
           {report.moves.length > 0 && (
-            <div className={table.scroll}>
-              <table className={table.table} data-testid="moves">
-                <thead>
-                  <tr>
-                    <th scope="col">{m.company}</th>
-                    <th scope="col">{m.move}</th>
-                    <th scope="col">{m.reason}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.moves.map((move) => (
-                    <tr key={move.contactId}>
-                      <th scope="row">{move.name}</th>
-                      <td>
-                        {move.from === null ? m.statuses.none : m.statuses[move.from]} → {m.statuses[move.to]}
-                      </td>
-                      <td className={styles.sentence}>{move.sentence}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={[m.company, m.move, m.reason]} testId="moves">
+              {report.moves.map((move) => (
+                <tr key={move.contactId}>
+                  <th scope="row">{move.name}</th>
+                  <td>
+                    {move.from === null ? m.statuses.none : m.statuses[move.from]} → {m.statuses[move.to]}
+                  </td>
+                  <td className={styles.sentence}>{move.sentence}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <div className={styles.actions}>
             <Button appearance="primary" disabled={busy} onClick={() => setConfirming(true)} data-testid="apply">

@@ -104,6 +104,6 @@ export function isTierDraft(value: unknown): value is TierDraft {
   );
 }
 
-export const isTierMethod = (v: string): v is TierMethod => (TIER_METHODS as readonly string[]).includes(v);
-export const isSegmentBy = (v: string): v is SegmentBy => (SEGMENT_BY as readonly string[]).includes(v);
-export const windowOf = (v: string): WindowMonths | null => WINDOW_MONTHS.find((w) => String(w) === v) ?? null;
+const isTierMethod = (v: string): v is TierMethod => (TIER_METHODS as readonly string[]).includes(v);
+const isSegmentBy = (v: string): v is SegmentBy => (SEGMENT_BY as readonly string[]).includes(v);
+const windowOf = (v: string): WindowMonths | null => WINDOW_MONTHS.find((w) => String(w) === v) ?? null;

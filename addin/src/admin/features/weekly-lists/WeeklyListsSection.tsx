@@ -1,4 +1,4 @@
-import { Body1, Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Spinner, Switch, tokens } from "@fluentui/react-components";
+import { Body1, Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, Switch, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { WeeklyListsReport } from "../../../../../shared/api/jobs";
 import { ScheduleBody, type Settings } from "../../../../../shared/api/settings";
@@ -6,9 +6,10 @@ import { EXPLANATION_LOCALES } from "../../../../../shared/domain/explain";
 import { formatIsoWeek, isoWeekOf, IsoWeekSchema } from "../../../../../shared/domain/iso-week";
 import { COUNTRIES } from "../../../../../shared/domain/vocabulary";
 import type { AdminClient } from "../../api/adminClient";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { ErrorBar } from "../../components/ErrorBar";
 import { SaveResult, type SaveState } from "../../components/SaveResult";
-import { Section, useTableStyles } from "../../components/Section";
+import { DataTable, Section, useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
 import { useKeptDraft } from "../../keptDraft";
 import { localToday } from "../../../features/activity/utils/localDate";
@@ -91,13 +92,7 @@ export function WeeklyListsSection({ client, settings, onSaved }: { client: Admi
   );
   const languageSelect = (group: "weeklyLists" | "classification", label: string) => (
     <Field label={label}>
-      <Select value={draft[group].language} onChange={(_, d) => set(group, { language: EXPLANATION_LOCALES.find((l) => l === d.value) ?? "sv" })}>
-        {EXPLANATION_LOCALES.map((l) => (
-          <option key={l} value={l}>
-            {m.languages[l]}
-          </option>
-        ))}
-      </Select>
+      <ChoiceSelect value={draft[group].language} choices={EXPLANATION_LOCALES} label={(l) => m.languages[l]} onChange={(language) => set(group, { language })} />
     </Field>
   );
 
@@ -111,13 +106,7 @@ export function WeeklyListsSection({ client, settings, onSaved }: { client: Admi
           {languageSelect("weeklyLists", m.listLanguage)}
           <Switch label={m.createTasks} checked={draft.weeklyLists.createTasks} onChange={(_, d) => set("weeklyLists", { createTasks: d.checked })} />
           <Field label={m.defaultCountry}>
-            <Select value={draft.weeklyLists.defaultCountry} onChange={(_, d) => set("weeklyLists", { defaultCountry: COUNTRIES.find((c) => c === d.value) ?? "SE" })}>
-              {COUNTRIES.map((c) => (
-                <option key={c} value={c}>
-                  {m.countries[c]}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect value={draft.weeklyLists.defaultCountry} choices={COUNTRIES} label={(c) => m.countries[c]} onChange={(defaultCountry) => set("weeklyLists", { defaultCountry })} />
           </Field>
         </fieldset>
         <fieldset className={styles.group}>
@@ -156,32 +145,18 @@ export function WeeklyListsSection({ client, settings, onSaved }: { client: Admi
             {run.report.reps.length === 0 ? (
               <Body1>{m.noReps}</Body1>
             ) : (
-              <div className={table.scroll}>
-                <table className={table.table}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{m.rep}</th>
-                      <th scope="col">{m.selection}</th>
-                      <th scope="col">{m.customers}</th>
-                      <th scope="col">{m.added}</th>
-                      <th scope="col">{m.removed}</th>
-                      <th scope="col">{m.tasks}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {run.report.reps.map((r) => (
-                      <tr key={r.rep}>
-                        <th scope="row">{r.initials}</th>
-                        <td>{r.selectionName}</td>
-                        <td className={table.number}>{r.customers}</td>
-                        <td className={table.number}>{r.added}</td>
-                        <td className={table.number}>{r.removed}</td>
-                        <td className={table.number}>{r.tasksCreated}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable columns={[m.rep, m.selection, m.customers, m.added, m.removed, m.tasks]}>
+                {run.report.reps.map((r) => (
+                  <tr key={r.rep}>
+                    <th scope="row">{r.initials}</th>
+                    <td>{r.selectionName}</td>
+                    <td className={table.number}>{r.customers}</td>
+                    <td className={table.number}>{r.added}</td>
+                    <td className={table.number}>{r.removed}</td>
+                    <td className={table.number}>{r.tasksCreated}</td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </div>
         )}
