@@ -29,7 +29,11 @@ export function readDraft(storage: Pick<Storage, "getItem">, key: string): Activ
 }
 
 export function writeDraft(storage: Pick<Storage, "setItem">, key: string, draft: ActivityDraft): void {
-  storage.setItem(key, JSON.stringify(draft));
+  try {
+    storage.setItem(key, JSON.stringify(draft));
+  } catch {
+    // A full or blocked storage must not break typing; the form still holds the values.
+  }
 }
 
 export function clearDraft(storage: Pick<Storage, "removeItem">, key: string): void {

@@ -35,5 +35,9 @@ export function writeSenderDraft(storage: Pick<Storage, "setItem">, email: strin
 }
 
 export function clearSenderDraft(storage: Pick<Storage, "removeItem">, email: string): void {
-  storage.removeItem(senderDraftKey(email));
+  try {
+    storage.removeItem(senderDraftKey(email));
+  } catch {
+    // Blocked storage: the sender is added all the same (with a card now, the form and its draft are not shown again).
+  }
 }
