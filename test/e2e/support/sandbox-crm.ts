@@ -1,13 +1,15 @@
-import { createSuperOfficeClient } from "../../../connector/src/crm/superoffice";
+import { createSuperOfficeClient, type SuperOfficeConfigInput, type SuperOfficeDeps } from "../../../connector/src/crm/superoffice";
 import type { ContactId } from "../../../shared/domain/vocabulary";
 import type { Stack } from "./stack";
 
+/** The connector's SuperOffice client on the sandbox, signed in with its first bearer token; `input` and `deps` add to it (retry, observer). */
+export function sandboxCrm(stack: Pick<Stack, "sandbox">, input: Partial<SuperOfficeConfigInput> = {}, deps: SuperOfficeDeps = {}) {
+  return createSuperOfficeClient({ webapiUrl: stack.sandbox.webapiUrl, auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! }, ...input }, deps);
+}
+
 /** Reads the sandbox directly (not through the connector) to check what the pane's actions wrote. */
-export function sandboxAppointments(stack: Stack, contactId: number) {
-  const client = createSuperOfficeClient({
-    webapiUrl: stack.sandbox.webapiUrl,
-    auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! },
-  });
+export function sandboxAppointments(stack: Pick<Stack, "sandbox">, contactId: number) {
+  const client = sandboxCrm(stack);
   // Ten years either side of today: the sandbox's history and anything a test plans are inside.
   const day = (years: number) => new Date(Date.now() + years * 365 * 86_400_000).toISOString().slice(0, 10);
   return client.listAppointments({ from: day(-10), to: day(10), contactId: contactId as ContactId });
@@ -34,9 +36,5 @@ export async function sandboxDocumentsWithRef(stack: Pick<Stack, "sandbox">, con
 
 /** The sandbox's persons with this e-mail address, and their companies. */
 export function sandboxPersonsByEmail(stack: Pick<Stack, "sandbox">, email: string) {
-  const client = createSuperOfficeClient({
-    webapiUrl: stack.sandbox.webapiUrl,
-    auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! },
-  });
-  return client.findPersonsByEmail(email);
+  return sandboxCrm(stack).findPersonsByEmail(email);
 }

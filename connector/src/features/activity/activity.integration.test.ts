@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
 import { JudgementResponse, LogActivityResponse, NextStepProposal, Rhythm } from "../../../../shared/api/activity";
-import type { ContactId } from "../../../../shared/domain/vocabulary";
+import { sandboxAppointments } from "../../../../test/e2e/support/sandbox-crm";
 import { startStack, type Stack } from "../../../../test/e2e/support/stack";
-import { createSuperOfficeClient } from "../../crm/superoffice";
 import { signedInApi, type ApiCall, type Card } from "../../../../test/e2e/support/api";
 
 let stack: Stack;
@@ -14,16 +13,6 @@ beforeAll(async () => {
   ({ api, cardOf } = await signedInApi(stack));
 }, 60_000);
 afterAll(async () => stack?.close());
-
-
-/** The sandbox's own view of a company's appointments, read with a separate SuperOffice client. */
-function sandboxAppointments(contactId: number) {
-  const client = createSuperOfficeClient({
-    webapiUrl: stack.sandbox.webapiUrl,
-    auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! },
-  });
-  return client.listAppointments({ from: "2020-01-01", to: "2030-12-31", contactId: contactId as ContactId });
-}
 
 describe("activity feature against the sandbox", () => {
   it("gives the rhythm of a tier A customer from the policy", async () => {
@@ -49,7 +38,7 @@ describe("activity feature against the sandbox", () => {
 
   it("logs an activity with its follow-up once, however often the save is repeated", async () => {
     const card = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
-    const before = await sandboxAppointments(card.company.id);
+    const before = await sandboxAppointments(stack, card.company.id);
     const request = {
       idempotencyKey: crypto.randomUUID(),
       companyId: card.company.id,
@@ -67,7 +56,7 @@ describe("activity feature against the sandbox", () => {
     const again = LogActivityResponse.parse((await api("POST", "/api/v1/activities", request)).body);
     expect(again).toEqual({ ...result, replayed: true });
 
-    const after = await sandboxAppointments(card.company.id);
+    const after = await sandboxAppointments(stack, card.company.id);
     const added = after.filter((a) => !before.some((b) => b.id === a.id));
     expect(added).toHaveLength(2);
     const activity = added.find((a) => a.id === result.activityId)!;

@@ -1,12 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { ArchiveRequest, ArchiveResponse, ArchiveStatus, MAX_ARCHIVE_BODY, MAX_EML_BASE64 } from "../../../../shared/api/archive";
-import { sandboxDocumentsWithRef } from "../../../../test/e2e/support/sandbox-crm";
+import { withOwnStore } from "../../../../test/e2e/support/own-store";
+import { sandboxCrm, sandboxDocumentsWithRef } from "../../../../test/e2e/support/sandbox-crm";
 import { startStack, type Stack } from "../../../../test/e2e/support/stack";
 import { CrmDocumentContentError } from "../../crm/port";
-import { createSuperOfficeClient } from "../../crm/superoffice";
-import { openStore } from "../../store";
 import { archiveService } from "./service";
 import { signedInApi, type ApiCall, type Card } from "../../../../test/e2e/support/api";
 
@@ -195,10 +191,8 @@ describe("archiving e-mails against the sandbox", () => {
   it("lets only one of two retries take over a claim left by a request that died", async () => {
     const { reps } = stack.sandbox.tenant;
     const card = await cardOf(stack.sandbox.tenant.highlights.apostrophe.email);
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kundrytm-archive-"));
-    const db = await openStore({ databaseUrl: null, dataDir });
-    try {
-      const crm = createSuperOfficeClient({ webapiUrl: stack.sandbox.webapiUrl, auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! } });
+    await withOwnStore(async (db) => {
+      const crm = sandboxCrm(stack);
       const service = archiveService({ crm, db });
       const identity = { subject: "rep", email: reps[0]!.email, name: null };
       const messageId = "<stale-claim.8@kund.example>";
@@ -213,19 +207,14 @@ describe("archiving e-mails against the sandbox", () => {
       expect(answers.filter((a) => !a.alreadyArchived)).toHaveLength(1);
       expect(new Set(answers.map((a) => a.documentId)).size).toBe(1);
       expect(await sandboxDocumentsWithRef(stack, card.company.id, messageId)).toHaveLength(1);
-    } finally {
-      await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("says when the rep is not a CRM user or the CRM has no e-mail template, and keeps no claim", async () => {
     const { reps } = stack.sandbox.tenant;
     const card = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kundrytm-archive-"));
-    const db = await openStore({ databaseUrl: null, dataDir });
-    try {
-      const crm = createSuperOfficeClient({ webapiUrl: stack.sandbox.webapiUrl, auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! } });
+    await withOwnStore(async (db) => {
+      const crm = sandboxCrm(stack);
       const messageId = "<setup.9@kund.example>";
       const parsed = ArchiveRequest.parse(request(card, messageId, { kind: "text", body: "x" }));
       const stranger = await archiveService({ crm, db })
@@ -239,21 +228,17 @@ describe("archiving e-mails against the sandbox", () => {
       expect(noTemplates).toMatchObject({ statusCode: 409, code: "CRM_SETUP" });
       expect((await db.query("select * from archived_emails where message_id = $1", [messageId])).rows).toEqual([]);
       expect(await sandboxDocumentsWithRef(stack, card.company.id, messageId)).toEqual([]);
-    } finally {
-      await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("uploads only the content on the next try when the document was created but its content was not stored", async () => {
     const { reps } = stack.sandbox.tenant;
     const card = await cardOf(stack.sandbox.tenant.highlights.tierA.email);
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kundrytm-archive-"));
-    const db = await openStore({ databaseUrl: null, dataDir });
-    try {
+    await withOwnStore(async (db) => {
       // The sandbox answers 503 to every attempt of the content upload that follows the document's creation.
-      const crm = createSuperOfficeClient(
-        { webapiUrl: stack.sandbox.webapiUrl, auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! }, retry: { baseDelayMs: 1, maxDelayMs: 5 } },
+      const crm = sandboxCrm(
+        stack,
+        { retry: { baseDelayMs: 1, maxDelayMs: 5 } },
         { observer: { exchange: (e) => { if (e.method === "POST" && e.path === "/v1/Document" && e.status === 200) stack.sandbox.setKnobs({ failNext: 10, retryAfterSeconds: 0 }); } } },
       );
       const service = archiveService({ crm, db });
@@ -271,10 +256,6 @@ describe("archiving e-mails against the sandbox", () => {
       expect(docs).toHaveLength(1);
       expect(docs[0]!.content).toContain(`Message-ID: ${messageId}`);
       expect((await service.status({ messageId })).archived).toBe(true);
-    } finally {
-      stack.sandbox.setKnobs({ failNext: 0, retryAfterSeconds: 1 });
-      await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    }).finally(() => stack.sandbox.setKnobs({ failNext: 0, retryAfterSeconds: 1 }));
   });
 });

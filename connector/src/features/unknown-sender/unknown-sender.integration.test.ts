@@ -1,15 +1,11 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { CardResponse } from "../../../../shared/api/card";
 import { CompanyExistsError, NewPersonRequest, NewPersonResponse, SuggestResponse } from "../../../../shared/api/unknown-sender";
-import { sandboxPersonsByEmail } from "../../../../test/e2e/support/sandbox-crm";
+import { withOwnStore } from "../../../../test/e2e/support/own-store";
+import { sandboxCrm, sandboxPersonsByEmail } from "../../../../test/e2e/support/sandbox-crm";
 import { startStack, type Stack } from "../../../../test/e2e/support/stack";
 import type { ContactId } from "../../../../shared/domain/vocabulary";
 import { CrmError } from "../../crm/port";
-import { createSuperOfficeClient } from "../../crm/superoffice";
-import { openStore } from "../../store";
 import { unknownSenderService } from "./service";
 import { signedInApi, type ApiCall } from "../../../../test/e2e/support/api";
 
@@ -116,13 +112,12 @@ describe("unknown senders against the sandbox", () => {
   });
 
   it("adds the person to the company the first try created when that try failed on the person", async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kundrytm-sender-"));
-    const db = await openStore({ databaseUrl: null, dataDir });
-    try {
+    await withOwnStore(async (db) => {
       let failPerson = true;
       let companiesCreated = 0;
-      const crm = createSuperOfficeClient(
-        { webapiUrl: stack.sandbox.webapiUrl, auth: { kind: "bearer", accessToken: stack.sandbox.credentials.bearerTokens[0]! }, retry: { baseDelayMs: 1, maxDelayMs: 5 } },
+      const crm = sandboxCrm(
+        stack,
+        { retry: { baseDelayMs: 1, maxDelayMs: 5 } },
         {
           observer: {
             exchange: (e) => {
@@ -148,11 +143,7 @@ describe("unknown senders against the sandbox", () => {
       expect(companiesCreated).toBe(1);
       expect((await crm.getCompany(retried.companyId as ContactId)).name).toBe("Halvvägs AB");
       expect(await sandboxPersonsByEmail(stack, "halv.vags@halvvags.se")).toMatchObject([{ id: retried.personId, contactId: retried.companyId }]);
-    } finally {
-      stack.sandbox.setKnobs({ failNext: 0, retryAfterSeconds: 1 });
-      await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    }).finally(() => stack.sandbox.setKnobs({ failNext: 0, retryAfterSeconds: 1 }));
   });
 
   it("refuses bad input with a clear error and writes nothing", async () => {
