@@ -8,12 +8,10 @@ import type { RunningSandbox } from "../../sandbox/src";
 import type { ContactId } from "../../shared/domain/vocabulary";
 import { DEFAULT_MAPPING } from "../../connector/src/cli/main";
 import type { CrmFullPort, NewAppointment } from "../../connector/src/crm/port";
-import { loadConfig } from "../../connector/src/config";
-import { jobServices } from "../../connector/src/jobs/services";
 import { migrate } from "../../connector/src/store/migrate";
 import { openPglite } from "../../connector/src/store/pglite";
 import type { Db } from "../../connector/src/store/db";
-import { AS_OF, NOW, connectorEnv, demoOrders, demoSandbox, saveTestSettings, sandboxClient, servicesFor, tempDir, writeOrdersCsv, writes } from "./support";
+import { AS_OF, demoOrders, demoSandbox, saveTestSettings, sandboxClient, servicesFor, tempDir, writeOrdersCsv, writes } from "./support";
 
 class Crash extends Error {}
 
@@ -32,15 +30,21 @@ afterAll(async () => {
   tmp.remove();
 });
 
-test("a task created just before a crash is found by its marker on resume, never created twice", async () => {
-  const crm = sandboxClient(sb);
-  const jobs = servicesFor(db, crm, sb);
+/** The demo order history imported into `store` and a dry run planned: the moves a real run writes, those with a task among them. */
+async function importAndPlan(store: Db, sandbox: RunningSandbox, ordersFile: string) {
+  const crm = sandboxClient(sandbox);
+  const jobs = servicesFor(store, crm, sandbox);
   await saveTestSettings(jobs);
-  await jobs.importFile({ file: writeOrdersCsv(path.join(tmp.dir, "orders.csv"), demoOrders(150)), mapping: DEFAULT_MAPPING, onError: "stop" });
+  await jobs.importFile({ file: writeOrdersCsv(path.join(tmp.dir, ordersFile), demoOrders(150)), mapping: DEFAULT_MAPPING, onError: "stop" });
   const plan = await jobs.classify({ dryRun: true, asOf: AS_OF });
   if (plan.kind !== "ran") throw new Error("busy");
   const withTasks = plan.report.moves.filter((m) => m.kind !== "new");
   expect(withTasks.length).toBeGreaterThanOrEqual(3);
+  return { crm, jobs, plan, withTasks };
+}
+
+test("a task created just before a crash is found by its marker on resume, never created twice", async () => {
+  const { crm, jobs, plan, withTasks } = await importAndPlan(db, sb, "orders.csv");
 
   // The third task reaches the CRM, then the process "dies".
   let created = 0;
@@ -52,8 +56,7 @@ test("a task created just before a crash is found by its marker on resume, never
       return task;
     },
   };
-  const config = loadConfig(connectorEnv(sb));
-  const dying = jobServices({ db, crm: crashing, configFields: config.fields, now: () => NOW });
+  const dying = servicesFor(db, crashing, sb);
   await expect(dying.classify({ dryRun: false, asOf: AS_OF })).rejects.toThrow(Crash);
 
   sb.resetStats();
@@ -75,19 +78,11 @@ test("a company deleted in SuperOffice before a resumed run is passed over: no e
   const db2 = await openPglite(null);
   try {
     await migrate(db2);
-    const crm = sandboxClient(sb2);
-    const jobs = servicesFor(db2, crm, sb2);
-    await saveTestSettings(jobs);
-    await jobs.importFile({ file: writeOrdersCsv(path.join(tmp.dir, "orders-2.csv"), demoOrders(150)), mapping: DEFAULT_MAPPING, onError: "stop" });
-    const plan = await jobs.classify({ dryRun: true, asOf: AS_OF });
-    if (plan.kind !== "ran") throw new Error("busy");
-    const withTasks = plan.report.moves.filter((m) => m.kind !== "new");
-    expect(withTasks.length).toBeGreaterThanOrEqual(3);
+    const { crm, jobs, plan, withTasks } = await importAndPlan(db2, sb2, "orders-2.csv");
 
     // The run dies before its first task; then a user deletes a company whose move is still open.
     const crashing: CrmFullPort = { ...crm, createAppointment: async () => { throw new Crash("killed before the first task"); } };
-    const config = loadConfig(connectorEnv(sb2));
-    await expect(jobServices({ db: db2, crm: crashing, configFields: config.fields, now: () => NOW }).classify({ dryRun: false, asOf: AS_OF })).rejects.toThrow(Crash);
+    await expect(servicesFor(db2, crashing, sb2).classify({ dryRun: false, asOf: AS_OF })).rejects.toThrow(Crash);
     const deleted = withTasks[1]!.contactId as ContactId;
     expect(await sb2.deleteCompany(deleted)).toBe(true);
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import { generateDemoTenant, ordersToCsv, startSandbox, type RunningSandbox } from "../../sandbox/src";
 import type { OrderLine } from "../../sandbox/src";
 import { loadConfig } from "../../connector/src/config";
+import type { CrmFullPort } from "../../connector/src/crm/port";
 import { createSuperOfficeClient, type SuperOfficeClient } from "../../connector/src/crm/superoffice";
 import { jobServices, type JobServices } from "../../connector/src/jobs/services";
 import type { Db } from "../../connector/src/store/db";
@@ -60,7 +61,8 @@ export function sandboxClient(sb: RunningSandbox, callsPerSecond = 100): SuperOf
   });
 }
 
-export function servicesFor(db: Db, crm: SuperOfficeClient, sb: RunningSandbox): JobServices {
+/** The job services as the connector builds them for this sandbox; `crm` may be a client wrapped to fail part-way. */
+export function servicesFor(db: Db, crm: CrmFullPort, sb: RunningSandbox): JobServices {
   const config = loadConfig(connectorEnv(sb));
   return jobServices({ db, crm, configFields: config.fields, now: () => NOW });
 }
