@@ -111,4 +111,40 @@ describe("log activity", () => {
     await waitFor(() => expect(screen.queryByTestId("outbox")).toBeNull());
     expect(keys).toHaveLength(1);
   });
+
+  it("when the device cannot store the save, sends it straight away and keeps everything typed until it is saved", async () => {
+    let up = false;
+    const saved: LogActivityRequest[] = [];
+    server.use(
+      ...connectorHandlers(found, [
+        http.post(`${BASE_URL}/api/v1/activities`, async ({ request }) => {
+          if (!up) return HttpResponse.error();
+          saved.push((await request.json()) as LogActivityRequest);
+          return HttpResponse.json({ activityId: 1, followUpId: null, replayed: false });
+        }),
+      ]),
+    );
+    const setItem = Storage.prototype.setItem;
+    const full = jest.spyOn(Storage.prototype, "setItem").mockImplementation(function (this: Storage, key: string, value: string) {
+      if (key === "kundrytm.outbox.v1") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      setItem.call(this, key, value);
+    });
+    try {
+      renderPane({ item: message("m1", kari) });
+      await userEvent.click(await screen.findByTestId("log-activity"));
+      await userEvent.type(screen.getByTestId("activity-notes").querySelector("textarea") ?? screen.getByTestId("activity-notes"), "Wants a quote");
+      await userEvent.click(screen.getByTestId("save-activity"));
+      expect((await screen.findByTestId("activity-not-saved")).textContent).toContain("Kundrytm cannot be reached.");
+      expect((screen.getByTestId("activity-notes") as HTMLTextAreaElement).value).toBe("Wants a quote");
+      expect(saved).toHaveLength(0);
+      up = true;
+      await userEvent.click(screen.getByTestId("save-activity"));
+      expect(await screen.findByTestId("activity-saved")).toBeTruthy();
+      expect(saved).toHaveLength(1);
+      expect(saved[0]).toMatchObject({ companyId: 7, notes: "Wants a quote" });
+      expect(screen.queryByTestId("activity-form")).toBeNull();
+    } finally {
+      full.mockRestore();
+    }
+  });
 });

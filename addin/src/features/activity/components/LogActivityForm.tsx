@@ -9,6 +9,9 @@ import { useDictation } from "../hooks/useDictation";
 import { useNextStepProposal } from "../hooks/useNextStepProposal";
 import { draftKey, readDraft } from "../utils/draft";
 import { newIdempotencyKey } from "../utils/uuid";
+import { toClientError } from "../../../api/errors";
+import type { ClientErrorCode } from "../../../i18n/messages";
+import type { LogActivityResponse } from "../../../../../shared/api/activity";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -84,6 +87,9 @@ function LogActivityForm(props: { card: CompanyCard; itemKey: string; defaults?:
   const { t, locale, formatDate } = useI18n();
   const styles = useStyles();
   const { draft, update, discard, stored } = useActivityDraft({ storage, itemKey, email: draftOwner(card), defaults });
+  // Set when the save had to go straight to the connector (nothing could be stored) and did not get there.
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<ClientErrorCode | null>(null);
   const proposal = useNextStepProposal({ api, companyId: card.company.id, after: draft.date });
   const followUpDate = draft.followUpDate || proposal?.date || "";
   const appendNotes = useCallback((text: string) => update({ notes: draft.notes ? `${draft.notes} ${text}` : text }), [update, draft.notes]);
@@ -100,9 +106,26 @@ function LogActivityForm(props: { card: CompanyCard; itemKey: string; defaults?:
       outcome: draft.outcome,
       nextStep: draft.followUp && followUpDate ? { date: followUpDate, text: draft.followUpText } : null,
     };
+    let pending: Promise<LogActivityResponse | null>;
+    try {
+      pending = outbox.enqueue(request, card.company.name);
+    } catch {
+      // This device cannot keep the save (storage full or blocked): send it now, and keep the form
+      // with everything typed until the connector has it.
+      setSending(true);
+      setSendError(null);
+      try {
+        await api.logActivity(request);
+        discard();
+        onClose("saved");
+      } catch (error) {
+        setSendError(toClientError(error).code);
+        setSending(false);
+      }
+      return;
+    }
     // The outbox holds the activity from here on: the draft can go, nothing is lost if this fails.
     discard();
-    const pending = outbox.enqueue(request, card.company.name);
     onClose("queued");
     if (await pending) onClose("saved");
   };
@@ -156,8 +179,13 @@ function LogActivityForm(props: { card: CompanyCard; itemKey: string; defaults?:
           {followUpDate && <Caption1 className={styles.muted}>{formatDate(followUpDate)}</Caption1>}
         </>
       )}
+      {sendError && (
+        <MessageBar intent="error" data-testid="activity-not-saved">
+          <MessageBarBody>{t.activityNotSaved(t.errors[sendError])}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={!draft.date} data-testid="save-activity">
+        <Button appearance="primary" type="submit" disabled={!draft.date || sending} data-testid="save-activity">
           {t.save}
         </Button>
         <Button onClick={() => onClose("cancelled")}>{t.cancel}</Button>

@@ -40,13 +40,15 @@ export function createLazyOutbox(options: OutboxOptions): Outbox {
   return {
     entries: () => real?.entries() ?? NONE,
     resultOf: (key) => real?.resultOf(key) ?? null,
-    async enqueue(request, label) {
+    enqueue(request, label) {
       if (real) return real.enqueue(request, label);
       storeEarly(options.storage, request, label);
-      const outbox = await loaded;
-      if (!outbox) return null;
-      await outbox.flush();
-      return outbox.resultOf(request.idempotencyKey);
+      return (async () => {
+        const outbox = await loaded;
+        if (!outbox) return null;
+        await outbox.flush();
+        return outbox.resultOf(request.idempotencyKey);
+      })();
     },
     flush: async () => (await loaded)?.flush(),
     discard(key) {

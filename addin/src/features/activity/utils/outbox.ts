@@ -36,6 +36,10 @@ export interface Outbox {
   entries(): readonly OutboxEntry[];
   /** The connector's answer to a save sent by this outbox, once it is saved. */
   resultOf(key: string): LogActivityResponse | null;
+  /**
+   * Stores the save, then sends it; the promise gives the connector's answer, null while it waits.
+   * Throws, before anything is sent, when the device refuses to store it (storage full or blocked).
+   */
   enqueue(request: LogActivityRequest, label: string): Promise<LogActivityResponse | null>;
   /** Sends every waiting entry now. */
   flush(): Promise<void>;
@@ -109,12 +113,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
   return {
     entries: () => snapshot,
     resultOf: (key) => results.get(key) ?? null,
-    async enqueue(request, label) {
+    enqueue(request, label) {
       write([...read(), { request, label, attempts: 0, lastError: null, failed: false }]);
-      await flush();
-      // A flush already running may have started before this entry: make sure it was tried.
-      if (read().some((e) => e.request.idempotencyKey === request.idempotencyKey && e.attempts === 0)) await flush();
-      return results.get(request.idempotencyKey) ?? null;
+      return (async () => {
+        await flush();
+        // A flush already running may have started before this entry: make sure it was tried.
+        if (read().some((e) => e.request.idempotencyKey === request.idempotencyKey && e.attempts === 0)) await flush();
+        return results.get(request.idempotencyKey) ?? null;
+      })();
     },
     flush,
     discard(key) {
