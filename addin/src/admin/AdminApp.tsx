@@ -4,7 +4,7 @@ import { ClientConfig } from "../../../shared/api/client-config";
 import { PreviewMailbox, type PreviewRep } from "../../../shared/api/preview";
 import { createTokenSource, type TokenSource } from "../api/auth";
 import { requestJson, type FetchLike } from "../api/http";
-import { LANGUAGES, type Language } from "../i18n/language";
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../i18n/language";
 import { createRedirectTokenSource } from "./auth/redirect";
 import { ChoiceSelect } from "./components/ChoiceSelect";
 import { ErrorBar } from "./components/ErrorBar";
@@ -17,7 +17,6 @@ const SignedIn = lazy(() => import(/* webpackChunkName: "admin-signed-in" */ "./
 
 export { SECTIONS, type SectionKey } from "./sections";
 
-const LANGUAGE_NAMES: Record<Language, string> = { en: "English", sv: "Svenska", nb: "Norsk (bokmål)" };
 
 const useStyles = makeStyles({
   page: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },

@@ -3,7 +3,6 @@ import type { JobName, JobStatus } from "../../../shared/api/jobs";
 import type { SegmentBy } from "../../../shared/domain/revenue";
 import type { TierMethod } from "../../../shared/domain/thresholds";
 import type { AccountType, Country, TierStatus } from "../../../shared/domain/vocabulary";
-import type { ExplanationLocale } from "../../../shared/domain/explain";
 import type { PolicyCellError } from "../../../shared/domain/policy";
 import type { ClientErrorCode } from "../api/errors";
 
@@ -207,7 +206,6 @@ export const en = {
     nightly: "Nightly classification",
     nightlyEnabled: "Classify every night and write the moves to SuperOffice",
     noticeLanguage: "Language of the tier notices",
-    languages: { en: "English", sv: "Svenska", nb: "Norsk (bokmål)" } satisfies Record<ExplanationLocale, string>,
     countries: { SE: "Sweden", NO: "Norway", DK: "Denmark", FI: "Finland" } satisfies Record<Country, string>,
     runNow: "Run now",
     week: "Week (e.g. 2026-W48; empty: this week)",
@@ -426,7 +424,6 @@ export const sv: AdminMessages = {
     nightly: "Nattlig klassificering",
     nightlyEnabled: "Klassificera varje natt och skriv bytena till SuperOffice",
     noticeLanguage: "Språk i nivåmeddelandena",
-    languages: { en: "English", sv: "Svenska", nb: "Norsk (bokmål)" },
     countries: { SE: "Sverige", NO: "Norge", DK: "Danmark", FI: "Finland" },
     runNow: "Kör nu",
     week: "Vecka (t.ex. 2026-W48; tomt: denna vecka)",
@@ -643,7 +640,6 @@ export const nb: AdminMessages = {
     nightly: "Nattlig klassifisering",
     nightlyEnabled: "Klassifiser hver natt og skriv byttene til SuperOffice",
     noticeLanguage: "Språk i nivåmeldingene",
-    languages: { en: "English", sv: "Svenska", nb: "Norsk (bokmål)" },
     countries: { SE: "Sverige", NO: "Norge", DK: "Danmark", FI: "Finland" },
     runNow: "Kjør nå",
     week: "Uke (f.eks. 2026-W48; tomt: denne uken)",

@@ -3,6 +3,9 @@ import { en, nb, sv, type Messages } from "./messages";
 export const LANGUAGES = ["en", "sv", "nb"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Each language by its own name, as a language picker lists it whatever language the page is in. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: "English", sv: "Svenska", nb: "Norsk (bokmål)" };
+
 const MESSAGES: Record<Language, Messages> = { en, sv, nb };
 
 /** Default region per language when Office gives only a language ("sv") or another script/variant. */

@@ -13,14 +13,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { LANGUAGES, pickLocale, type Language } from "../i18n/language";
+import { LANGUAGE_NAMES, LANGUAGES, pickLocale, type Language } from "../i18n/language";
 import { MailboxList } from "./MailboxList";
 import { PaneHost } from "./PaneHost";
 import { DISPLAY_LANGUAGE, PREVIEW_MESSAGES } from "./previewMessages";
 import { useMailbox } from "./useMailbox";
 import { PANE_WIDTHS, readSettings, writeSettings, type PaneWidth, type PreviewSettings } from "./urlState";
 
-const LANGUAGE_NAMES: Record<Language, string> = { en: "English", sv: "Svenska", nb: "Norsk (bokmål)" };
 
 const useStyles = makeStyles({
   page: { display: "flex", height: "100vh", backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },

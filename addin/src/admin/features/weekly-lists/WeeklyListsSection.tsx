@@ -13,6 +13,7 @@ import { DataTable, Section, useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
 import { useKeptDraft } from "../../keptDraft";
 import { localToday } from "../../../features/activity/utils/localDate";
+import { LANGUAGE_NAMES } from "../../../i18n/language";
 
 const useStyles = makeStyles({
   groups: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(280px, 1fr))", gap: tokens.spacingHorizontalXXL, maxWidth: "1000px" },
@@ -92,7 +93,7 @@ export function WeeklyListsSection({ client, settings, onSaved }: { client: Admi
   );
   const languageSelect = (group: "weeklyLists" | "classification", label: string) => (
     <Field label={label}>
-      <ChoiceSelect value={draft[group].language} choices={EXPLANATION_LOCALES} label={(l) => m.languages[l]} onChange={(language) => set(group, { language })} />
+      <ChoiceSelect value={draft[group].language} choices={EXPLANATION_LOCALES} label={(l) => LANGUAGE_NAMES[l]} onChange={(language) => set(group, { language })} />
     </Field>
   );
 
