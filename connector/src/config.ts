@@ -267,7 +267,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, readFile: (file: string) =
   }
 
   const tierCategories = list(env.KUNDRYTM_TIER_CATEGORIES ?? "").map((s) => s.toLowerCase());
-  if (tierCategories.length !== TIERS.length) {
+  if (!failed.has("KUNDRYTM_TIER_CATEGORIES") && tierCategories.length !== TIERS.length) {
     problems.push(`KUNDRYTM_TIER_CATEGORIES: needs exactly ${TIERS.length} comma-separated names (for ${TIERS.join(", ")})`);
   }
   const formerCategories = list(env.KUNDRYTM_FORMER_CATEGORY ?? "").map((s) => s.toLowerCase());

@@ -55,6 +55,9 @@ describe("loadConfig", () => {
       'SUPEROFFICE_WEBAPI_URL: the value ends in a comment ("# …"); put comments on a line of their own',
     ]);
     expect(loadConfig({ ...base, SUPEROFFICE_PASSWORD: "correct horse #1" }).superOffice.auth).toMatchObject({ password: "correct horse #1" });
+    expect(problemsOf({ ...base, KUNDRYTM_TIER_CATEGORIES: "Kund A,Kund B,Kund C,Kund D # tiers" })).toEqual([
+      'KUNDRYTM_TIER_CATEGORIES: the value ends in a comment ("# …"); put comments on a line of their own',
+    ]);
   });
 
   test("an empty variable counts as unset", () => {
