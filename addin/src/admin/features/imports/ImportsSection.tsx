@@ -90,6 +90,7 @@ export function ImportsSection({ client }: { client: AdminClient }) {
             {upload.kind === "uploading" ? m.uploading : m.upload}
           </Button>
           {upload.kind === "uploading" && <Spinner size="tiny" />}
+          {!checkedMapping.mapping && <Caption1 data-testid="mapping-blocks-upload">{m.mappingBlocksUpload}</Caption1>}
         </div>
       </div>
       {upload.kind === "error" && <ErrorBar error={upload.error} />}

@@ -66,12 +66,17 @@ describe("order history", () => {
     await userEvent.clear(customer);
     expect(screen.getByText("A column name is needed")).toBeTruthy();
     expect(screen.getByTestId("upload").hasAttribute("disabled")).toBe(true);
+    // The reason stays beside the button when the mapping panel is closed again.
+    await userEvent.click(screen.getByText("Columns in the file"));
+    expect(screen.getByTestId("mapping-blocks-upload").textContent).toBe('Correct the column mapping (under "Columns in the file") to import.');
+    await userEvent.click(screen.getByText("Columns in the file"));
     await userEvent.type(customer, "Kundnr");
     await userEvent.clear(screen.getByLabelText("Country (optional)"));
     await userEvent.clear(screen.getByLabelText("Currency when the file names none"));
     await userEvent.type(screen.getByLabelText("Currency when the file names none"), "nok");
     await userEvent.click(screen.getByTestId("upload"));
     await screen.findByTestId("import-report");
+    expect(screen.queryByTestId("mapping-blocks-upload")).toBeNull();
     const { country, ...rest } = DEFAULT_COLUMN_MAPPING;
     expect(country).toBe("country");
     expect(JSON.parse(new URLSearchParams(seen[0]!.query).get("mapping")!)).toEqual({ ...rest, customerKey: { kind: "customerNumber", column: "Kundnr" }, defaultCurrency: "NOK" });
