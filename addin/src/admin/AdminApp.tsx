@@ -9,7 +9,7 @@ import { createRedirectTokenSource } from "./auth/redirect";
 import { ChoiceSelect } from "./components/ChoiceSelect";
 import { ErrorBar } from "./components/ErrorBar";
 import { AdminI18nProvider, useAdminI18n } from "./i18n";
-import { useLoad, type Loadable } from "./useLoad";
+import { useLoad, type Loadable } from "../api/useLoad";
 import type { SectionKey } from "./sections";
 
 // The page's frame signs in first; the settings and their sections load in a chunk of their own.

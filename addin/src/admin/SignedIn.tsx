@@ -9,7 +9,7 @@ import { SECTIONS, type SectionKey } from "./sections";
 import { ErrorBar } from "./components/ErrorBar";
 import { PolicySection } from "./features/policy/PolicySection";
 import { useAdminI18n } from "./i18n";
-import { useLoad } from "./useLoad";
+import { useLoad } from "../api/useLoad";
 
 // The policy opens first; the other sections load when their tab is opened.
 const TiersSection = lazy(() => import(/* webpackChunkName: "admin-tiers" */ "./features/tiers/TiersSection").then((m) => ({ default: m.TiersSection })));

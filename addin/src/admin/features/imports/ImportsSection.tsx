@@ -7,7 +7,7 @@ import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { ErrorBar } from "../../components/ErrorBar";
 import { DataTable, Section, useTableStyles } from "../../components/Section";
 import { useAdminI18n } from "../../i18n";
-import { useLoad } from "../../useLoad";
+import { useLoad } from "../../../api/useLoad";
 import { MappingEditor, mappingDraftOf, mappingOf, type MappingDraft } from "./MappingEditor";
 
 const useStyles = makeStyles({

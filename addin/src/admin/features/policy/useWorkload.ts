@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { WhatIfResponse } from "../../../../../shared/api/settings";
 import type { FrequencyPolicy } from "../../../../../shared/domain/policy";
 import type { AdminClient } from "../../api/adminClient";
-import { useLoad, type Loadable } from "../../useLoad";
+import { useLoad, type Loadable } from "../../../api/useLoad";
 
 /** The saved policy's workload; `reload` after a save (the chart stays while it reloads). */
 export function useWorkload(client: AdminClient) {
