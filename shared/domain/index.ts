@@ -11,6 +11,7 @@ export * from "./thresholds";
 export * from "./classify";
 export * from "./moves";
 export * from "./explain";
+export * from "./language-tag";
 export * from "./portfolio";
 export * from "./workload";
 export * from "./weekly-list";

@@ -1,3 +1,4 @@
+import { localeOfLanguageTag } from "../../../shared/domain/language-tag";
 import { en, nb, sv, type Messages } from "./messages";
 
 export const LANGUAGES = ["en", "sv", "nb"] as const;
@@ -13,18 +14,7 @@ const DEFAULT_LOCALE: Record<Language, string> = { en: "en-GB", sv: "sv-SE", nb:
 
 /** Maps Office's displayLanguage (e.g. "sv-SE", "nb-NO", "no", "nn-NO", "en-US") to a UI language; English otherwise. */
 export function pickLanguage(displayLanguage: string | undefined | null): Language {
-  const primary = (displayLanguage ?? "").trim().toLowerCase().split(/[-_]/)[0] ?? "";
-  switch (primary) {
-    case "sv":
-      return "sv";
-    // Nynorsk and the bare "no" tag get bokmål: the only Norwegian written form the pane ships.
-    case "nb":
-    case "no":
-    case "nn":
-      return "nb";
-    default:
-      return "en";
-  }
+  return localeOfLanguageTag(displayLanguage ?? "") ?? "en";
 }
 
 /** The BCP 47 locale for dates and numbers: Office's own tag when it is of the chosen language. */

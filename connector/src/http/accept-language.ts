@@ -1,4 +1,5 @@
 import type { ExplanationLocale } from "../../../shared/domain/explain";
+import { localeOfLanguageTag } from "../../../shared/domain/language-tag";
 
 /**
  * The language the connector speaks that an Accept-Language header prefers (by weight, then order);
@@ -13,28 +14,13 @@ export function explanationLocaleOf(header: string | undefined): ExplanationLoca
       const [tag = "", ...params] = part.split(";").map((p) => p.trim());
       const q = params.find((p) => /^q=/i.test(p));
       const weight = q === undefined ? 1 : Number(q.slice(2));
-      return { primary: tag.toLowerCase().split(/[-_]/)[0] ?? "", weight: Number.isFinite(weight) ? weight : 0, index };
+      return { tag, weight: Number.isFinite(weight) ? weight : 0, index };
     })
     .filter((r) => r.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
   for (const range of ranges) {
-    const locale = localeOf(range.primary);
+    const locale = localeOfLanguageTag(range.tag);
     if (locale) return locale;
   }
   return null;
-}
-
-function localeOf(primary: string): ExplanationLocale | null {
-  switch (primary) {
-    case "sv":
-      return "sv";
-    case "nb":
-    case "no":
-    case "nn":
-      return "nb";
-    case "en":
-      return "en";
-    default:
-      return null;
-  }
 }
