@@ -23,7 +23,11 @@ export const ERROR_CODES = [
   "CRM_FORBIDDEN",
   "CRM_NOT_FOUND",
   "CRM_TEMPORARY",
+  /** SuperOffice did not answer within the connector's bound for the call (504); the connector itself is up. */
+  "CRM_TIMEOUT",
   "CRM_UNKNOWN",
+  /** The connector is at its CRM call budget for this request's deadline (503 with Retry-After); ask again later. */
+  "OVERLOADED",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
