@@ -10,9 +10,9 @@ export interface FollowUpEntry {
   customer: PortfolioCustomer;
   tier: Tier;
   reason: FollowUpReason;
-  /** Proposed date of the contact (for never-contacted: the week's first working day). */
+  /** Proposed date of the contact (for never-contacted: the first working day from the day the list is seen). */
   dueDate: LocalDate;
-  /** Days from the due date to the week's Monday; 0 when due in the week or never contacted. */
+  /** Days from the due date to the day the list is seen (dueStatus, as on the card); 0 when due in the week or never contacted. */
   daysOverdue: number;
   intervalWeeks: number;
 }
@@ -26,10 +26,11 @@ export interface WeeklyFollowUpList {
 }
 
 /**
- * A rep's follow-up list for an ISO week, as seen on its Monday: customers due in the week, overdue
- * ones and tiered customers never contacted; customers with a contact planned from Monday on are
- * left out. Order: tier A first; within a tier never-contacted, then most days overdue, then
- * earliest due date, then name.
+ * A rep's follow-up list for an ISO week, as seen on `today` when that lies in the week, else as seen on
+ * its Monday: customers due in the week, overdue ones and tiered customers never contacted; customers
+ * with a contact planned from that day on are left out. Each customer's state comes from followUpOf for
+ * that day, the computation behind the card, so both count the same days. Order: tier A first; within a
+ * tier never-contacted, then most days overdue, then earliest due date, then name.
  */
 export function weeklyFollowUpList(input: {
   rep: AssociateId;
@@ -38,16 +39,18 @@ export function weeklyFollowUpList(input: {
   policy: FrequencyPolicy;
   defaultCountry: Country;
   channel?: ContactChannel;
+  today?: LocalDate;
 }): WeeklyFollowUpList {
   const from = isoWeekStart(input.week);
   const to = isoWeekEnd(input.week);
+  const today = input.today !== undefined && input.today >= from && input.today <= to ? input.today : from;
   const channel = input.channel ?? "personal";
   const entries: FollowUpEntry[] = [];
   for (const customer of input.customers) {
     if (customer.owner !== input.rep) continue;
     const tier = customer.tier;
     if (tier === null || tier === "former") continue;
-    const f = followUpOf({ customer, policy: input.policy, today: from, channel, defaultCountry: input.defaultCountry });
+    const f = followUpOf({ customer, policy: input.policy, today, channel, defaultCountry: input.defaultCountry });
     if (f.intervalWeeks === null || f.dueDate === null) continue;
     switch (f.status.kind) {
       case "never-contacted":

@@ -39,6 +39,23 @@ describe("weekly follow-up list", () => {
     ]);
   });
 
+  it("counts the days overdue to the day it is seen, as the card does", () => {
+    // Due Friday 13 Nov; seen on Wednesday 2 Dec the card says 19 days overdue, and so does the list.
+    const late = customer({ name: "Late", tier: "A", lastContact: "2026-10-16" });
+    const wednesday = "2026-12-02";
+    const card = followUpOf({ customer: late, policy, today: wednesday, channel: "personal", defaultCountry: "SE" });
+    expect(card.status).toEqual({ kind: "overdue", dueDate: "2026-11-13", daysOverdue: 19 });
+    const seen = weeklyFollowUpList({ rep, week: { year: 2026, week: 49 }, customers: [late], policy, defaultCountry: "SE", today: wednesday });
+    expect(seen.entries.map((e) => [e.reason, e.dueDate, e.daysOverdue])).toEqual([["overdue", "2026-11-13", 19]]);
+    // The Monday list, made on the Monday, counts to that Monday, as does a day outside the week.
+    const monday = weeklyFollowUpList({ rep, week: { year: 2026, week: 49 }, customers: [late], policy, defaultCountry: "SE" });
+    expect(monday.entries.map((e) => e.daysOverdue)).toEqual([17]);
+    const before = weeklyFollowUpList({ rep, week: { year: 2026, week: 49 }, customers: [late], policy, defaultCountry: "SE", today: "2026-11-20" });
+    expect(before.entries.map((e) => e.daysOverdue)).toEqual([17]);
+    const after = weeklyFollowUpList({ rep, week: { year: 2026, week: 49 }, customers: [late], policy, defaultCountry: "SE", today: "2026-12-09" });
+    expect(after.entries.map((e) => e.daysOverdue)).toEqual([17]);
+  });
+
   it("handles the week that spans new year, with holidays", () => {
     // W53 of 2026 runs 2026-12-28 … 2027-01-03. Last contact 2026-12-03 + 4 weeks = 2026-12-31, a Swedish
     // bank holiday (New Year's Eve), then New Year's Day and the weekend: due 2027-01-04, next week.

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { Rhythm } from "../../shared/api/activity";
 import { CompanyCardResponse } from "../../shared/api/card";
 import { LoggedResponse } from "../../shared/api/meetings";
 import { MyWeekResponse } from "../../shared/api/my-week";
@@ -43,6 +44,19 @@ describe("company card", () => {
     const { card } = CompanyCardResponse.parse((await api("GET", `/api/v1/companies/${entry.company.id}/card`)).body);
     expect(card.company).toMatchObject({ id: entry.company.id, name: entry.company.name });
     expect(card.tier.status).toBe(entry.tier);
+  });
+});
+
+describe("my week and the card", () => {
+  it("say the same number of days overdue for each customer", async () => {
+    const week = MyWeekResponse.parse((await api("GET", "/api/v1/my-week")).body);
+    if (!week.known) throw new Error("the demo rep is a CRM user");
+    const overdue = week.entries.filter((e) => e.reason === "overdue");
+    expect(overdue.length).toBeGreaterThan(0);
+    for (const entry of overdue) {
+      const rhythm = Rhythm.parse((await api("GET", `/api/v1/companies/${entry.company.id}/rhythm`)).body);
+      expect(rhythm.due).toEqual({ kind: "overdue", dueDate: entry.dueDate, daysOverdue: entry.daysOverdue });
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import type { WeeklyListsReport } from "../../../shared/api/jobs";
 import type { ScheduleBody } from "../../../shared/api/settings";
 import type { ExplanationLocale } from "../../../shared/domain/explain";
+import type { LocalDate } from "../../../shared/domain/dates";
 import { formatIsoWeek, isoWeekEnd, isoWeekStart, type IsoWeek } from "../../../shared/domain/iso-week";
 import type { FrequencyPolicy } from "../../../shared/domain/policy";
 import { weeklyFollowUpList, type WeeklyFollowUpList } from "../../../shared/domain/weekly-list";
@@ -89,12 +90,12 @@ export function ignoringOwnTasks(customers: readonly PortfolioCustomer[], weekTa
 /** One rep's list for the week; with follow-up tasks on, also the rep's appointments of the week (read once). */
 export async function repWeeklyList(
   crm: Pick<CrmFullPort, "listAppointments">,
-  input: { rep: AssociateId; customers: readonly PortfolioCustomer[]; policy: FrequencyPolicy; week: IsoWeek; schedule: ScheduleBody["weeklyLists"] },
+  input: { rep: AssociateId; customers: readonly PortfolioCustomer[]; policy: FrequencyPolicy; week: IsoWeek; schedule: ScheduleBody["weeklyLists"]; today?: LocalDate },
 ): Promise<{ list: WeeklyFollowUpList; weekTasks: CrmAppointment[] }> {
   const { week, schedule } = input;
   const weekTasks = schedule.createTasks ? await crm.listAppointments({ from: isoWeekStart(week), to: isoWeekEnd(week), associateId: input.rep }) : [];
   const customers = ignoringOwnTasks(input.customers, weekTasks, week);
-  return { list: weeklyFollowUpList({ rep: input.rep, week, customers, policy: input.policy, defaultCountry: schedule.defaultCountry }), weekTasks };
+  return { list: weeklyFollowUpList({ rep: input.rep, week, customers, policy: input.policy, defaultCountry: schedule.defaultCountry, today: input.today }), weekTasks };
 }
 
 export async function runWeeklyLists(options: WeeklyListsOptions): Promise<WeeklyListsReport> {

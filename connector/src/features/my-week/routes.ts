@@ -4,7 +4,7 @@ import { MyWeekQuery, MyWeekResponse, type MyWeekEntry } from "../../../../share
 import { formatIsoWeek, parseIsoWeek } from "../../../../shared/domain/iso-week";
 import { identityOf } from "../../auth/identity";
 import { readPortfolio } from "../../jobs/portfolio";
-import { dueWeek } from "../../jobs/scheduler";
+import { dueWeek, zonedParts } from "../../jobs/scheduler";
 import { repWeeklyList, selectionName } from "../../jobs/weekly-lists";
 import type { JobFeatureDeps } from "../settings/admin";
 import { weeklyListsAdminRoutes } from "./admin-routes";
@@ -22,10 +22,14 @@ export function myWeekRoutes(app: FastifyInstance, deps: JobFeatureDeps): void {
     if (!rep) return { known: false as const, email: identity.email };
     const settings = await deps.services.settings.readAll();
     const schedule = settings.schedule.weeklyLists;
-    const week = request.query.week ? parseIsoWeek(request.query.week) : dueWeek(new Date(), schedule.time, schedule.timeZone);
+    const now = new Date();
+    const week = request.query.week ? parseIsoWeek(request.query.week) : dueWeek(now, schedule.time, schedule.timeZone);
     const fields = await deps.services.settings.fields();
     const portfolio = await readPortfolio({ ...deps.crm, listCompanies: (q) => deps.crm.listCompanies({ ...q, ownerId: rep.id }) }, fields, { activityDates: true });
-    const { list } = await repWeeklyList(deps.crm, { rep: rep.id, customers: portfolio.customers, policy: settings.policy, week, schedule });
+    const { list } = await repWeeklyList(deps.crm, { rep: rep.id, customers: portfolio.customers, policy: settings.policy, week, schedule,
+      // Seen today, as the card sees the customer: both count the days overdue to the same day.
+      today: zonedParts(now, schedule.timeZone).date,
+    });
     const entries: MyWeekEntry[] = list.entries.map((e) => ({
       company: { id: e.customer.id, name: e.customer.name, country: e.customer.country },
       tier: e.tier,
