@@ -74,15 +74,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onSend", async (_request, reply) => {
     reply.header("X-Content-Type-Options", "nosniff");
   });
-  registerAuth(app, deps.auth.verify);
-
   const { crm, status: crmStatus } = observeCrm(deps.crm);
+  const associates = associateDirectory(crm);
+  registerAuth(app, deps.auth.verify, { admins: deps.jobs?.admins ?? [], users: () => associates.list() });
+
   const tierHistory = tierHistoryRepository(deps.db);
   const tierResults = tierResultsRepository(deps.db);
 
   healthRoutes(app, { db: deps.db, crmStatus });
   clientConfigRoutes(app, deps.config.auth);
-  const associates = associateDirectory(crm);
   if (deps.config.auth.mode === "embedded" && deps.auth.devIssuer) {
     // The directory the cards use: signing in costs no CRM call when the users were read lately.
     devTokenRoutes(app, { crm: { listAssociates: () => associates.list() }, issuer: deps.auth.devIssuer, ttlSeconds: deps.config.auth.tokenTtlSeconds });

@@ -167,7 +167,8 @@ describe("HTTP: my-week and the admin API", () => {
     expect(body.entries).toHaveLength(monday.customers);
     expect(body.selectionName).toBe(monday.selectionName);
     const unknown = await http.request("GET", "/api/v1/my-week", { headers: { authorization: await token("nobody@example.org") } });
-    expect(unknown.json()).toEqual({ known: false, email: "nobody@example.org" });
+    expect(unknown.status).toBe(403);
+    expect(unknown.json()).toMatchObject({ error: { code: "NOT_CRM_USER" } });
   });
 
   test("admins run the Monday lists on demand, as a dry run unless asked otherwise", async () => {

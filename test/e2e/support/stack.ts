@@ -17,6 +17,10 @@ export interface Stack {
   /** The connector's origin: it serves the pane, the preview and the API. */
   url: string;
   sandbox: RunningSandbox;
+  /** The running connector app (its routes, e.g. `apiRoutes`); replaced by startConnector. */
+  app: FastifyInstance;
+  /** The connector's data folder (its embedded issuer's key, its PGlite store). */
+  dataDir: string;
   /** Stops the connector only (the sandbox keeps running), e.g. to test a save while it is down. */
   stopConnector(): Promise<void>;
   /** Starts the connector again on the same port, data folder and sandbox. */
@@ -72,6 +76,11 @@ export async function startStack(options: { knobs?: Partial<SandboxKnobs>; withA
       return `http://127.0.0.1:${port}`;
     },
     sandbox,
+    get app() {
+      if (!app) throw new Error("the connector is stopped");
+      return app;
+    },
+    dataDir,
     stopConnector,
     startConnector,
     async close() {

@@ -5,7 +5,7 @@ import { ImportReport, JOB_NAMES, JobRun } from "../../../../shared/api/jobs";
 import { LocalDateSchema } from "../../../../shared/domain/dates";
 import { jobRunsRepository } from "../../store/job-runs";
 import type { Db } from "../../store/db";
-import { requireAdmin, type JobFeatureDeps } from "../settings/admin";
+import type { JobFeatureDeps } from "../settings/admin";
 import { uploadRoutes } from "./upload";
 
 /**
@@ -15,17 +15,16 @@ import { uploadRoutes } from "./upload";
 export function importRoutes(app: FastifyInstance, deps: JobFeatureDeps & { db: Db }): void {
   uploadRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const onRequest = requireAdmin(deps.admins);
 
   r.post(
     "/api/v1/admin/imports/sales",
-    { onRequest, schema: { body: z.object({ from: LocalDateSchema, to: LocalDateSchema.optional(), onError: z.enum(["stop", "skip"]).default("skip") }), response: { 200: ImportReport } } },
+    { schema: { body: z.object({ from: LocalDateSchema, to: LocalDateSchema.optional(), onError: z.enum(["stop", "skip"]).default("skip") }), response: { 200: ImportReport } } },
     async (request) => deps.services.importSales({ from: request.body.from, onError: request.body.onError, ...(request.body.to ? { to: request.body.to } : {}) }),
   );
 
   r.get(
     "/api/v1/admin/jobs",
-    { onRequest, schema: { querystring: z.object({ job: z.enum(JOB_NAMES).default("weekly-lists"), limit: z.coerce.number().int().min(1).max(100).default(20) }), response: { 200: z.array(JobRun) } } },
+    { schema: { querystring: z.object({ job: z.enum(JOB_NAMES).default("weekly-lists"), limit: z.coerce.number().int().min(1).max(100).default(20) }), response: { 200: z.array(JobRun) } } },
     async (request) => {
       const runs = await jobRunsRepository(deps.db).recent(request.query.job, request.query.limit);
       return runs.map((run) => ({

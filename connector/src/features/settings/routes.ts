@@ -6,20 +6,19 @@ import { validatePolicy } from "../../../../shared/domain/policy";
 import { workload, workloadWhatIf, type RepWorkload } from "../../../../shared/domain/workload";
 import type { CrmAssociate } from "../../crm/port";
 import { readPortfolio } from "../../jobs/portfolio";
-import { requireAdmin, type JobFeatureDeps } from "./admin";
+import type { JobFeatureDeps } from "./admin";
 import { SettingsError } from "./service";
 
 /** `/api/v1/admin/settings…` and `/api/v1/admin/workload…`: the admin page's policy and settings. */
 export function settingsRoutes(app: FastifyInstance, deps: JobFeatureDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const onRequest = requireAdmin(deps.admins);
   const settings = deps.services.settings;
 
-  r.get("/api/v1/admin/settings", { onRequest, schema: { response: { 200: Settings } } }, async () => settings.readAll());
+  r.get("/api/v1/admin/settings", { schema: { response: { 200: Settings } } }, async () => settings.readAll());
 
   r.put(
     "/api/v1/admin/settings/:key",
-    { onRequest, schema: { params: z.object({ key: z.enum(SETTINGS_KEYS) }), body: z.unknown(), response: { 200: Settings, 400: PolicyErrors } } },
+    { schema: { params: z.object({ key: z.enum(SETTINGS_KEYS) }), body: z.unknown(), response: { 200: Settings, 400: PolicyErrors } } },
     async (request, reply) => {
       try {
         await settings.save(request.params.key, request.body);
@@ -42,13 +41,13 @@ export function settingsRoutes(app: FastifyInstance, deps: JobFeatureDeps): void
     return { all, customers: portfolio.customers, capacities: await settings.capacities(), name: named(associates) };
   }
 
-  r.get("/api/v1/admin/workload", { onRequest, schema: { response: { 200: WorkloadResponse } } }, async () => {
+  r.get("/api/v1/admin/workload", { schema: { response: { 200: WorkloadResponse } } }, async () => {
     const { all, customers, capacities, name } = await inputs();
     const w = workload({ customers, policy: all.policy, capacities });
     return { reps: w.reps.map(name), unassigned: name(w.unassigned) };
   });
 
-  r.post("/api/v1/admin/workload/what-if", { onRequest, schema: { body: WhatIfRequest, response: { 200: WhatIfResponse, 400: PolicyErrors } } }, async (request, reply) => {
+  r.post("/api/v1/admin/workload/what-if", { schema: { body: WhatIfRequest, response: { 200: WhatIfResponse, 400: PolicyErrors } } }, async (request, reply) => {
     const proposed = validatePolicy(request.body.policy);
     if (!proposed.ok) {
       return reply.code(400).send({ error: { code: "BAD_REQUEST", message: "The proposed policy has problems." }, problems: proposed.errors.map((e) => ({ path: e.path, message: e.message })) });
