@@ -1,5 +1,5 @@
 import { FluentProvider, makeStyles, Subtitle1, Text, ToggleButton, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { I18nProvider, useI18n } from "../i18n/I18nProvider";
 import type { Language } from "../i18n/language";
 import { SignedInAs } from "../features/account/components/SignedInAs";
@@ -36,6 +36,14 @@ function Shell() {
     setView(next);
     if (next === "week") setWeekOpened(true);
   };
+  // A newly selected Outlook item always wins over a customer opened from the week: the pane shows it at once.
+  const [itemKey, setItemKey] = useState<string | null>(null);
+  const shownItem = useRef<string | null>(null);
+  const onItem = useCallback((key: string | null) => {
+    if (key !== null && key !== shownItem.current) setView("item");
+    shownItem.current = key;
+    setItemKey(key);
+  }, []);
   return (
     <main className={styles.shell}>
       <header className={styles.header}>
@@ -53,12 +61,12 @@ function Shell() {
         </ToggleButton>
       </div>
       <div hidden={view !== "item"}>
-        <CardPane />
+        <CardPane onItem={onItem} />
       </div>
       {weekOpened && (
         <div hidden={view !== "week"}>
           <Suspense fallback={<Text role="status">{t.week.loading}</Text>}>
-            <MyWeekView />
+            <MyWeekView itemKey={itemKey} />
           </Suspense>
         </div>
       )}

@@ -27,6 +27,13 @@ export const en = {
   nextContact: "Next contact",
   none: "None",
   peopleOnItem: "People on this item",
+  /** Where the customer shown comes from: the selected item (by its subject) or the week's list. */
+  shownFrom: {
+    email: (subject: string) => `E-mail: ${subject}`,
+    meeting: (subject: string) => `Meeting: ${subject}`,
+    week: "From My week",
+  },
+  noSubject: "(no subject)",
   signedInAs: (who: string) => `Signed in as ${who}`,
   accountMismatch: (account: string, mailbox: string) =>
     `Kundrytm is signed in as ${account}, but this mailbox belongs to ${mailbox}. Changes are made as ${account}.`,
@@ -190,6 +197,12 @@ export const sv: Messages = {
   nextContact: "Nästa kontakt",
   none: "Ingen",
   peopleOnItem: "Personer på objektet",
+  shownFrom: {
+    email: (subject) => `E-post: ${subject}`,
+    meeting: (subject) => `Möte: ${subject}`,
+    week: "Från Min vecka",
+  },
+  noSubject: "(inget ämne)",
   signedInAs: (who) => `Inloggad som ${who}`,
   accountMismatch: (account, mailbox) =>
     `Kundrytm är inloggat som ${account}, men brevlådan tillhör ${mailbox}. Ändringar görs som ${account}.`,
@@ -341,6 +354,12 @@ export const nb: Messages = {
   nextContact: "Neste kontakt",
   none: "Ingen",
   peopleOnItem: "Personer på elementet",
+  shownFrom: {
+    email: (subject) => `E-post: ${subject}`,
+    meeting: (subject) => `Møte: ${subject}`,
+    week: "Fra Min uke",
+  },
+  noSubject: "(uten emne)",
   signedInAs: (who) => `Logget inn som ${who}`,
   accountMismatch: (account, mailbox) =>
     `Kundrytm er logget inn som ${account}, men postkassen tilhører ${mailbox}. Endringer gjøres som ${account}.`,

@@ -1,10 +1,10 @@
-import { makeStyles, Text, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useState } from "react";
+import { Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { assertNever } from "../../../../../shared/domain/vocabulary";
 import { useServices } from "../../../app/services";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { useI18n } from "../../../i18n/I18nProvider";
-import type { MeetingTimes } from "../../../office/adapter";
+import type { ItemRef, MeetingTimes } from "../../../office/adapter";
 import type { Counterpart } from "../../../office/counterparts";
 import { localToday } from "../../activity/utils/localDate";
 import { usePanePeople } from "../hooks/usePanePeople";
@@ -18,7 +18,20 @@ const MeetingView = lazy(() => import(/* webpackChunkName: "meeting" */ "../../m
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground3 },
+  source: { color: tokens.colorNeutralForeground3, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });
+
+/** Which item the card below comes from, so a rep sees at a glance that it is the mail they selected. */
+export function ShownFrom({ item }: { item: ItemRef }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const text = t.shownFrom[item.kind.startsWith("appointment") ? "meeting" : "email"](item.subject?.trim() || t.noSubject);
+  return (
+    <Caption1 className={styles.source} data-testid="shown-from" title={text}>
+      {text}
+    </Caption1>
+  );
+}
 
 function People({ itemKey, people, meeting = null }: { itemKey: string; people: Counterpart[]; meeting?: MeetingTimes | null }) {
   const [selected, setSelected] = useState(people[0]?.email ?? "");
@@ -57,12 +70,14 @@ function People({ itemKey, people, meeting = null }: { itemKey: string; people: 
   );
 }
 
-/** The card part of the pane: follows the selected item and shows its people. */
-export function CardPane() {
+/** The card part of the pane: follows the selected item and shows its people; `onItem` hears of each newly selected item. */
+export function CardPane({ onItem }: { onItem?: (key: string | null) => void }) {
   const { office, itemCheckMs } = useServices();
   const { t } = useI18n();
   const styles = useStyles();
   const { state, retry } = usePanePeople({ office, itemCheckMs });
+  const key = state.status === "no-item" ? null : state.item.key;
+  useEffect(() => onItem?.(key), [onItem, key]);
 
   const body = (() => {
     switch (state.status) {
@@ -84,7 +99,8 @@ export function CardPane() {
   })();
 
   return (
-    <div className={styles.root} data-item-key={state.status === "no-item" ? "" : state.item.key}>
+    <div className={styles.root} data-item-key={key ?? ""}>
+      {state.status !== "no-item" && <ShownFrom item={state.item} />}
       {body}
     </div>
   );

@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, makeStyles, Skeleton, SkeletonItem, Subtitle2, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { MyWeekEntry } from "../../../../../shared/api/my-week";
 import { assertNever, type FollowUpReason } from "../../../../../shared/domain/vocabulary";
 import { useRequest } from "../../../api/useRequest";
@@ -137,6 +137,9 @@ function OpenedCustomer({ entry, onBack, onSaved }: { entry: MyWeekEntry; onBack
       <Button appearance="subtle" className={styles.back} onClick={onBack} data-testid="week-back">
         {t.week.back}
       </Button>
+      <Caption1 className={styles.muted} data-testid="shown-from">
+        {t.shownFrom.week}
+      </Caption1>
       {state.status === "loading" && <CardSkeleton />}
       {state.status === "error" && <ErrorNotice code={state.code} onRetry={reload} />}
       {state.status === "ready" && <CustomerDetails card={state.value} itemKey={WEEK_ITEM_KEY} onSaved={onSaved} />}
@@ -144,18 +147,25 @@ function OpenedCustomer({ entry, onBack, onSaved }: { entry: MyWeekEntry; onBack
   );
 }
 
-/** "My week": the rep's follow-ups (overdue, due, never contacted); a customer opens in place. */
-export default function MyWeekView() {
-  const [opened, setOpened] = useState<MyWeekEntry | null>(null);
+/**
+ * "My week": the rep's follow-ups (overdue, due, never contacted); a customer opens in place. A customer
+ * opened here belongs to the Outlook item selected at the time (`itemKey`): selecting another item closes it.
+ */
+export default function MyWeekView({ itemKey = null }: { itemKey?: string | null }) {
+  const [openedOn, setOpenedOn] = useState<{ entry: MyWeekEntry; itemKey: string | null } | null>(null);
+  const opened = openedOn && openedOn.itemKey === itemKey ? openedOn.entry : null;
+  const setOpened = (entry: MyWeekEntry | null) => setOpenedOn(entry ? { entry, itemKey } : null);
   // Something logged on the opened customer changes the list: it is asked again on the way back.
   const [savedSinceOpen, setSavedSinceOpen] = useState(false);
   const [refresh, setRefresh] = useState(0);
   const styles = useStyles();
-  const back = () => {
-    if (savedSinceOpen) setRefresh((n) => n + 1);
+  // Back to the list, by the back button or a newly selected item: after a save it is asked again.
+  useEffect(() => {
+    if (opened || !savedSinceOpen) return;
     setSavedSinceOpen(false);
-    setOpened(null);
-  };
+    setRefresh((n) => n + 1);
+  }, [opened, savedSinceOpen]);
+  const back = () => setOpened(null);
   return (
     <div className={styles.root}>
       {/* The list stays mounted under an opened customer, so going back reloads it only after a save. */}

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import type { CompanyCardResponse } from "../../../../../shared/api/card";
@@ -132,6 +132,34 @@ describe("my week", () => {
     const list = await screen.findByTestId("my-week");
     await waitFor(() => expect(within(list).queryByRole("button", { name: /Bergmaskin AB/ })).toBeNull());
     expect(within(list).getByRole("button", { name: /Other AB/ })).toBeTruthy();
+  });
+
+  it("a newly selected e-mail wins over a customer opened from the week", async () => {
+    const sven = { displayName: "Sven Berg", emailAddress: "sven@bergmaskin.se" };
+    const { handlers } = weekHandlers(() => week([entry(21, "Bergmaskin AB", "due")]));
+    server.use(
+      ...connectorHandlers(
+        (email) => ({ status: 200, body: { found: true, card: cardFor(email, { company: { id: 9, name: email === sven.emailAddress ? "Berg Maskin AB" : "Fjordstål AS", orgNr: null, country: "SE" } }) } }),
+        handlers,
+      ),
+    );
+    const { sim } = renderPane({ item: message("m1", kari) });
+    await openWeek();
+    await userEvent.click(await screen.findByRole("button", { name: /Bergmaskin AB/ }));
+    const customer = await screen.findByTestId("week-customer");
+    expect(within(customer).getByTestId("shown-from").textContent).toBe("From My week");
+    await within(customer).findByTestId("customer-card");
+
+    act(() => sim.select(message("m2", sven)));
+    await waitFor(() => expect(screen.queryByTestId("week-customer")).toBeNull());
+    expect(screen.getByRole("button", { name: "This item", pressed: true })).toBeTruthy();
+    const item = screen.getByTestId("tab-item").closest("main")!.querySelector("[data-item-key]") as HTMLElement;
+    expect(await within(item).findByText("Berg Maskin AB")).toBeTruthy();
+    expect(within(item).getByTestId("shown-from").textContent).toBe("E-mail: Subject m2");
+    // Back in the week, the list shows: the customer opened under the previous mail is closed.
+    await openWeek();
+    expect(screen.getByTestId("my-week")).toBeTruthy();
+    expect(screen.queryByTestId("week-customer")).toBeNull();
   });
 
   it("keeps the e-mail's card while the week is open, and shows it again", async () => {
