@@ -50,7 +50,7 @@ export const connectorConfigSchema = z.object({
   SUPEROFFICE_USERNAME: optionalText.describe("User name; basic auth (Onsite and the sandbox)."),
   SUPEROFFICE_PASSWORD: z.string().optional().describe("Password; basic auth."),
   SUPEROFFICE_LANGUAGE: z.string().regex(/^[a-z]{2}$/, "an ISO 639-1 code such as sv, no or en").default("en").describe("Language of list names returned by SuperOffice."),
-  SUPEROFFICE_TIMEZONE: optionalText.describe("SuperOffice time zone code for dates (e.g. SE, NO); default: tenant base time."),
+  SUPEROFFICE_TIMEZONE: optionalText.describe("The tenant's base time zone as an IANA zone (Europe/Stockholm, Europe/Oslo, Europe/Helsinki, UTC): SuperOffice's times without an offset are read in it and \"today\" is its date. Default: Europe/Stockholm."),
   SUPEROFFICE_CALLS_PER_SECOND: z.coerce.number().positive().max(100).default(10).describe("Budget of CRM calls per second (SuperOffice Online allows about 10 per tenant)."),
 
   KUNDRYTM_ADMINS: z.string().default("").describe("Comma-separated e-mail addresses of Kundrytm administrators (the admin API: settings, classification, imports). Empty: nobody."),
@@ -304,7 +304,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, readFile: (file: string) =
       webapiUrl: full.SUPEROFFICE_WEBAPI_URL,
       auth: superOfficeAuth,
       language: full.SUPEROFFICE_LANGUAGE,
-      ...(full.SUPEROFFICE_TIMEZONE ? { timeZone: full.SUPEROFFICE_TIMEZONE } : {}),
+      ...(full.SUPEROFFICE_TIMEZONE ? { tenantTimeZone: full.SUPEROFFICE_TIMEZONE } : {}),
       callsPerSecond: full.SUPEROFFICE_CALLS_PER_SECOND,
     },
     admins: list(full.KUNDRYTM_ADMINS).map((a) => a.toLowerCase()),

@@ -122,6 +122,11 @@ export interface NewAppointment {
 }
 
 export interface CrmPort {
+  /**
+   * The IANA time zone the CRM's local date-times are in (the tenant's base time zone). Dates taken
+   * from appointments are dates in this zone, so "today" is compared in it too. Default Europe/Stockholm.
+   */
+  readonly timeZone?: string;
   findPersonsByEmail(email: string): Promise<CrmPerson[]>;
   getCompany(id: ContactId): Promise<CrmCompany>;
   listCategories(): Promise<CrmListItem[]>;

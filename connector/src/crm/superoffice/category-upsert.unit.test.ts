@@ -79,7 +79,7 @@ describe("setting many companies' categories", () => {
       "PATCH /Cust12345/api/v1/Contact/2",
       "PATCH /Cust12345/api/v1/Contact/7",
     ]);
-    expect(seen[1]!.body).toEqual([{ op: "replace", path: "Category/Id", value: 2 }]);
+    expect(seen[1]!.body).toEqual([{ op: "replace", path: "/Category/Id", value: 2 }]);
   });
 
   it("does not fall back on a temporary failure: the caller retries later", async () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assertNever } from "../../../../shared/domain/vocabulary";
+import { assertTimeZone } from "./wire-time";
 
 /**
  * How the client reaches one SuperOffice tenant. The connector's config module maps environment
@@ -54,8 +55,28 @@ export const SuperOfficeConfig = z.object({
   auth: SuperOfficeAuthConfig,
   /** iso2 language: sent as Accept-Language and SO-Language so list names come back plain. */
   language: z.string().regex(/^[a-z]{2}$/).default("en"),
-  /** SuperOffice time zone code (SO-TimeZone), e.g. "NO" or "SE"; without it times are in tenant base time. */
+  /**
+   * The tenant's base time zone (IANA, e.g. Europe/Stockholm): SuperOffice's date-times without a
+   * designator are in it, the port's local times are in it, and "today" is its date.
+   */
+  tenantTimeZone: z
+    .string()
+    .refine((zone) => {
+      try {
+        assertTimeZone(zone);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "an IANA time zone such as Europe/Stockholm")
+    .default("Europe/Stockholm"),
+  /**
+   * SuperOffice time zone code sent as SO-TimeZone (e.g. "UTC", "NO"). Unset: none is sent and times
+   * arrive in tenant base time. Whatever arrives with `Z` or an offset is converted to `tenantTimeZone`.
+   */
   timeZone: z.string().min(1).optional(),
+  /** SO-Culture: how SuperOffice formats numbers and dates in display values (archive rows). */
+  culture: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/).default("en"),
   callsPerSecond: z.number().positive().max(100).default(10),
   timeoutMs: z.number().int().positive().default(15_000),
   retry: RetryConfig.prefault({}),

@@ -1,7 +1,9 @@
 /**
  * SuperOffice's encoded custom-field values (CultureDataFormatter, invariant culture):
- * `[I:23]` int, `[F:1.5]` decimal, `[M:1.5]` money, `[D:MM.dd.yyyy]` date, `[DT:MM/dd/yyyy HH:mm:ss]`
- * date-time, `[T:HH:mm]` time; strings are not encoded. List UDFs hold the list item id as `[I:id]`.
+ * `[I:23]` int, `[F:1.5]` decimal, `[M:1.5]` money, `[D:MM.dd.yyyy]` or `[D:MM/dd/yyyy]` date (NetServer
+ * also writes a time of day after it, `[D:05/05/1999 00:00:00.0000000]`), `[DT:MM/dd/yyyy HH:mm:ss]`
+ * date-time with or without fractions of a second, `[T:HH:mm]` time, `[S:…]` or no marker for strings.
+ * `01/01/0001` is SuperOffice's empty date. List UDFs hold the list item id as `[I:id]`.
  */
 import { assertNever } from "../../../../shared/domain/vocabulary";
 
@@ -15,37 +17,45 @@ export type CustomFieldValue =
   | { kind: "datetime"; value: string }
   /** HH:mm. */
   | { kind: "time"; value: string }
-  | { kind: "string"; value: string };
+  | { kind: "string"; value: string }
+  /** A date or date-time field without a value (SuperOffice writes 01/01/0001). */
+  | { kind: "empty" };
 
-const ENCODED = /^\[(I|F|M|D|DT|T|B):(.*)\]$/s;
+const ENCODED = /^\[(I|F|M|D|DT|T|B|S):(.*)\]$/s;
+
+/** SuperOffice's "no date": DateTime.MinValue. */
+const EMPTY_DATE = "0001-01-01";
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
 }
 
 function isoDate(year: number, month: number, day: number): string | null {
-  const d = new Date(Date.UTC(year, month - 1, day));
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year); // Date.UTC reads years 0–99 as 1900–1999
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-function decodeDate(text: string): string | null {
-  const invariant = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  if (invariant) return isoDate(Number(invariant[3]), Number(invariant[1]), Number(invariant[2]));
-  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  return null;
-}
-
-function decodeDateTime(text: string): string | null {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
-  if (m) {
-    const date = isoDate(Number(m[3]), Number(m[1]), Number(m[2]));
-    return date && `${date}T${pad(Number(m[4]))}:${m[5]}:${m[6] ?? "00"}`;
+/** `MM.dd.yyyy` or `MM/dd/yyyy` (invariant culture) or ISO, optionally followed by a time of day. */
+function decodeDateTimeParts(text: string): { date: string; time: string | null } | null {
+  const time = String.raw`(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?)?`;
+  const invariant = new RegExp(String.raw`^(\d{1,2})([./])(\d{1,2})\2(\d{4})${time}$`).exec(text);
+  const iso = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})${time}$`).exec(text);
+  let date: string | null = null;
+  let clock: (string | undefined)[] = [];
+  if (invariant) {
+    date = isoDate(Number(invariant[4]), Number(invariant[1]), Number(invariant[3]));
+    clock = invariant.slice(5, 8);
+  } else if (iso) {
+    date = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    clock = iso.slice(4, 7);
   }
-  const iso = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2}))?/.exec(text);
-  if (iso?.[1] && decodeDate(iso[1])) return `${iso[1]}T${iso[2]}:${iso[3] ?? "00"}`;
-  return null;
+  if (date === null) return null;
+  const [h, m, s] = clock;
+  if (h === undefined || m === undefined) return { date, time: null };
+  if (Number(h) > 23 || Number(m) > 59 || Number(s ?? 0) > 59) return null;
+  return { date, time: `${pad(Number(h))}:${m}:${s ?? "00"}` };
 }
 
 function decodeNumber(text: string): number | null {
@@ -73,10 +83,17 @@ export function decodeCustomField(raw: string): CustomFieldValue {
       return { kind: "decimal", value: decodeNumber(text) ?? fail() };
     case "M":
       return { kind: "money", value: decodeNumber(text) ?? fail() };
-    case "D":
-      return { kind: "date", value: decodeDate(text) ?? fail() };
-    case "DT":
-      return { kind: "datetime", value: decodeDateTime(text) ?? fail() };
+    case "D": {
+      const parts = decodeDateTimeParts(text) ?? fail();
+      return parts.date === EMPTY_DATE ? { kind: "empty" } : { kind: "date", value: parts.date };
+    }
+    case "DT": {
+      const parts = decodeDateTimeParts(text) ?? fail();
+      if (parts.date === EMPTY_DATE) return { kind: "empty" };
+      return { kind: "datetime", value: `${parts.date}T${parts.time ?? "00:00:00"}` };
+    }
+    case "S":
+      return { kind: "string", value: text };
     case "T": {
       const t = /^(\d{1,2}):(\d{2})$/.exec(text) ?? fail();
       return { kind: "time", value: `${pad(Number(t[1]))}:${t[2]}` };
@@ -113,6 +130,8 @@ export function encodeCustomField(value: CustomFieldValue): string {
     }
     case "string":
       return value.value;
+    case "empty":
+      return "";
     default:
       return assertNever(value, "custom-field value");
   }

@@ -11,6 +11,18 @@ describe("decodeCustomField", () => {
     expect(decodeCustomField("[DT:11/09/2017 14:53:18]")).toEqual({ kind: "datetime", value: "2017-11-09T14:53:18" });
     expect(decodeCustomField("[T:14:52]")).toEqual({ kind: "time", value: "14:52" });
   });
+  it("reads both date styles, times after dates, fractions of a second and SuperOffice's empty date", () => {
+    expect(decodeCustomField("[D:03/28/2019]")).toEqual({ kind: "date", value: "2019-03-28" });
+    expect(decodeCustomField("[D:05/05/1999 00:00:00.0000000]")).toEqual({ kind: "date", value: "1999-05-05" });
+    expect(decodeCustomField("[DT:03/28/2019 00:00:00.0000000]")).toEqual({ kind: "datetime", value: "2019-03-28T00:00:00" });
+    expect(decodeCustomField("[DT:01/01/1760 09:34:44.0000000]")).toEqual({ kind: "datetime", value: "1760-01-01T09:34:44" });
+    expect(decodeCustomField("[D:01/01/0001]")).toEqual({ kind: "empty" });
+    expect(decodeCustomField("[D:01/01/0001 00:00:00.0000000]")).toEqual({ kind: "empty" });
+    expect(decodeCustomField("[DT:01/01/0001 00:00:00.0000000]")).toEqual({ kind: "empty" });
+    expect(decodeCustomField("[S:Hello there]")).toEqual({ kind: "string", value: "Hello there" });
+    expect(() => decodeCustomField("[DT:03/28/2019 25:00:00]")).toThrow("Malformed");
+    expect(() => decodeCustomField("[D:03.28/2019]")).toThrow("Malformed");
+  });
   it("keeps strings as they are, including ones with brackets", () => {
     expect(decodeCustomField("Works")).toEqual({ kind: "string", value: "Works" });
     expect(decodeCustomField("")).toEqual({ kind: "string", value: "" });

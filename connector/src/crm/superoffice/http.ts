@@ -77,6 +77,7 @@ export class SoHttp {
       Accept: "application/json",
       "Accept-Language": config.language,
       "SO-Language": config.language,
+      "SO-Culture": config.culture,
       ...(config.timeZone ? { "SO-TimeZone": config.timeZone } : {}),
     };
   }

@@ -35,7 +35,7 @@ const Thing = z.object({ Id: z.number() });
 const get = { method: "GET" as const, path: "/v1/Contact/5", what: "read company", query: { $select: "Name" } };
 
 describe("SoHttp", () => {
-  it("sends the tenant URL, language, time zone and auth headers", async () => {
+  it("sends the tenant URL, language, culture, time zone and auth headers", async () => {
     const { http, seen } = setup([{ status: 200, body: { Id: 5 } }]);
     await expect(http.json(get, Thing)).resolves.toEqual({ Id: 5 });
     expect(seen[0]!.url.toString()).toBe("https://sod2.superoffice.com/Cust12345/api/v1/Contact/5?$select=Name");
@@ -43,6 +43,7 @@ describe("SoHttp", () => {
       Accept: "application/json",
       "Accept-Language": "sv",
       "SO-Language": "sv",
+      "SO-Culture": "en",
       "SO-TimeZone": "SE",
       Authorization: "Bearer 8A:Cust12345.secret-token",
     });

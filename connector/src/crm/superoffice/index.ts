@@ -80,6 +80,7 @@ export function createSuperOfficeClient(input: SuperOfficeConfigInput, deps: Sup
   return {
     config,
     auth,
+    timeZone: config.tenantTimeZone,
     clearListCache: () => cache.clear(),
     findPersonsByEmail: (email) => findPersonsByEmail(ctx, email),
     getPerson: (id) => getPerson(ctx, id),

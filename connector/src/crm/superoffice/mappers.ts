@@ -15,6 +15,7 @@ import type {
   RawTaskListItem,
   RawUserRow,
 } from "./raw";
+import { toTenantLocal } from "./wire-time";
 
 /** SuperOffice uses 0 for "no record" in carrier ids. */
 function idOrNull<T extends number>(id: number | null | undefined): T | null {
@@ -57,7 +58,9 @@ export function mapUserRow(row: z.infer<typeof RawUserRow>): CrmAssociate {
 
 export function mapCompany(raw: RawContactEntity): CrmCompany {
   const customFields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw.CustomFields ?? {})) {
+  // Older NetServers send only the deprecated UserDefinedFields (and ExtraFields); CustomFields combines both.
+  const source = raw.CustomFields ?? { ...(raw.UserDefinedFields ?? {}), ...(raw.ExtraFields ?? {}) };
+  for (const [key, value] of Object.entries(source)) {
     // ":org", ":DisplayText" and ":DisplayTooltip" companions are presentation, not values.
     if (value !== null && !key.endsWith(":org") && !key.endsWith(":DisplayText") && !key.endsWith(":DisplayTooltip")) {
       customFields[key] = value;
@@ -92,35 +95,36 @@ export function mapPersonEntity(raw: RawPersonEntity, preferredEmail?: string): 
   };
 }
 
-/** Archive date cells may carry a trailing Z or offset; the port speaks tenant-local ISO without one. */
-export function localDateTime(value: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?)?/.exec(value.trim());
-  if (!m) throw new Error(`Not an ISO date-time: ${value}`);
-  return `${m[1]}T${m[2] ?? "00:00"}:${m[3] ?? "00"}`;
+/**
+ * A wire date-time as the port's tenant-local ISO without designator: a `Z` or offset is converted to
+ * the tenant's zone (`wire-time.ts`), a value without one is tenant time already.
+ */
+export function localDateTime(value: string, zone: string): string {
+  return toTenantLocal(value, zone);
 }
 
-export function mapAppointmentEntity(raw: RawAppointmentEntity): CrmAppointment {
+export function mapAppointmentEntity(raw: RawAppointmentEntity, zone: string): CrmAppointment {
   return {
     id: raw.AppointmentId as AppointmentId,
     contactId: idOrNull<ContactId>(raw.Contact?.ContactId),
     personId: idOrNull<PersonId>(raw.Person?.PersonId),
     associateId: idOrNull<AssociateId>(raw.Associate?.AssociateId),
-    startDate: localDateTime(raw.StartDate),
-    endDate: localDateTime(raw.EndDate),
+    startDate: localDateTime(raw.StartDate, zone),
+    endDate: localDateTime(raw.EndDate, zone),
     completed: raw.Completed === "Completed",
     typeName: raw.Task?.Value?.trim() || null,
     text: raw.Description ?? "",
   };
 }
 
-export function mapAppointmentRow(row: RawAppointmentRow): CrmAppointment {
+export function mapAppointmentRow(row: RawAppointmentRow, zone: string): CrmAppointment {
   return {
     id: row.appointmentId as AppointmentId,
     contactId: idOrNull<ContactId>(row.contactId),
     personId: idOrNull<PersonId>(row.personId),
     associateId: idOrNull<AssociateId>(row.associateId),
-    startDate: localDateTime(row.date),
-    endDate: localDateTime(row.endDate ?? row.date),
+    startDate: localDateTime(row.date, zone),
+    endDate: localDateTime(row.endDate ?? row.date, zone),
     completed: row.completed,
     typeName: row.type?.trim() || null,
     text: row.text ?? "",
@@ -146,7 +150,7 @@ export function mapDocumentTemplate(raw: z.infer<typeof RawDocumentTemplate>): C
   };
 }
 
-export function mapDocument(raw: RawDocumentEntity): CrmDocument {
+export function mapDocument(raw: RawDocumentEntity, zone: string): CrmDocument {
   return {
     id: raw.DocumentId,
     contactId: idOrNull<ContactId>(raw.Contact?.ContactId),
@@ -154,7 +158,7 @@ export function mapDocument(raw: RawDocumentEntity): CrmDocument {
     associateId: idOrNull<AssociateId>(raw.Associate?.AssociateId),
     header: raw.Header ?? "",
     fileName: raw.Name ?? "",
-    date: raw.Date ? localDateTime(raw.Date) : null,
+    date: raw.Date ? localDateTime(raw.Date, zone) : null,
     externalRef: raw.ExternalRef?.trim() ? raw.ExternalRef : null,
   };
 }

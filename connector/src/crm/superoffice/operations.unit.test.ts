@@ -58,12 +58,12 @@ describe("paging", () => {
 describe("appointments", () => {
   const row = (id: number, date: string, completed: boolean | string) => ({ appointmentId: id, date, endDate: date, completed, associateId: 5, contactId: 3, personId: 0, text: "Besök", type: "Möte" });
 
-  it("asks for the last completed appointment and maps it", async () => {
+  it("asks for the last completed appointment and maps it, a UTC time converted to the tenant's zone", async () => {
     const { crm, seen } = client(() => page([row(11, "2026-11-02T09:00:00Z", true)]));
     const last = await crm.lastCompletedAppointment(3 as ContactId);
     expect(seen[0]!.url.searchParams.get("$filter")).toBe("contactId eq 3 and completed eq 1");
     expect(seen[0]!.url.searchParams.get("$orderBy")).toBe("date desc");
-    expect(last).toEqual({ id: 11, contactId: 3, personId: null, associateId: 5, startDate: "2026-11-02T09:00:00", endDate: "2026-11-02T09:00:00", completed: true, typeName: "Möte", text: "Besök" });
+    expect(last).toEqual({ id: 11, contactId: 3, personId: null, associateId: 5, startDate: "2026-11-02T10:00:00", endDate: "2026-11-02T10:00:00", completed: true, typeName: "Möte", text: "Besök" });
   });
 
   it("scans itself when SuperOffice ignores the completed restriction", async () => {
@@ -93,7 +93,7 @@ describe("appointments", () => {
     expect(seen[0]!.body).toEqual({ Contact: { ContactId: 3 }, Associate: { AssociateId: 5 }, Task: { TaskListItemId: 2 }, Description: "Ring", StartDate: "2026-11-24T10:00:00", EndDate: "2026-11-24T10:30:00", Type: "inChecklist", Completed: "Completed" });
     expect(created).toMatchObject({ id: 99, completed: true, typeName: "Telefon", personId: null });
     await crm.completeAppointment(99 as never);
-    expect(seen[1]).toMatchObject({ method: "PATCH", body: [{ op: "replace", path: "Completed", value: "Completed" }] });
+    expect(seen[1]).toMatchObject({ method: "PATCH", body: [{ op: "replace", path: "/Completed", value: "Completed" }] });
     expect(seen[1]!.url.pathname).toBe("/Cust12345/api/v1/Appointment/99");
   });
 });
@@ -111,9 +111,9 @@ describe("companies", () => {
     const company = await crm.updateCompany(3 as ContactId, { categoryId: 2, ownerId: 5 as AssociateId, customFields: { "SuperOffice:1": "[I:23]" } });
     expect(seen[0]!.method).toBe("PATCH");
     expect(seen[0]!.body).toEqual([
-      { op: "replace", path: "Category/Id", value: 2 },
-      { op: "replace", path: "Associate", value: { AssociateId: 5 } },
-      { op: "replace", path: "CustomFields", value: { "SuperOffice:1": "[I:23]" } },
+      { op: "replace", path: "/Category/Id", value: 2 },
+      { op: "replace", path: "/Associate", value: { AssociateId: 5 } },
+      { op: "replace", path: "/CustomFields", value: { "SuperOffice:1": "[I:23]" } },
     ]);
     expect(company).toEqual({
       id: 3, name: "Bergström Verkstad AB", orgNr: "556123-4567", number: "10042", country: "SE",

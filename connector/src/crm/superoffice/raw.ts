@@ -81,6 +81,8 @@ export const RawContactEntity = z.looseObject({
   Country: RawCountry.nullish(),
   Domains: z.array(z.string()).nullish(),
   CustomFields: RawCustomFields,
+  UserDefinedFields: RawCustomFields,
+  ExtraFields: RawCustomFields,
 });
 export type RawContactEntity = z.infer<typeof RawContactEntity>;
 

@@ -7,7 +7,7 @@ import type { CrmCompany, CrmFullPort, CrmListItem, CrmPort } from "../../crm/po
 import { zonedParts } from "../../jobs/scheduler";
 import { accountTypeOf, potentialOf, tierOfCategory } from "../card/field-mapping";
 
-export type RhythmCrm = Pick<CrmPort, "getCompany" | "lastCompletedAppointment" | "nextPlannedAppointment"> & Pick<CrmFullPort, "listCustomFieldItems">;
+export type RhythmCrm = Pick<CrmPort, "timeZone" | "getCompany" | "lastCompletedAppointment" | "nextPlannedAppointment"> & Pick<CrmFullPort, "listCustomFieldItems">;
 
 export interface RhythmSettings {
   policy: FrequencyPolicy;
@@ -16,15 +16,20 @@ export interface RhythmSettings {
 
 /** Customers outside the four Nordic countries are scheduled by Swedish working days. */
 export const DEFAULT_COUNTRY: Country = "SE";
-const TIME_ZONES: Record<Country, string> = { SE: "Europe/Stockholm", NO: "Europe/Oslo", DK: "Europe/Copenhagen", FI: "Europe/Helsinki" };
+/** The tenant zone when the CRM does not name one. */
+export const DEFAULT_TIME_ZONE = "Europe/Stockholm";
 
 export function countryOf(company: Pick<CrmCompany, "country">): Country | null {
   return COUNTRIES.find((c) => c === company.country) ?? null;
 }
 
-/** Today's date where the customer is. */
-export function todayFor(country: Country | null, now: Date): LocalDate {
-  return zonedParts(now, TIME_ZONES[country ?? DEFAULT_COUNTRY]).date;
+/**
+ * Today's date for every customer of the tenant: the date in the CRM's time zone, the zone its
+ * appointment dates (last and next contact) are in, so both sides of a comparison use one calendar.
+ * The customer's country still decides working days and holidays.
+ */
+export function todayFor(timeZone: string | undefined, now: Date): LocalDate {
+  return zonedParts(now, timeZone ?? DEFAULT_TIME_ZONE).date;
 }
 
 /** The method's values off a company: tier, potential, account type (list items named as configured). */
@@ -47,7 +52,7 @@ export async function rhythmOf(crm: RhythmCrm, companyId: ContactId, settings: R
   ]);
   const judgement = await judgementOf(crm, company, settings.fields);
   const country = countryOf(company);
-  const today = todayFor(country, now);
+  const today = todayFor(crm.timeZone, now);
   const lastContact = last ? last.startDate.slice(0, 10) : null;
   const nextPlanned = next ? next.startDate.slice(0, 10) : null;
   const followUp = followUpOf({

@@ -31,7 +31,7 @@ async function firstOfCompany(ctx: SoContext, contactId: ContactId, completed: b
   );
   const first = rows[0];
   if (first === undefined) return null;
-  if (first.completed === completed) return mapAppointmentRow(first);
+  if (first.completed === completed) return mapAppointmentRow(first, ctx.config.tenantTimeZone);
   const scanned = await fetchAllRows(
     ctx,
     { path: PATH, what, query: { select: APPOINTMENT_COLUMNS, filter: `contactId eq ${odataInt(contactId)}`, orderBy: `date ${order}` }, pageSize: 50, maxRows: FALLBACK_SCAN_ROWS },
@@ -41,7 +41,7 @@ async function firstOfCompany(ctx: SoContext, contactId: ContactId, completed: b
     return null; // more rows than the scan allows: no answer rather than a wrong one
   });
   const match = scanned?.find((r) => r.completed === completed);
-  return match ? mapAppointmentRow(match) : null;
+  return match ? mapAppointmentRow(match, ctx.config.tenantTimeZone) : null;
 }
 
 export function lastCompletedAppointment(ctx: SoContext, contactId: ContactId): Promise<CrmAppointment | null> {
@@ -70,12 +70,12 @@ export async function listAppointments(ctx: SoContext, query: AppointmentQuery):
     { path: PATH, what: "list appointments", query: { select: APPOINTMENT_COLUMNS, filter: parts.join(" and "), orderBy: "date asc" } },
     RawAppointmentRow,
   );
-  return rows.map(mapAppointmentRow);
+  return rows.map((row) => mapAppointmentRow(row, ctx.config.tenantTimeZone));
 }
 
 export async function createAppointment(ctx: SoContext, appointment: NewAppointment): Promise<CrmAppointment> {
-  const start = localDateTime(appointment.startDate);
-  const end = localDateTime(appointment.endDate);
+  const start = localDateTime(appointment.startDate, ctx.config.tenantTimeZone);
+  const end = localDateTime(appointment.endDate, ctx.config.tenantTimeZone);
   if (end < start) throw new CrmError("CRM_BAD_REQUEST", "An appointment cannot end before it starts");
   const body = {
     Contact: { ContactId: appointment.contactId },
@@ -89,13 +89,13 @@ export async function createAppointment(ctx: SoContext, appointment: NewAppointm
     Completed: appointment.completed ? "Completed" : "NotStarted",
   };
   const raw = await ctx.http.json({ method: "POST", path: PATH, what: "create appointment", body }, RawAppointmentEntity);
-  return mapAppointmentEntity(raw);
+  return mapAppointmentEntity(raw, ctx.config.tenantTimeZone);
 }
 
 export async function completeAppointment(ctx: SoContext, id: AppointmentId): Promise<CrmAppointment> {
   const raw = await ctx.http.json(
-    { method: "PATCH", path: `${PATH}/${id}`, what: "complete appointment", body: [{ op: "replace", path: "Completed", value: "Completed" }] },
+    { method: "PATCH", path: `${PATH}/${id}`, what: "complete appointment", body: [{ op: "replace", path: "/Completed", value: "Completed" }] },
     RawAppointmentEntity,
   );
-  return mapAppointmentEntity(raw);
+  return mapAppointmentEntity(raw, ctx.config.tenantTimeZone);
 }

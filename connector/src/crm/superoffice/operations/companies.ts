@@ -32,10 +32,10 @@ export async function createCompany(ctx: SoContext, company: NewCompany): Promis
 /** JSON Patch (RFC 6902) operations for a company update, in SuperOffice's documented paths. */
 export function companyPatch(update: CompanyUpdate): { op: "replace"; path: string; value: unknown }[] {
   const ops: { op: "replace"; path: string; value: unknown }[] = [];
-  if (update.categoryId !== undefined) ops.push({ op: "replace", path: "Category/Id", value: update.categoryId ?? 0 });
-  if (update.ownerId !== undefined) ops.push({ op: "replace", path: "Associate", value: { AssociateId: update.ownerId } });
+  if (update.categoryId !== undefined) ops.push({ op: "replace", path: "/Category/Id", value: update.categoryId ?? 0 });
+  if (update.ownerId !== undefined) ops.push({ op: "replace", path: "/Associate", value: { AssociateId: update.ownerId } });
   if (update.customFields !== undefined && Object.keys(update.customFields).length > 0) {
-    ops.push({ op: "replace", path: "CustomFields", value: { ...update.customFields } });
+    ops.push({ op: "replace", path: "/CustomFields", value: { ...update.customFields } });
   }
   return ops;
 }

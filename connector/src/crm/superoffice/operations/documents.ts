@@ -18,7 +18,7 @@ export async function createDocument(ctx: SoContext, document: NewDocument, cont
     Contact: { ContactId: document.contactId },
     ...(document.personId ? { Person: { PersonId: document.personId } } : {}),
     Associate: { AssociateId: document.associateId },
-    ...(document.date ? { Date: localDateTime(document.date) } : {}),
+    ...(document.date ? { Date: localDateTime(document.date, ctx.config.tenantTimeZone) } : {}),
     ExternalRef: document.externalRef,
   };
   const created = await ctx.http.json({ method: "POST", path: "/v1/Document", what: "create document", body }, RawDocumentEntity);
@@ -44,7 +44,7 @@ export async function uploadDocumentContent(ctx: SoContext, documentId: number, 
     },
     RawDocumentEntity,
   );
-  return mapDocument(raw);
+  return mapDocument(raw, ctx.config.tenantTimeZone);
 }
 
 function shiftDay(isoDate: string, days: number): string {
@@ -61,7 +61,7 @@ export async function findDocumentByExternalRef(
   ctx: SoContext,
   query: { contactId: ContactId; externalRef: string; date: string },
 ): Promise<CrmDocument | null> {
-  const day = localDateTime(query.date).slice(0, 10);
+  const day = localDateTime(query.date, ctx.config.tenantTimeZone).slice(0, 10);
   const rows = await fetchAllRows(
     ctx,
     {
@@ -79,7 +79,7 @@ export async function findDocumentByExternalRef(
   );
   for (const row of rows) {
     const raw = await ctx.http.json({ method: "GET", path: `/v1/Document/${row.documentId}`, what: "read document" }, RawDocumentEntity);
-    if (raw.ExternalRef === query.externalRef) return mapDocument(raw);
+    if (raw.ExternalRef === query.externalRef) return mapDocument(raw, ctx.config.tenantTimeZone);
   }
   return null;
 }

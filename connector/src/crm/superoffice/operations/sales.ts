@@ -32,13 +32,13 @@ function isSold(value: unknown): boolean {
 }
 
 /** Reads one FindSale row; a row that cannot be read is returned as a reason instead. */
-export function readSaleRow(row: Record<string, unknown> & { saleId: number }): CrmSale | string {
+export function readSaleRow(row: Record<string, unknown> & { saleId: number }, zone: string): CrmSale | string {
   if (!isSold(row.saleStatus)) return `status ${JSON.stringify(row.saleStatus)} is not Sold`;
   const amount = amountOf(row.amount);
   if (amount === null) return `amount ${JSON.stringify(row.amount)} is not a number`;
   let date: string;
   try {
-    date = localDateTime(String(row.date ?? "")).slice(0, 10);
+    date = localDateTime(String(row.date ?? ""), zone).slice(0, 10);
   } catch {
     return `date ${JSON.stringify(row.date)} is not a date`;
   }
@@ -68,7 +68,7 @@ export async function listSoldSales(ctx: SoContext, from: string, to: string): P
   );
   const page: CrmSalesPage = { sales: [], rejected: [] };
   for (const row of rows) {
-    const read = readSaleRow(row as Record<string, unknown> & { saleId: number });
+    const read = readSaleRow(row as Record<string, unknown> & { saleId: number }, ctx.config.tenantTimeZone);
     if (typeof read === "string") page.rejected.push({ saleId: row.saleId, reason: read });
     else page.sales.push(read);
   }
