@@ -3,9 +3,10 @@ const transform = {
   "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { transform: { react: { runtime: "automatic" } } } }],
   "^.+\\.mjs$": "@swc/jest",
 };
-const transformIgnorePatterns = [
-  "/node_modules/(?!(.*/)?(rettime|until-async|@open-draft/deferred-promise|strip-bom|uuid|jose)/)",
-];
+// ESM-only packages that tests load (jest's CommonJS runtime cannot require them untransformed): msw and
+// what it imports, fastify's inject() (light-my-request → cookie), commander, jose, and the manifest tools'.
+const esmOnly = ["msw", "@msw", "@mswjs", "@open-draft", "rettime", "until-async", "cookie", "commander", "jose", "strip-bom", "uuid"];
+const transformIgnorePatterns = [`/node_modules/(?!(.*/)?(${esmOnly.join("|")})/)`];
 const common = { transform, transformIgnorePatterns, moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"] };
 
 module.exports = {

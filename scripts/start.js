@@ -10,8 +10,8 @@ const path = require("node:path");
 
 const root = path.join(__dirname, "..");
 const [major, minor] = process.versions.node.split(".").map(Number);
-if (major < 20 || (major === 20 && minor < 19)) {
-  console.error(`Kundrytm needs Node.js 20.19 or newer (22 or 24 LTS recommended); this is ${process.version}.`);
+if (major < 22 || (major === 22 && minor < 15)) {
+  console.error(`Kundrytm needs Node.js 24 LTS or 22 LTS (22.15 or newer); this is ${process.version}.`);
   process.exit(1);
 }
 

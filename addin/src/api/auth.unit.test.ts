@@ -5,7 +5,7 @@ import { createTokenSource } from "./auth";
 
 const BASE = "http://connector.test";
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 

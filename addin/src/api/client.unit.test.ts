@@ -6,7 +6,7 @@ import { ApiClientError } from "./errors";
 
 const BASE = "http://connector.test";
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 

@@ -52,7 +52,7 @@ export function connectorHandlers(reply: (email: string) => CardReply | Promise<
 
 export function startConnector() {
   const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
   return server;

@@ -78,7 +78,7 @@ export function adminHandlers(extra: HttpHandler[] = [], options: { settings?: (
 
 export function startConnector() {
   const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
   afterEach(() => {
     server.resetHandlers();
     // Unsaved drafts are kept in the tab's session storage; each test starts with none.
