@@ -1,3 +1,5 @@
 #!/usr/bin/env node
-require("../scripts/register.js");
-require("../connector/src/cli/main.ts");
+// The `kundrytm` command, however it is installed (npm link, a global install, npx, npm run): Node resolves
+// this file's symlinks, so the CLI's TypeScript sources are found beside it and compiled on load by tsx.
+require("tsx/cjs/api").register();
+require("../connector/src/cli/main.ts").main(process.argv);

@@ -1,6 +1,6 @@
 // Writes the connector's environment-variable reference into docs/admin.md, between the markers below,
 // from the configuration schema itself (describeConfig), so the admin guide cannot drift from the code.
-// Run: node -r ./scripts/register.js scripts/gen-admin-env.ts   (a test fails when the table is stale)
+// Run: node --import tsx scripts/gen-admin-env.ts   (a test fails when the table is stale)
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describeConfig, type ConfigVariable } from "../connector/src/config";

@@ -15,7 +15,7 @@ if (major < 22 || (major === 22 && minor < 15)) {
   process.exit(1);
 }
 
-require("./register.js");
+require("tsx/cjs/api").register();
 const { startSandbox } = require("../sandbox/src/index.ts");
 const { writeLocalManifest } = require("../manifest/src/write.ts");
 const { generateDemoTenant } = require("../sandbox/src/demo/generate.ts");
@@ -147,7 +147,7 @@ async function main() {
 
   // Its own process group: Ctrl-C reaches only this script, which then stops the connector exactly once.
   // The IPC channel lets the connector notice if this script dies without a chance to stop it.
-  const connector = spawn(process.execPath, ["-r", path.join(__dirname, "register.js"), path.join(root, "connector", "src", "main.ts")], {
+  const connector = spawn(process.execPath, ["--import", "tsx", path.join(root, "connector", "src", "main.ts")], {
     cwd: root,
     env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],

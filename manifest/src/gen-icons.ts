@@ -1,5 +1,5 @@
 // Writes manifest/assets/icon-<size>.png for every size the manifest references.
-// Run: node -r ./scripts/register.js manifest/src/gen-icons.ts
+// Run: node --import tsx manifest/src/gen-icons.ts
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { ICON_SIZES, iconFileName, iconPng } from "./icons";

@@ -8,7 +8,7 @@ const ASSETS = path.join(__dirname, "..", "assets");
 test.each(ICON_SIZES.map((s) => [s]))("assets/icon-%i.png is committed, current and %i px square", (size) => {
   const committed = readFileSync(path.join(ASSETS, iconFileName(size)));
   expect(pngDimensions(committed)).toEqual({ width: size, height: size });
-  // Regenerate with: node -r ./scripts/register.js manifest/src/gen-icons.ts
+  // Regenerate with: node --import tsx manifest/src/gen-icons.ts
   expect(committed.equals(iconPng(size))).toBe(true);
 });
 

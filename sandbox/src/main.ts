@@ -1,6 +1,6 @@
 import { startSandbox } from "./index";
 
-/** CLI: `node -r ./scripts/register.js sandbox/src/main.ts` (env SANDBOX_PORT, SANDBOX_DATA_DIR, SANDBOX_CUSTOMERS, SANDBOX_SEED). */
+/** CLI: `node --import tsx sandbox/src/main.ts` (env SANDBOX_PORT, SANDBOX_DATA_DIR, SANDBOX_CUSTOMERS, SANDBOX_SEED). */
 async function main(): Promise<void> {
   const intEnv = (name: string): number | undefined => {
     const raw = process.env[name];

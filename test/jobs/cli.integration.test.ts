@@ -93,3 +93,26 @@ test("import-orders with a mapping file and --on-error, then weekly-lists --dry-
   expect(badWeek.code).not.toBe(0);
   expect(badWeek.stderr).toContain("Not an ISO week");
 }, 90_000);
+
+test("installed as a command (a symlink named kundrytm, as npm link, a global install and npx create), it runs the CLI", async () => {
+  const binDir = path.join(tmp.dir, "bin");
+  fs.mkdirSync(binDir);
+  fs.symlinkSync(path.join(REPO, "bin", "kundrytm.js"), path.join(binDir, "kundrytm"));
+  const run = (args: string[], env: Record<string, string>) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      // Through the shebang, from another folder, with this Node first on PATH.
+      const child = spawn("kundrytm", args, { cwd: tmp.dir, env: { PATH: [binDir, path.dirname(process.execPath), process.env.PATH ?? ""].join(path.delimiter), ...env } });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      child.on("exit", (code) => resolve({ code, stdout, stderr }));
+    });
+
+  const version = await run(["--version"], {});
+  expect(version).toEqual({ code: 0, stdout: `${JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")).version}\n`, stderr: "" });
+
+  const doctor = await run(["doctor"], connectorEnv(sb, { DATA_DIR: path.join(tmp.dir, "linked") }));
+  expect(doctor.stdout).toContain("✔ SuperOffice reachable and signed in");
+  expect(doctor.code).toBe(0);
+}, 60_000);

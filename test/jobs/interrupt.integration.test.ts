@@ -70,7 +70,7 @@ describe.each(targets)("classification killed half-way on $name", (target) => {
     expect(withTask).toBeGreaterThanOrEqual(4);
     sb.setKnobs({ latencyMs: 120 });
     sb.resetStats();
-    const first = spawnTs("connector/src/cli/main.ts", ["classify", "--as-of", AS_OF, "--json"], env);
+    const first = spawnTs("bin/kundrytm.js", ["classify", "--as-of", AS_OF, "--json"], env);
     const firstExit = exited(first);
     await waitFor("half the tasks", () => (sb.stats().callsByPath[TASK] ?? 0) >= Math.floor(withTask / 2));
     first.kill("SIGKILL");
@@ -81,7 +81,7 @@ describe.each(targets)("classification killed half-way on $name", (target) => {
 
     // Second run: completes what the first began, then finds nothing else to move.
     sb.setKnobs({ latencyMs: 0 });
-    const second = await exited(spawnTs("connector/src/cli/main.ts", ["classify", "--as-of", AS_OF, "--json"], env));
+    const second = await exited(spawnTs("bin/kundrytm.js", ["classify", "--as-of", AS_OF, "--json"], env));
     expect(second.stderr).toBe("");
     expect(second.code).toBe(0);
     const report = JSON.parse(second.stdout) as ClassificationReport;

@@ -114,9 +114,9 @@ export async function postgresDatabase(): Promise<{ url: string; drop(): Promise
 
 export const REPO = path.resolve(__dirname, "../..");
 
-/** Runs a TypeScript entry point of the repository as a child process (`node -r ./scripts/register.js …`). */
+/** Runs a TypeScript entry point of the repository as a child process (`node --import tsx …`). */
 export function spawnTs(entry: string, args: readonly string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["-r", "./scripts/register.js", entry, ...args], {
+  return spawn(process.execPath, ["--import", "tsx", entry, ...args], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describeConfig } from "../../connector/src/config";
 import { ADMIN_DOC, BEGIN_MARKER, END_MARKER, renderEnvTable, withEnvTable } from "../../scripts/gen-admin-env";
 
-test("docs/admin.md carries the current environment table (regenerate: node -r ./scripts/register.js scripts/gen-admin-env.ts)", () => {
+test("docs/admin.md carries the current environment table (regenerate: node --import tsx scripts/gen-admin-env.ts)", () => {
   const doc = readFileSync(ADMIN_DOC, "utf8");
   expect(withEnvTable(doc)).toBe(doc);
 });

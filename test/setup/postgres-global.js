@@ -1,7 +1,7 @@
 // Jest global setup/teardown: one throwaway PostgreSQL server (Debian's packages) for the whole run, so the
 // store and job suites run on PostgreSQL as well as PGlite. TEST_DATABASE_URL set by the caller wins.
 // Without a server the PostgreSQL cases fail with the reason; they are never skipped.
-require("../../scripts/register.js");
+require("tsx/cjs/api").register();
 const { findPostgresBin, startThrowawayPostgres } = require("../../connector/src/store/throwaway-postgres.ts");
 
 const KEY = "__kundrytmThrowawayPostgres";

@@ -163,11 +163,15 @@ export function buildCli(): Command {
   return program;
 }
 
-if (require.main === module || process.argv[1]?.endsWith("kundrytm.js")) {
-  buildCli()
-    .parseAsync(process.argv)
-    .catch((error: unknown) => {
-      process.stderr.write(`kundrytm: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    });
+/** Runs the command line `argv` (as in process.argv); bin/kundrytm.js calls it. */
+export function main(argv: readonly string[]): Promise<void> {
+  return buildCli()
+    .parseAsync(argv as string[])
+    .then(
+      () => undefined,
+      (error: unknown) => {
+        process.stderr.write(`kundrytm: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 1;
+      },
+    );
 }

@@ -5,7 +5,7 @@ import { ordersToCsv } from "./orders";
 
 /**
  * Writes the demo tenant's ERP order export as CSV, for the order-history import:
- *   node -r ./scripts/register.js sandbox/src/demo/write-orders.ts <out.csv> [--customers N] [--seed S] [--now YYYY-MM-DD]
+ *   node --import tsx sandbox/src/demo/write-orders.ts <out.csv> [--customers N] [--seed S] [--now YYYY-MM-DD]
  * Use the same seed, size and date as the sandbox so customer and org numbers match its companies.
  */
 function main(argv: string[]): void {

@@ -1,5 +1,5 @@
 // Runs a command with TEST_DATABASE_URL pointing at a throwaway PostgreSQL server, then removes it:
-//   node -r ./scripts/register.js test/integration/support/with-postgres.ts npm run test:only -- connector/src/store
+//   node --import tsx test/integration/support/with-postgres.ts npm run test:only -- connector/src/store
 // When TEST_DATABASE_URL is already set, the command runs against that server instead.
 import { spawn } from "node:child_process";
 import { startThrowawayPostgres } from "../../../connector/src/store/throwaway-postgres";

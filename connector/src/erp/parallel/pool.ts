@@ -16,9 +16,9 @@ export class CsvWorkerPool {
 
   constructor(readonly size: number = defaultPoolSize()) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`A worker pool needs at least one worker, got ${size}`);
-    // From TypeScript sources (tests, `node -r scripts/register.js`) the worker compiles itself the same way.
+    // From TypeScript sources (tests, `node --import tsx`) the worker is compiled on load the same way.
     const ext = extname(__filename);
-    const execArgv = ext === ".ts" ? ["-r", join(__dirname, "..", "..", "..", "..", "scripts", "register.js")] : [];
+    const execArgv = ext === ".ts" ? ["--require", require.resolve("tsx/cjs")] : [];
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(join(__dirname, `worker${ext}`), { execArgv });
       worker.on("message", (reply: WorkerReply) => this.settle(reply));
