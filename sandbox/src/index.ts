@@ -53,6 +53,8 @@ export interface RunningSandbox {
   setKnobs(k: Partial<SandboxKnobs>): void;
   stats(): SandboxStats;
   resetStats(): void;
+  /** Calls `listener` with each tenant API call's operation (e.g. "POST /api/v1/Appointment") on arrival, before it is handled. */
+  onCall(listener: (operation: string) => void): () => void;
   /** Restores the seeded tenant (and its snapshot on disk). */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -107,6 +109,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     setKnobs: (k) => void knobs.set(k),
     stats: () => knobs.snapshot(),
     resetStats: () => knobs.resetStats(),
+    onCall: (listener) => knobs.onCall(listener),
     reset,
     close: async () => {
       if (closed) return;

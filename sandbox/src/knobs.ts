@@ -42,6 +42,7 @@ export class Knobs {
   private rng: Rng;
   private window: number[] = [];
   private stats: SandboxStats = Knobs.emptyStats();
+  private listeners = new Set<(operation: string) => void>();
 
   constructor(initial: Partial<SandboxKnobs> = {}, seed = 1) {
     this.knobs = SandboxKnobs.parse({ ...DEFAULT_KNOBS, ...initial });
@@ -61,8 +62,18 @@ export class Knobs {
     return this.get();
   }
 
+  /**
+   * Calls `listener` with each tenant API call's operation as it arrives, before it is handled (a test
+   * can freeze or kill the caller there); returns the function that stops it.
+   */
+  onCall(listener: (operation: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** Counts a call (at arrival, so the per-second maximum measures what the client sent). */
   record(operation: string, nowMs: number): void {
+    for (const listener of this.listeners) listener(operation);
     this.stats.totalCalls++;
     this.stats.callsByPath[operation] = (this.stats.callsByPath[operation] ?? 0) + 1;
     this.window.push(nowMs);

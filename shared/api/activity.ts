@@ -71,12 +71,34 @@ export const LogActivityRequest = z.object({
   notes: z.string().max(8000),
   outcome: z.string().max(500),
   nextStep: z.object({ date: LocalDateText, text: z.string().max(500) }).nullable(),
+  /**
+   * The next step is a follow-up of its own beside the customer's planned one. Omitted or false: the
+   * customer's open follow-up is moved to the next step's date (docs/architecture.md, "One next step").
+   */
+  separateFollowUp: z.boolean().optional(),
 });
 export type LogActivityRequest = z.infer<typeof LogActivityRequest>;
+
+/** What became of the next step: the customer's follow-up moved to its date, a new one, or none asked for. */
+export const FollowUpOutcome = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("none") }),
+  z.object({
+    action: z.enum(["moved", "created"]),
+    id: z.number().int(),
+    /** The follow-up's date now; null only for saves recorded before the connector said so. */
+    date: LocalDateText.nullable(),
+    /** Where a moved follow-up was before. */
+    previousDate: LocalDateText.nullable(),
+    /** The CRM user the follow-up is for (the company's owner, or whoever the moved one was for). */
+    associate: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  }),
+]);
+export type FollowUpOutcome = z.infer<typeof FollowUpOutcome>;
 
 export const LogActivityResponse = z.object({
   activityId: z.number().int(),
   followUpId: z.number().int().nullable(),
+  followUp: FollowUpOutcome,
   /** True when this key was saved before: nothing was written this time. */
   replayed: z.boolean(),
 });

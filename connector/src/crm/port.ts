@@ -176,6 +176,12 @@ export interface AppointmentQuery {
   completed?: boolean;
 }
 
+export interface AppointmentMove {
+  startDate: string;
+  endDate: string;
+  description?: string;
+}
+
 export interface CrmSelection {
   id: number;
   name: string;
@@ -318,6 +324,8 @@ export interface CrmFullPort extends CrmPort {
   /** All appointments matching the query, across pages. */
   listAppointments(query: AppointmentQuery): Promise<CrmAppointment[]>;
   completeAppointment(id: AppointmentId): Promise<CrmAppointment>;
+  /** Moves a planned appointment to new start and end times (ISO local date-times) and, when given, sets its text. */
+  moveAppointment(id: AppointmentId, move: AppointmentMove): Promise<CrmAppointment>;
   findSelectionByName(name: string): Promise<CrmSelection | null>;
   createStaticSelection(selection: NewSelection): Promise<CrmSelection>;
   addSelectionMembers(selectionId: number, contactIds: readonly ContactId[]): Promise<void>;

@@ -4,7 +4,7 @@ import type { CrmFullPort } from "../port";
 import { createAuthenticator, type Authenticator } from "./auth";
 import { parseSuperOfficeConfig, secretsOf, type SuperOfficeConfig, type SuperOfficeConfigInput } from "./config";
 import { SoHttp, type SoObserver } from "./http";
-import { completeAppointment, createAppointment, lastCompletedAppointment, listAppointments, nextPlannedAppointment } from "./operations/appointments";
+import { completeAppointment, createAppointment, lastCompletedAppointment, listAppointments, moveAppointment, nextPlannedAppointment } from "./operations/appointments";
 import { listAssociates } from "./operations/associates";
 import { createCompany, getCompany, setCompanyCategories, updateCompany } from "./operations/companies";
 import { listCompanies } from "./operations/company-list";
@@ -103,6 +103,7 @@ export function createSuperOfficeClient(input: SuperOfficeConfigInput, deps: Sup
     findCustomFieldItemByName: (key, name) => findCustomFieldItemByName(ctx, key, name),
     listAppointments: (query) => listAppointments(ctx, query),
     completeAppointment: (id) => completeAppointment(ctx, id),
+    moveAppointment: (id, move) => moveAppointment(ctx, id, move),
     findSelectionByName: (name) => findSelectionByName(ctx, name),
     createStaticSelection: (selection) => createStaticSelection(ctx, selection),
     addSelectionMembers: (id, contactIds) => addSelectionMembers(ctx, id, contactIds),

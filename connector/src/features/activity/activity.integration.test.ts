@@ -58,18 +58,77 @@ describe("activity feature against the sandbox", () => {
 
     const after = await sandboxAppointments(stack, card.company.id);
     const added = after.filter((a) => !before.some((b) => b.id === a.id));
-    expect(added).toHaveLength(2);
     const activity = added.find((a) => a.id === result.activityId)!;
-    const followUp = added.find((a) => a.id === result.followUpId)!;
+    const followUp = after.find((a) => a.id === result.followUpId)!;
+    // The company's open follow-up, if it had one, moved; else one was created: either way one new activity.
+    expect(added.filter((a) => a.completed)).toHaveLength(1);
+    expect(result.followUp).toMatchObject({ id: result.followUpId, date: "2027-01-15" });
     expect(activity.completed).toBe(true);
     expect(activity.startDate.slice(0, 10)).toBe("2026-11-20");
     expect(activity.text).toContain("Wants a quote");
     expect(followUp.completed).toBe(false);
     expect(followUp.startDate.slice(0, 10)).toBe("2027-01-15");
-    expect(followUp.associateId).toBe(card.owner?.id);
+    if (result.followUp.action === "created") expect(followUp.associateId).toBe(card.owner?.id);
 
     const reused = await api("POST", "/api/v1/activities", { ...request, notes: "something else" });
     expect(reused.status).toBe(409);
+  });
+
+  it("keeps one planned follow-up however many activities are logged, and names it", async () => {
+    const card = await cardOf(stack.sandbox.tenant.highlights.tierA.email);
+    const before = await sandboxAppointments(stack, card.company.id);
+    const save = async (date: string, next: string) =>
+      LogActivityResponse.parse(
+        (
+          await api("POST", "/api/v1/activities", {
+            idempotencyKey: crypto.randomUUID(),
+            companyId: card.company.id,
+            personId: card.person.id,
+            type: "meeting",
+            date,
+            notes: "",
+            outcome: `Met on ${date}`,
+            nextStep: { date: next, text: "" },
+          })
+        ).body,
+      );
+    const first = await save("2026-11-24", "2027-03-03");
+    const second = await save("2026-11-25", "2027-03-10");
+    const after = await sandboxAppointments(stack, card.company.id);
+    const added = after.filter((a) => !before.some((b) => b.id === a.id));
+    expect(added.filter((a) => a.completed).map((a) => a.id).sort()).toEqual([first.activityId, second.activityId].sort());
+    // The second save moved the follow-up the first one planned.
+    const planned = after.filter((a) => !a.completed && a.text.includes("[kundrytm:follow-up:"));
+    expect(planned.map((a) => [a.id, a.startDate.slice(0, 10)])).toEqual([[second.followUpId, "2027-03-10"]]);
+    expect(second.followUp).toEqual({
+      action: "moved",
+      id: first.followUpId,
+      date: "2027-03-10",
+      previousDate: "2027-03-03",
+      associate: { id: card.owner!.id, name: card.owner!.name },
+    });
+    const rhythm = Rhythm.parse((await api("GET", `/api/v1/companies/${card.company.id}/rhythm`)).body);
+    expect(rhythm.nextPlanned).toBe("2027-03-10");
+
+    // A separate follow-up, when asked for, is added beside it.
+    const separate = LogActivityResponse.parse(
+      (
+        await api("POST", "/api/v1/activities", {
+          idempotencyKey: crypto.randomUUID(),
+          companyId: card.company.id,
+          personId: card.person.id,
+          type: "call",
+          date: "2026-11-26",
+          notes: "",
+          outcome: "Called about delivery",
+          nextStep: { date: "2027-04-07", text: "Delivery check" },
+          separateFollowUp: true,
+        })
+      ).body,
+    );
+    expect(separate.followUp).toMatchObject({ action: "created", date: "2027-04-07", previousDate: null });
+    const planned2 = (await sandboxAppointments(stack, card.company.id)).filter((a) => !a.completed && a.text.includes("[kundrytm:follow-up:"));
+    expect(planned2.map((a) => a.startDate.slice(0, 10)).sort()).toEqual(["2027-03-10", "2027-04-07"]);
   });
 
   it("writes the rep's judgement to the CRM", async () => {

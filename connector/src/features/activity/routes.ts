@@ -14,6 +14,7 @@ import { LoggedQuery, LoggedResponse } from "../../../../shared/api/meetings";
 import type { ContactId } from "../../../../shared/domain/vocabulary";
 import { identityOf } from "../../auth/identity";
 import type { Queryable } from "../../store/db";
+import { writeLedger } from "../../store/write-ledger";
 import type { JobFeatureDeps } from "../settings/admin";
 import { activityService, type ActivityService } from "./service";
 
@@ -48,6 +49,6 @@ export function activityFeature(app: FastifyInstance, db: Queryable, jobs: JobFe
   const settings = jobs.services.settings;
   activityRoutes(
     app,
-    activityService({ crm: jobs.crm, db, settings: async () => ({ policy: await settings.policy(), fields: await settings.fields() }) }),
+    activityService({ crm: jobs.crm, ledger: writeLedger(db), settings: async () => ({ policy: await settings.policy(), fields: await settings.fields() }) }),
   );
 }

@@ -1,22 +1,22 @@
-import crypto from "node:crypto";
-import type { JudgementRequest, JudgementResponse, LogActivityRequest, LogActivityResponse, NextStepProposal } from "../../../../shared/api/activity";
+import type { FollowUpOutcome, JudgementRequest, JudgementResponse, LogActivityRequest, LogActivityResponse, NextStepProposal } from "../../../../shared/api/activity";
 import type { LoggedResponse } from "../../../../shared/api/meetings";
 import { nextStep } from "../../../../shared/domain";
-import type { ActivityType, ContactId, PersonId } from "../../../../shared/domain/vocabulary";
+import { addDays, type LocalDate } from "../../../../shared/domain/dates";
+import type { ActivityType, AssociateId, ContactId, PersonId } from "../../../../shared/domain/vocabulary";
 import { assertNever } from "../../../../shared/domain/vocabulary";
 import type { Identity } from "../../auth/identity";
-import type { CrmFullPort, CrmListItem } from "../../crm/port";
+import type { CrmAppointment, CrmFullPort, CrmListItem } from "../../crm/port";
 import { encodeListItemId } from "../../crm/superoffice";
 import { HttpError } from "../../http/errors";
-import type { Queryable } from "../../store/db";
-import { countryOf, DEFAULT_COUNTRY, judgementOf, rhythmOf, type RhythmCrm, type RhythmSettings } from "./rhythm";
+import type { WriteLedger, WriteSteps } from "../../store/write-ledger";
+import { countryOf, DEFAULT_COUNTRY, judgementOf, rhythmOf, todayFor, type RhythmCrm, type RhythmSettings } from "./rhythm";
 
 export type ActivityCrm = RhythmCrm &
-  Pick<CrmFullPort, "listAssociates" | "listTaskTypes" | "createAppointment" | "updateCompany" | "listAppointments">;
+  Pick<CrmFullPort, "listAssociates" | "listTaskTypes" | "createAppointment" | "moveAppointment" | "updateCompany" | "listAppointments">;
 
 export interface ActivityDeps {
   crm: ActivityCrm;
-  db: Queryable;
+  ledger: WriteLedger;
   settings: () => Promise<RhythmSettings>;
   now?: () => Date;
 }
@@ -60,11 +60,79 @@ function labelOf(type: ActivityType): string {
   }
 }
 
-/** A key whose first save is still running (or died) for longer than this may be resumed. */
-const STALE_PENDING_MS = 2 * 60_000;
+/** The marker on a logged activity's text: a retry of the save finds the activity by it. */
+export function activityMarker(idempotencyKey: string): string {
+  return `[kundrytm:log:${idempotencyKey}]`;
+}
+
+/** The marker on a follow-up Kundrytm planned, naming the save that last planned it. */
+export function followUpMarker(idempotencyKey: string): string {
+  return `${FOLLOW_UP_MARKER_PREFIX}${idempotencyKey}]`;
+}
+const FOLLOW_UP_MARKER_PREFIX = "[kundrytm:follow-up:";
+const ANY_MARKER = /\n?\[kundrytm:[^\]]*\]/g;
+
+function withoutMarkers(text: string): string {
+  return text.replace(ANY_MARKER, "").trim();
+}
+
+/**
+ * Which of a company's planned appointments a new next step moves: Kundrytm's own open follow-up (the
+ * earliest, if there are several), else the earliest open appointment of the follow-up activity type that
+ * no Kundrytm job made (a Monday-list or tier task stays where it is); none: a follow-up is created.
+ */
+export function chooseFollowUp(open: readonly CrmAppointment[], tasks: readonly CrmListItem[]): CrmAppointment | null {
+  const byDate = [...open].filter((a) => !a.completed).sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id - b.id));
+  const ours = byDate.find((a) => a.text.includes(FOLLOW_UP_MARKER_PREFIX));
+  if (ours) return ours;
+  const followUpTask = tasks.find((t) => t.id === taskIdFor("follow-up", tasks));
+  const names = new Set(TASK_NAMES["follow-up"]);
+  return (
+    byDate.find(
+      (a) =>
+        !a.text.includes("[kundrytm:") &&
+        a.typeName !== null &&
+        (names.has(a.typeName.trim().toLowerCase()) || (followUpTask !== undefined && a.typeName === followUpTask.name)),
+    ) ?? null
+  );
+}
+
+/** The moved appointment keeps its time of day and length, on the new date. */
+function movedTimes(appointment: CrmAppointment, date: LocalDate): { startDate: string; endDate: string } {
+  const time = (iso: string) => (/T(\d{2}:\d{2}(?::\d{2})?)/.exec(iso)?.[1] ?? "09:00:00").padEnd(8, ":00");
+  const start = `${date}T${time(appointment.startDate)}`;
+  const lengthMs = Math.max(0, Date.parse(`${appointment.endDate.slice(0, 19)}Z`) - Date.parse(`${appointment.startDate.slice(0, 19)}Z`)) || 30 * 60_000;
+  const end = new Date(Date.parse(`${start}Z`) + lengthMs).toISOString().slice(0, 19);
+  return { startDate: start, endDate: end };
+}
+
+/** Open appointments this far back (an overdue follow-up) and ahead are candidates to move. */
+const PLANNED_LOOKBACK_DAYS = 2 * 366;
+const PLANNED_LOOKAHEAD_DAYS = 5 * 366;
+
+/** A follow-up as the ledger keeps it for the answer. */
+type StoredFollowUp =
+  | { action: "none" }
+  | { action: "moved" | "created"; id: number; date: LocalDate | null; previousDate: LocalDate | null; associateId: number | null };
+const NO_FOLLOW_UP: StoredFollowUp = { action: "none" };
+
+/** What a save records in the write ledger as it goes. */
+type ActivityCheckpoints = {
+  activityId: number;
+  followUpIntent: { action: "moved" | "created"; previousDate: LocalDate | null };
+  followUp: StoredFollowUp;
+};
+
+/** Answers recorded before the connector said what became of the follow-up name only its id. */
+function withFollowUp(result: LogActivityResponse): LogActivityResponse {
+  if (result.followUp) return result;
+  const followUp: FollowUpOutcome =
+    result.followUpId === null ? { action: "none" } : { action: "created", id: result.followUpId, date: null, previousDate: null, associate: null };
+  return { ...result, followUp };
+}
 
 export function activityService(deps: ActivityDeps) {
-  const { crm, db } = deps;
+  const { crm, ledger } = deps;
   const now = deps.now ?? (() => new Date());
 
   async function itemIdFor(field: string, names: string[]): Promise<number> {
@@ -122,77 +190,117 @@ export function activityService(deps: ActivityDeps) {
     },
 
     /**
-     * Records the completed activity for the rep and the next step as a follow-up for the company's
-     * owner. Idempotent by the pane's key: a repeated key returns the first result and writes nothing.
+     * Records the completed activity for the rep and plans the next step: the customer's open follow-up
+     * (chooseFollowUp) moves to the next step's date, or a follow-up for the company's owner is created
+     * when there is none or the rep asks for a separate one. Once per idempotency key (the write ledger):
+     * a repeat returns the first answer, and a retry after a crash finds by their markers what the
+     * earlier try wrote before writing again.
      */
     async log(identity: Identity, request: LogActivityRequest): Promise<LogActivityResponse> {
       const { idempotencyKey, ...content } = request;
-      const hash = crypto.createHash("sha256").update(JSON.stringify(content)).digest("hex");
-      const inserted = await db.query(
-        `insert into logged_activities (idempotency_key, request_hash, rep_email, state) values ($1, $2, $3, 'pending')
-         on conflict (idempotency_key) do nothing returning idempotency_key`,
-        [idempotencyKey, hash, identity.email],
-      );
-      let activityId: number | null = null;
-      if (inserted.rowCount === 0) {
-        const { rows } = await db.query<{ request_hash: string; state: string; activity_id: number | null; follow_up_id: number | null; age_ms: number }>(
-          `select request_hash, state, activity_id, follow_up_id,
-                  (extract(epoch from (now() - updated_at)) * 1000)::integer as age_ms
-             from logged_activities where idempotency_key = $1`,
-          [idempotencyKey],
-        );
-        const row = rows[0];
-        if (!row) throw new HttpError(409, "CONFLICT", "This save is being processed; try again.");
-        if (row.request_hash !== hash) throw new HttpError(409, "CONFLICT", "This idempotency key was used for another activity.");
-        if (row.state === "done" && row.activity_id !== null) {
-          return { activityId: row.activity_id, followUpId: row.follow_up_id, replayed: true };
-        }
-        if (row.age_ms < STALE_PENDING_MS && row.activity_id === null) throw new HttpError(409, "CONFLICT", "This save is being processed; try again.");
-        await db.query("update logged_activities set updated_at = now() where idempotency_key = $1", [idempotencyKey]);
-        activityId = row.activity_id;
-      }
-
-      try {
-        const [associates, company, tasks] = await Promise.all([crm.listAssociates(), crm.getCompany(request.companyId as ContactId), crm.listTaskTypes()]);
-        const rep = associates.find((a) => a.email?.trim().toLowerCase() === identity.email);
-        if (!rep) throw new HttpError(403, "FORBIDDEN", "Your account is not a user of the CRM.");
-        const personId = request.personId as PersonId | null;
-        if (activityId === null) {
-          const activity = await crm.createAppointment({
-            contactId: company.id,
-            personId,
-            associateId: rep.id,
-            taskId: taskIdFor(request.type, tasks),
-            startDate: `${request.date}T09:00:00`,
-            endDate: `${request.date}T10:00:00`,
-            description: describe(request),
-            completed: true,
-          });
-          activityId = activity.id;
-          await db.query("update logged_activities set activity_id = $2, updated_at = now() where idempotency_key = $1", [idempotencyKey, activityId]);
-        }
-        let followUpId: number | null = null;
-        if (request.nextStep) {
-          const followUp = await crm.createAppointment({
-            contactId: company.id,
-            personId,
-            associateId: company.owner?.id ?? rep.id,
-            taskId: taskIdFor("follow-up", tasks),
-            startDate: `${request.nextStep.date}T09:00:00`,
-            endDate: `${request.nextStep.date}T09:30:00`,
-            description: request.nextStep.text.trim() || describe(request),
-            completed: false,
-          });
-          followUpId = followUp.id;
-        }
-        await db.query("update logged_activities set follow_up_id = $2, state = 'done', updated_at = now() where idempotency_key = $1", [idempotencyKey, followUpId]);
-        return { activityId, followUpId, replayed: false };
-      } catch (error) {
-        // Nothing written yet: forget the key so the pane's retry starts over.
-        if (activityId === null) await db.query("delete from logged_activities where idempotency_key = $1 and activity_id is null", [idempotencyKey]);
-        throw error;
-      }
+      const { result, replayed } = await ledger.runOnce<ActivityCheckpoints, LogActivityResponse>({
+        kind: "activity",
+        key: idempotencyKey,
+        content,
+        repEmail: identity.email,
+        conflictMessage: "This idempotency key was used for another activity.",
+        busyMessage: "This save is being processed; try again shortly.",
+        work: (steps) => logOnce(identity, request, steps),
+      });
+      return replayed ? { ...withFollowUp(result), replayed: true } : result;
     },
   };
+
+  async function logOnce(identity: Identity, request: LogActivityRequest, steps: WriteSteps<ActivityCheckpoints>): Promise<LogActivityResponse> {
+    const key = request.idempotencyKey;
+    const [associates, company, tasks] = await Promise.all([crm.listAssociates(), crm.getCompany(request.companyId as ContactId), crm.listTaskTypes()]);
+    const rep = associates.find((a) => a.email?.trim().toLowerCase() === identity.email);
+    if (!rep) throw new HttpError(403, "FORBIDDEN", "Your account is not a user of the CRM.");
+    const personId = request.personId as PersonId | null;
+
+    let activityId = steps.checkpoints.activityId ?? null;
+    if (activityId === null && steps.mayHaveWritten("activityId")) {
+      const written = await crm.listAppointments({ contactId: company.id, from: request.date, to: request.date, completed: true });
+      activityId = written.find((a) => a.contactId === company.id && a.text.includes(activityMarker(key)))?.id ?? null;
+    }
+    if (activityId === null) {
+      const activity = await steps.writing("activityId", () =>
+        crm.createAppointment({
+          contactId: company.id,
+          personId,
+          associateId: rep.id,
+          taskId: taskIdFor(request.type, tasks),
+          startDate: `${request.date}T09:00:00`,
+          endDate: `${request.date}T10:00:00`,
+          description: `${describe(request)}\n${activityMarker(key)}`,
+          completed: true,
+        }),
+      );
+      activityId = activity.id;
+    }
+    if (steps.checkpoints.activityId !== activityId) await steps.save({ activityId });
+
+    const nameOf = (id: number | null) => {
+      const associate = associates.find((a) => a.id === id);
+      return associate ? { id: associate.id, name: associate.fullName } : null;
+    };
+    const followUp = steps.checkpoints.followUp ?? (request.nextStep ? await planFollowUp(company.id, company.owner?.id ?? rep.id, request, steps, tasks, personId) : NO_FOLLOW_UP);
+    if (steps.checkpoints.followUp === undefined) await steps.save({ followUp });
+    const outcome: FollowUpOutcome =
+      followUp.action === "none" ? followUp : { action: followUp.action, id: followUp.id, date: followUp.date, previousDate: followUp.previousDate, associate: nameOf(followUp.associateId) };
+    return { activityId, followUpId: followUp.action === "none" ? null : followUp.id, followUp: outcome, replayed: false };
+  }
+
+  /** Moves the customer's open follow-up to the next step's date, or creates one; an earlier try's write is found by its marker. */
+  async function planFollowUp(
+    companyId: ContactId,
+    ownerId: AssociateId,
+    request: LogActivityRequest,
+    steps: WriteSteps<ActivityCheckpoints>,
+    tasks: readonly CrmListItem[],
+    personId: PersonId | null,
+  ): Promise<StoredFollowUp> {
+    const step = request.nextStep!;
+    const key = request.idempotencyKey;
+    const today = todayFor(undefined, now());
+    const planned = await crm.listAppointments({ contactId: companyId, from: addDays(today, -PLANNED_LOOKBACK_DAYS), to: addDays(today, PLANNED_LOOKAHEAD_DAYS), completed: false });
+    const open = planned.filter((a) => a.contactId === companyId && !a.completed);
+    const mine = open.find((a) => a.text.includes(followUpMarker(key)));
+    const intent = steps.checkpoints.followUpIntent;
+    if (mine && steps.mayHaveWritten("followUp")) {
+      // An earlier try of this key wrote it and died before recording it.
+      return {
+        action: intent?.action ?? "created",
+        id: mine.id,
+        date: mine.startDate.slice(0, 10),
+        previousDate: intent?.previousDate ?? null,
+        associateId: mine.associateId,
+      };
+    }
+    const text = step.text.trim();
+    const target = request.separateFollowUp ? null : chooseFollowUp(open, tasks);
+    if (target) {
+      const times = movedTimes(target, step.date);
+      await steps.save({ followUpIntent: { action: "moved", previousDate: target.startDate.slice(0, 10) } });
+      const moved = await steps.writing("followUp", () =>
+        crm.moveAppointment(target.id, { ...times, description: `${text || withoutMarkers(target.text)}\n${followUpMarker(key)}` }),
+      );
+      return { action: "moved", id: moved.id, date: step.date, previousDate: target.startDate.slice(0, 10), associateId: target.associateId };
+    }
+    await steps.save({ followUpIntent: { action: "created", previousDate: null } });
+    const created = await steps.writing("followUp", () =>
+      crm.createAppointment({
+        contactId: companyId,
+        personId,
+        associateId: ownerId,
+        taskId: taskIdFor("follow-up", tasks),
+        startDate: `${step.date}T09:00:00`,
+        endDate: `${step.date}T09:30:00`,
+        description: `${text || describe(request)}\n${followUpMarker(key)}`,
+        completed: false,
+      }),
+    );
+    return { action: "created", id: created.id, date: step.date, previousDate: null, associateId: ownerId };
+  }
 }
 export type ActivityService = ReturnType<typeof activityService>;

@@ -69,7 +69,7 @@ describe("log activity", () => {
       ...connectorHandlers(found, [
         http.post(`${BASE_URL}/api/v1/activities`, async ({ request }) => {
           saved.push((await request.json()) as LogActivityRequest);
-          return HttpResponse.json({ activityId: 1, followUpId: 2, replayed: false });
+          return HttpResponse.json({ activityId: 1, followUpId: 2, followUp: { action: "created", id: 2, date: "2027-01-15", previousDate: null, associate: { id: 3, name: "Sofie Bergman" } }, replayed: false });
         }),
       ]),
     );
@@ -94,7 +94,7 @@ describe("log activity", () => {
         http.post(`${BASE_URL}/api/v1/activities`, async ({ request }) => {
           if (!up) return HttpResponse.error();
           keys.push(((await request.json()) as LogActivityRequest).idempotencyKey);
-          return HttpResponse.json({ activityId: 1, followUpId: null, replayed: false });
+          return HttpResponse.json({ activityId: 1, followUpId: null, followUp: { action: "none" as const }, replayed: false });
         }),
       ]),
     );
@@ -120,7 +120,7 @@ describe("log activity", () => {
         http.post(`${BASE_URL}/api/v1/activities`, async ({ request }) => {
           if (!up) return HttpResponse.error();
           saved.push((await request.json()) as LogActivityRequest);
-          return HttpResponse.json({ activityId: 1, followUpId: null, replayed: false });
+          return HttpResponse.json({ activityId: 1, followUpId: null, followUp: { action: "none" as const }, replayed: false });
         }),
       ]),
     );

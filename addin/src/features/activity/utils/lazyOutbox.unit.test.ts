@@ -20,7 +20,7 @@ const stored = (failed: boolean) =>
 describe("lazy outbox", () => {
   it("shows no entries until its chunk is in, then what was stored, and tells its subscribers", async () => {
     const storage = stored(true);
-    const outbox = createLazyOutbox({ storage, send: async () => ({ activityId: 1, followUpId: null, replayed: false }) });
+    const outbox = createLazyOutbox({ storage, send: async () => ({ activityId: 1, followUpId: null, followUp: { action: "none" as const }, replayed: false }) });
     const seen: number[] = [];
     outbox.subscribe(() => seen.push(outbox.entries().length));
     expect(outbox.entries()).toEqual([]);
@@ -34,7 +34,7 @@ describe("lazy outbox", () => {
     const sent: string[] = [];
     const send = async (r: LogActivityRequest) => {
       sent.push(r.idempotencyKey);
-      return { activityId: 1, followUpId: null, replayed: false };
+      return { activityId: 1, followUpId: null, followUp: { action: "none" as const }, replayed: false };
     };
     const left = createLazyOutbox({ storage: stored(false), send });
     await left.flush();
@@ -55,7 +55,7 @@ describe("lazy outbox", () => {
   });
 
   it("does not start sending when disposed before its chunk is in", async () => {
-    const send = jest.fn(async () => ({ activityId: 1, followUpId: null, replayed: false }));
+    const send = jest.fn(async () => ({ activityId: 1, followUpId: null, followUp: { action: "none" as const }, replayed: false }));
     const outbox = createLazyOutbox({ storage: stored(false), send });
     outbox.dispose();
     await outbox.flush();

@@ -25,7 +25,7 @@ function connector() {
     if (!state.up) throw new ApiClientError("NETWORK", "down");
     const earlier = written.get(r.idempotencyKey);
     if (earlier) return { ...earlier, replayed: true };
-    const response = { activityId: 100 + written.size, followUpId: 200 + written.size, replayed: false };
+    const response = { activityId: 100 + written.size, followUpId: null, followUp: { action: "none" as const }, replayed: false };
     written.set(r.idempotencyKey, response);
     return response;
   };

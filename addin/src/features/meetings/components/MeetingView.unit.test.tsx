@@ -65,7 +65,7 @@ function loggedHandlers(logged: Set<number>) {
         const body = (await request.json()) as LogActivityRequest;
         saved.push(body);
         logged.add(body.companyId);
-        return HttpResponse.json({ activityId: 500, followUpId: null, replayed: false });
+        return HttpResponse.json({ activityId: 500, followUpId: null, followUp: { action: "none" as const }, replayed: false });
       }),
     ],
   };

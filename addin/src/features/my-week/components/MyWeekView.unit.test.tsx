@@ -112,7 +112,7 @@ describe("my week", () => {
         http.post(`${BASE_URL}/api/v1/activities`, async ({ request }) => {
           saved.push(await request.json());
           logged = true;
-          return HttpResponse.json({ activityId: 500, followUpId: null, replayed: false });
+          return HttpResponse.json({ activityId: 500, followUpId: null, followUp: { action: "none" as const }, replayed: false });
         }),
       ]),
     );

@@ -1,5 +1,5 @@
 import type { AppointmentId, ContactId } from "../../../../../shared/domain/vocabulary";
-import { CrmError, type AppointmentQuery, type CrmAppointment, type NewAppointment } from "../../port";
+import { CrmError, type AppointmentMove, type AppointmentQuery, type CrmAppointment, type NewAppointment } from "../../port";
 import { localDateTime, mapAppointmentEntity, mapAppointmentRow } from "../mappers";
 import { odataDate, odataInt } from "../odata";
 import { APPOINTMENT_COLUMNS, RawAppointmentEntity, RawAppointmentRow } from "../raw";
@@ -97,5 +97,18 @@ export async function completeAppointment(ctx: SoContext, id: AppointmentId): Pr
     { method: "PATCH", path: `${PATH}/${id}`, what: "complete appointment", body: [{ op: "replace", path: "/Completed", value: "Completed" }] },
     RawAppointmentEntity,
   );
+  return mapAppointmentEntity(raw, ctx.config.tenantTimeZone);
+}
+
+export async function moveAppointment(ctx: SoContext, id: AppointmentId, move: AppointmentMove): Promise<CrmAppointment> {
+  const start = localDateTime(move.startDate, ctx.config.tenantTimeZone);
+  const end = localDateTime(move.endDate, ctx.config.tenantTimeZone);
+  if (end < start) throw new CrmError("CRM_BAD_REQUEST", "An appointment cannot end before it starts");
+  const body = [
+    { op: "replace", path: "/StartDate", value: start },
+    { op: "replace", path: "/EndDate", value: end },
+    ...(move.description !== undefined ? [{ op: "replace", path: "/Description", value: move.description }] : []),
+  ];
+  const raw = await ctx.http.json({ method: "PATCH", path: `${PATH}/${id}`, what: "move appointment", body }, RawAppointmentEntity);
   return mapAppointmentEntity(raw, ctx.config.tenantTimeZone);
 }
