@@ -46,7 +46,7 @@ export async function run(): Promise<void> {
     const categories = await fast.listCategories();
     const categoryOf = (status: TierStatus) => categories.find((c) => c.name === (status === "former" ? "Tidigare kund" : status))!.id;
     const statusOf = new Map<number, TierStatus>(TIER_STATUSES.map((s) => [categoryOf(s), s]));
-    await inBatches(plan.report.moves, (m) => fast.updateCompany(m.contactId as ContactId, { categoryId: categoryOf(m.to) }));
+    await inBatches(plan.report.moves, (m) => fast.updateCompany(m.contactId as ContactId, { categoryId: m.to === null ? null : categoryOf(m.to) }));
     const tiered = (await fast.listCompanies()).filter((c) => c.categoryId !== null && isTier(statusOf.get(c.categoryId)));
     const wanted = Math.round(CUSTOMERS * MOVE_SHARE);
     const step = Math.floor(tiered.length / wanted);

@@ -37,7 +37,8 @@ export const TierMoveReport = z.object({
   name: z.string(),
   kind: z.enum(TIER_MOVE_KINDS),
   from: z.enum(TIER_STATUSES).nullable(),
-  to: z.enum(TIER_STATUSES),
+  /** Null: the company no longer has a tier ("cleared"). */
+  to: z.enum(TIER_STATUSES).nullable(),
   sentence: z.string(),
 });
 export type TierMoveReport = z.infer<typeof TierMoveReport>;

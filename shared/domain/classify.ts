@@ -12,6 +12,14 @@ export const TierSettingsSchema = z.object({
   /** Hysteresis: a customer leaves its tier only when revenue passes a threshold by this fraction (0.1 = 10 %). */
   hysteresisMargin: z.number().min(0).max(0.5).default(0.1),
   baseCurrency: z.string().regex(/^[A-Z]{3}$/, "currency codes are three capital letters").default("SEK"),
+  /**
+   * Categories besides the tier and former-customer items that classification may overwrite (e.g.
+   * "Prospekt", "Kund"). Companies with any other category (Partner, Leverantör, the own company) are
+   * never touched; a company without a category always may be.
+   */
+  overwriteCategories: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
+  /** The category a company gets when it no longer has a tier; null empties the category. */
+  noTierCategory: z.string().trim().min(1).max(100).nullable().default(null),
 });
 export type TierSettings = z.infer<typeof TierSettingsSchema>;
 

@@ -33,13 +33,14 @@ describe("classification", () => {
       rank: 2,
       customersRanked: 4,
       topPercent: 50,
-      thresholds: { A: 1e6, B: 1e5, C: 1e4 },
       tierByThresholds: "B",
       heldByMargin: false,
       toNextTier: { tier: "A" },
     });
     expect(mid.explanation.share).toBeCloseTo(1e5 / 1.111e6, 12);
-    expect(mid.explanation.toNextTier!.amount).toBeCloseTo(1e6 * 1.1 - 1e5, 6);
+    const t = mid.explanation.thresholds!;
+    expect([t.A, t.B, t.C].map((x) => Math.round(x))).toEqual([316228, 31623, 3162]);
+    expect(mid.explanation.toNextTier!.amount).toBeCloseTo(t.A * 1.1 - 1e5, 6);
     expect(c.results.find((r) => r.customerKey === "big")!.explanation.toNextTier).toBeNull();
   });
 
@@ -86,6 +87,17 @@ describe("classification", () => {
     expect(statusOf(justDown, "x")).toBe("A");
     const wayDown = classify({ revenue: revenueOf([...lines, line("x", 5e3)]), settings: fixed, previous: new Map([["x", "A"]]) });
     expect(statusOf(wayDown, "x")).toBe("D");
+  });
+
+  it("natural breaks: the customer at the bottom of a well-separated cluster enters it from the tier below, and the one at the top of the cluster below does not", () => {
+    const amounts = { a1: 4e6, a2: 3e6, a3: 2e6, b1: 4e5, b2: 3e5, b3: 2e5, c1: 4e4, c2: 3e4, c3: 2e4, d1: 4e3, d2: 3e3, d3: 2e3 };
+    const lines = Object.entries(amounts).map(([k, a]) => line(k, a));
+    const previous = new Map<string, TierStatus | null>([["a3", "B"], ["b1", "A"], ["c1", "B"], ["b3", "C"]]);
+    const c = classify({ revenue: revenueOf(lines), settings: settings(), previous });
+    expect(statusOf(c, "a3")).toBe("A");
+    expect(statusOf(c, "b1")).toBe("B");
+    expect(statusOf(c, "b3")).toBe("B");
+    expect(statusOf(c, "c1")).toBe("C");
   });
 
   it("hysteresis: a jump over two thresholds stops at the last one passed by the margin", () => {

@@ -24,7 +24,7 @@ export function renderTierExplanation(input: RenderInput): string {
   const t = TEXT[locale];
   const from = input.from === undefined ? result.previous : input.from;
   const status = result.status;
-  if (status === null) return t.none(name);
+  if (status === null) return from === null ? t.none(name) : t.cleared(name, from);
   const months = e.window.months;
   if (status === "former") {
     const lead = moveKind(from, status) === "became-former" ? t.becameFormer(name) : t.isFormer(name);
@@ -46,6 +46,7 @@ export function renderTierExplanation(input: RenderInput): string {
       lead = t.reactivated(name, status);
       break;
     case "became-former":
+    case "cleared":
     case null:
       lead = t.is(name, status);
       if (e.heldByMargin) facts.push(t.held(status, percent(e.hysteresisMargin * 100, locale)));
@@ -60,6 +61,7 @@ export function renderTierExplanation(input: RenderInput): string {
 
 interface Phrases {
   none(name: string): string;
+  cleared(name: string, from: TierStatus): string;
   isFormer(name: string): string;
   becameFormer(name: string): string;
   noPurchases(months: number): string;
@@ -78,6 +80,7 @@ interface Phrases {
 const TEXT: Record<ExplanationLocale, Phrases> = {
   en: {
     none: (n) => `${n} has no tier: no purchases recorded.`,
+    cleared: (n, f) => `${n} no longer has a tier (was ${f === "former" ? "former customer" : f}): no purchases recorded.`,
     isFormer: (n) => `${n} is a former customer`,
     becameFormer: (n) => `${n} became a former customer`,
     noPurchases: (m) => `no purchases in the last ${m} months`,
@@ -94,6 +97,7 @@ const TEXT: Record<ExplanationLocale, Phrases> = {
   },
   sv: {
     none: (n) => `${n} har ingen nivå: inga köp registrerade.`,
+    cleared: (n, f) => `${n} har inte längre någon nivå (var ${f === "former" ? "tidigare kund" : f}): inga köp registrerade.`,
     isFormer: (n) => `${n} är en tidigare kund`,
     becameFormer: (n) => `${n} blev en tidigare kund`,
     noPurchases: (m) => `inga köp de senaste ${m} månaderna`,
@@ -110,6 +114,7 @@ const TEXT: Record<ExplanationLocale, Phrases> = {
   },
   nb: {
     none: (n) => `${n} har ingen nivå: ingen kjøp registrert.`,
+    cleared: (n, f) => `${n} har ikke lenger noen nivå (var ${f === "former" ? "tidligere kunde" : f}): ingen kjøp registrert.`,
     isFormer: (n) => `${n} er en tidligere kunde`,
     becameFormer: (n) => `${n} ble en tidligere kunde`,
     noPurchases: (m) => `ingen kjøp de siste ${m} månedene`,

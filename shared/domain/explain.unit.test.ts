@@ -38,6 +38,12 @@ describe("tier explanation in one sentence", () => {
     expect(renderTierExplanation({ result: old, customerName: "Gamla AB", locale: "sv" })).toBe("Gamla AB blev en tidigare kund: inga köp de senaste 12 månaderna (senaste köp 2025-03-14).");
     expect(renderTierExplanation({ result: old, customerName: "Gamla AB", locale: "en", from: "former" })).toBe("Gamla AB is a former customer: no purchases in the last 12 months (last purchase 2025-03-14).");
     expect(renderTierExplanation({ result: resultFor("ghost"), customerName: "Ny AS", locale: "nb" })).toBe("Ny AS har ingen nivå: ingen kjøp registrert.");
+    const stale = resultFor("ghost", [["ghost", "B"]]);
+    expect(renderTierExplanation({ result: stale, customerName: "Fredrikstad Automasjon AS", locale: "nb" })).toBe("Fredrikstad Automasjon AS har ikke lenger noen nivå (var B): ingen kjøp registrert.");
+    expect(renderTierExplanation({ result: stale, customerName: "Fredrikstad Automasjon AS", locale: "sv", from: "former" })).toBe(
+      "Fredrikstad Automasjon AS har inte längre någon nivå (var tidigare kund): inga köp registrerade.",
+    );
+    expect(renderTierExplanation({ result: stale, customerName: "Fredrikstad Automasjon AS", locale: "en" })).toBe("Fredrikstad Automasjon AS no longer has a tier (was B): no purchases recorded.");
   });
 
   it("new and reactivated", () => {

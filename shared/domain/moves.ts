@@ -1,7 +1,7 @@
 import { TIER_STATUSES, type Tier, type TierStatus } from "./vocabulary";
-import { classificationKey, isTier, tierIndex, type TierResult } from "./classify";
+import { classificationKey, tierIndex, type TierResult } from "./classify";
 
-export const TIER_MOVE_KINDS = ["up", "down", "became-former", "reactivated", "new"] as const;
+export const TIER_MOVE_KINDS = ["up", "down", "became-former", "reactivated", "new", "cleared"] as const;
 export type TierMoveKind = (typeof TIER_MOVE_KINDS)[number];
 
 export interface TierMove {
@@ -9,19 +9,22 @@ export interface TierMove {
   segment: string | null;
   kind: TierMoveKind;
   from: TierStatus | null;
-  to: TierStatus;
+  /** Null: the company no longer has a tier (it never bought, or its history was removed). */
+  to: TierStatus | null;
   result: TierResult;
 }
 
 /**
- * What changed for one customer. A first tier is "new"; a first classification as former customer
- * (history imported for a customer never classified) is not a move. Unchanged status: null.
+ * What changed for one customer. A first status ever — a tier, or former customer for history imported
+ * for a company never classified — is "new"; a tier or former status that the history no longer
+ * supports is "cleared". Unchanged status: null.
  */
 export function moveKind(from: TierStatus | null, to: TierStatus | null): TierMoveKind | null {
-  if (to === null || from === to) return null;
-  if (to === "former") return isTier(from) ? "became-former" : null;
-  if (from === "former") return "reactivated";
+  if (from === to) return null;
+  if (to === null) return "cleared";
   if (from === null) return "new";
+  if (to === "former") return "became-former";
+  if (from === "former") return "reactivated";
   return tierIndex(to as Tier) < tierIndex(from) ? "up" : "down";
 }
 
@@ -31,7 +34,7 @@ export function tierMoves(previous: ReadonlyMap<string, TierStatus | null>, resu
   for (const result of results) {
     const from = previous.get(classificationKey(result.customerKey, result.segment)) ?? null;
     const kind = moveKind(from, result.status);
-    if (kind !== null) moves.push({ customerKey: result.customerKey, segment: result.segment, kind, from, to: result.status as TierStatus, result });
+    if (kind !== null) moves.push({ customerKey: result.customerKey, segment: result.segment, kind, from, to: result.status, result });
   }
   return moves;
 }

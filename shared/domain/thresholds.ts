@@ -3,7 +3,7 @@ import { z } from "zod";
 import { TIERS, assertNever, type Tier } from "./vocabulary";
 
 /**
- * Tier thresholds: the lowest revenue of tiers A, B and C (D is everything below C). They never
+ * Tier thresholds: the revenue from which a customer is in tier A, B or C (D is everything below C). They never
  * increase from A to C; two equal thresholds mean the tier between them is empty. Customers are
  * placed by comparing revenue with the thresholds, so customers with equal revenue always share a tier.
  */
@@ -86,7 +86,12 @@ export function computeThresholds(positiveRevenues: readonly number[], settings:
 /**
  * Natural breaks: Ckmeans (optimal 1-D k-means) on log revenue, k = 4 or the number of distinct
  * values when fewer. The top cluster is A, the next B, …; with fewer clusters the lower tiers stay
- * empty (a single customer, or all customers equal, are all A).
+ * empty (a single customer, or all customers equal, are all A). Each threshold sits between two
+ * neighbouring clusters, at the geometric midpoint of the lowest revenue above it and the highest
+ * below it (the midpoint on the log scale the clusters are found on). So a cluster's lowest member
+ * clears its threshold by the same factor the next cluster's highest member misses it, and hysteresis
+ * is symmetric: the customer at a cluster's edge can enter its tier from below as easily as the
+ * customer at the edge below can leave it.
  */
 function naturalThresholds(revenues: readonly number[]): Thresholds | null {
   if (revenues.length === 0) return null;
@@ -101,7 +106,8 @@ function naturalThresholds(revenues: readonly number[]): Thresholds | null {
     starts.push(index);
     index += cluster.length;
   }
-  const bounds = starts.reverse().map((i) => sorted[i] as number);
+  // Highest cluster first; the lowest cluster has nothing below it, so its bound is its own lowest revenue.
+  const bounds = starts.reverse().map((i) => (i === 0 ? (sorted[0] as number) : Math.sqrt((sorted[i] as number) * (sorted[i - 1] as number))));
   const a = bounds[0] as number;
   const b = bounds[1] ?? a;
   const c = bounds[2] ?? b;

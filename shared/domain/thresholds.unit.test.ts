@@ -7,8 +7,19 @@ describe("thresholds", () => {
   it("natural breaks separate clear groups on a log scale", () => {
     const revenues = [1e6, 1.1e6, 1.2e6, 1e5, 1.2e5, 1e4, 1.1e4, 1.3e4, 1e3, 900];
     const t = computeThresholds(revenues, natural)!;
-    expect(t).toEqual({ A: 1e6, B: 1e5, C: 1e4 });
+    // Each threshold is the geometric midpoint between the lowest member of a cluster and the highest below it.
+    expect(t.A).toBeCloseTo(Math.sqrt(1e6 * 1.2e5), 6);
+    expect(t.B).toBeCloseTo(Math.sqrt(1e5 * 1.3e4), 6);
+    expect(t.C).toBeCloseTo(Math.sqrt(1e4 * 1e3), 6);
     expect(revenues.map((r) => tierFor(r, t))).toEqual(["A", "A", "A", "B", "B", "C", "C", "C", "D", "D"]);
+  });
+
+  it("natural breaks sit between clusters, so every member clears its tier's threshold by the same factor the one below misses it", () => {
+    const t = computeThresholds([2e6, 1e6, 1e5, 5e4, 1e4, 5e3, 1e3, 500], natural)!;
+    // A's lowest member (1e6) over the threshold equals the threshold over B's highest (1e5), and so on down.
+    expect(1e6 / t.A).toBeCloseTo(t.A / 1e5, 9);
+    expect(5e4 / t.B).toBeCloseTo(t.B / 1e4, 9);
+    expect(5e3 / t.C).toBeCloseTo(t.C / 1e3, 9);
   });
 
   it("natural with one customer, or all equal: everyone in A", () => {
@@ -19,7 +30,7 @@ describe("thresholds", () => {
 
   it("natural with two distinct values: A and B, C and D empty", () => {
     const t = computeThresholds([10, 10, 1000, 1000], natural)!;
-    expect(t).toEqual({ A: 1000, B: 10, C: 10 });
+    expect(t).toEqual({ A: 100, B: 10, C: 10 });
   });
 
   it("no positive revenue: no thresholds for data-driven methods", () => {

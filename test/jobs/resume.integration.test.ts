@@ -3,6 +3,7 @@
  * task but the process dies before recording it. The next run must find that task by its marker and
  * not create a second one, and finish every other move.
  */
+import { moveNeedsTask } from "../../connector/src/jobs/classify";
 import path from "node:path";
 import type { RunningSandbox } from "../../sandbox/src";
 import type { ContactId } from "../../shared/domain/vocabulary";
@@ -38,7 +39,7 @@ async function importAndPlan(store: Db, sandbox: RunningSandbox, ordersFile: str
   await jobs.importFile({ file: writeOrdersCsv(path.join(tmp.dir, ordersFile), demoOrders(150)), mapping: DEFAULT_MAPPING, onError: "stop" });
   const plan = await jobs.classify({ dryRun: true, asOf: AS_OF });
   if (plan.kind !== "ran") throw new Error("busy");
-  const withTasks = plan.report.moves.filter((m) => m.kind !== "new");
+  const withTasks = plan.report.moves.filter((m) => moveNeedsTask(m.kind));
   expect(withTasks.length).toBeGreaterThanOrEqual(3);
   return { crm, jobs, plan, withTasks };
 }

@@ -141,11 +141,14 @@ async function executeMoves(options: ApplyOptions, run: JobRun<Progress>, source
   await runs.checkpoint(run.id, progress);
   const gone = new Set<number>();
   if (source.fromThisListing) {
-    await crm.setCompanyCategories(pending.map((m) => ({ contactId: m.contactId, categoryId: m.categoryId })));
+    // An emptied category is no list item: those few go one by one, the rest in the bulk write.
+    const withItem = pending.filter((m) => m.categoryId !== 0);
+    if (withItem.length > 0) await crm.setCompanyCategories(withItem.map((m) => ({ contactId: m.contactId, categoryId: m.categoryId })));
+    for (const move of pending) if (move.categoryId === 0) await crm.updateCompany(move.contactId, { categoryId: null });
   } else {
     for (const move of pending) {
       try {
-        await crm.updateCompany(move.contactId, { categoryId: move.categoryId });
+        await crm.updateCompany(move.contactId, { categoryId: move.categoryId === 0 ? null : move.categoryId });
       } catch (error) {
         if (!(error instanceof CrmError && error.code === "CRM_NOT_FOUND")) throw error;
         gone.add(move.contactId);

@@ -7,7 +7,7 @@ import { moveKind, tierDistribution, type TierMoveKind } from "../../../shared/d
 import { RevenueAccumulator } from "../../../shared/domain/revenue";
 import type { AssociateId, ContactId, TierStatus } from "../../../shared/domain/vocabulary";
 import type { FieldMapping } from "../config";
-import type { CrmFullPort } from "../crm/port";
+import type { CrmFullPort, CrmListItem } from "../crm/port";
 import type { Db } from "../store/db";
 import { ordersRepository } from "../store/orders";
 import { CustomerKeyIndex } from "./customer-keys";
@@ -20,7 +20,9 @@ export interface PlannedMove {
   ownerId: AssociateId | null;
   kind: TierMoveKind;
   from: TierStatus | null;
-  to: TierStatus;
+  /** Null: the company no longer has a tier. */
+  to: TierStatus | null;
+  /** The category written; 0 empties it. */
   categoryId: number;
   sentence: string;
   details: { revenue: number; currency: string; rank: number | null; topPercent: number | null; window: { from: string; to: string; months: number } };
@@ -42,6 +44,16 @@ export interface ClassificationPlan {
   /** Every classified company; its sentence is rendered only when stored (dry runs never pay for it). */
   classified: ClassifiedCompany[];
   portfolio: Portfolio;
+}
+
+/**
+ * The categories classification owns: the tier items, the former-customer items, the admin's "may
+ * overwrite" list and the "no tier" item. Names compare trimmed and in lower case; the ids are of the
+ * CRM's items that are not deleted.
+ */
+export function managedCategoryIds(categories: readonly CrmListItem[], fields: FieldMapping, tiers: Pick<TierSettingsBody, "overwriteCategories" | "noTierCategory">): Set<number> {
+  const names = new Set([...fields.tierCategories, ...fields.formerCategories, ...tiers.overwriteCategories, ...(tiers.noTierCategory ? [tiers.noTierCategory] : [])].map((n) => n.trim().toLowerCase()));
+  return new Set(categories.filter((c) => names.has(c.name.trim().toLowerCase())).map((c) => c.id));
 }
 
 export type ClassifyCrm = Pick<CrmFullPort, "listCompanies" | "listCategories" | "listCustomFieldItems">;
@@ -77,6 +89,17 @@ export async function planClassification(input: {
   const missing = missingCategories(portfolio.categoryIdOf, input.fields);
   if (missing.length > 0) problems.push(`The CRM has no category for ${missing.join(", ")}; companies cannot be moved there.`);
 
+  const managed = managedCategoryIds(portfolio.categories, input.fields, tiers);
+  let noTierCategoryId = 0;
+  if (tiers.noTierCategory !== null) {
+    const wanted = tiers.noTierCategory.trim().toLowerCase();
+    const item = portfolio.categories.find((c) => !c.deleted && c.name.trim().toLowerCase() === wanted);
+    if (item) noTierCategoryId = item.id;
+    else problems.push(`The CRM has no category "${tiers.noTierCategory}" for companies without a tier; their category is emptied instead.`);
+  }
+  // Companies whose category classification does not own (Partner, Leverantör, the own company) are left alone.
+  const isManaged = (c: { categoryId: number | null }) => c.categoryId === null || c.categoryId === 0 || managed.has(c.categoryId);
+
   const index = new CustomerKeyIndex(portfolio.companies);
   const acc = new RevenueAccumulator({ asOf: input.asOf, windowMonths: tiers.windowMonths, baseCurrency: tiers.baseCurrency, rates: tiers.rates, segmentBy: tiers.segmentBy });
   let unknownCompanies = 0;
@@ -98,10 +121,10 @@ export async function planClassification(input: {
   const previous = new Map<string, TierStatus | null>();
   for (const c of revenue.customers) previous.set(classificationKey(c.customerKey, c.segment), portfolio.statusOf.get(Number(c.customerKey)) ?? null);
   for (const c of portfolio.companies) previous.set(String(c.id), portfolio.statusOf.get(c.id) ?? null);
-  const { windowMonths, method, segmentBy, hysteresisMargin, baseCurrency } = tiers;
+  const { rates: _rates, ...settings } = tiers;
   const classification = classify({
     revenue,
-    settings: { windowMonths, method, segmentBy, hysteresisMargin, baseCurrency },
+    settings,
     previous,
     knownCustomers: portfolio.companies.map((c) => String(c.id)),
   });
@@ -110,15 +133,20 @@ export async function planClassification(input: {
   const moves: PlannedMove[] = [];
   const classified: ClassifiedCompany[] = [];
   const after = new Map(portfolio.statusOf);
+  let untouched = 0;
   for (const company of portfolio.companies) {
     const result = best.get(String(company.id));
     if (!result) continue;
+    if (!isManaged(company)) {
+      if (result.status !== null) untouched++;
+      continue;
+    }
     const from = portfolio.statusOf.get(company.id) ?? null;
     const to = result.status;
     if (to !== null) classified.push({ contactId: company.id, name: company.name, from, status: to, result });
     const kind = moveKind(from, to);
-    if (kind === null || to === null) continue;
-    const categoryId = portfolio.categoryIdOf[to];
+    if (kind === null) continue;
+    const categoryId = to === null ? noTierCategoryId : portfolio.categoryIdOf[to];
     if (categoryId === undefined) continue; // reported above as a missing category
     after.set(company.id, to);
     const e = result.explanation;
@@ -135,6 +163,9 @@ export async function planClassification(input: {
     });
   }
   moves.sort((a, b) => a.contactId - b.contactId);
+  if (untouched > 0) {
+    problems.push(`${untouched} companies with order history have a category Kundrytm does not manage (e.g. Partner, Leverantör) and were left as they are; list a category under "may overwrite" in the tier settings to let classification set it.`);
+  }
 
   const report: ClassificationReport = {
     dryRun: true,
@@ -152,7 +183,10 @@ export async function planClassification(input: {
   return { report, moves, classified, portfolio };
 }
 
-/** A first tier ever ("new") only sets the category: a first classification must not flood reps with tasks. */
+/**
+ * A first status ever ("new") only sets the category: a first classification must not flood reps with
+ * tasks. Nor does clearing a tier the order history never supported ("cleared"): nothing for the rep to do.
+ */
 export function moveNeedsTask(kind: TierMoveKind): boolean {
-  return kind !== "new";
+  return kind !== "new" && kind !== "cleared";
 }

@@ -52,7 +52,7 @@ function recentMove(change: TierChange | null, status: TierStatus | null, now: D
   if (!change || status === null || change.to !== status || change.from === null) return null;
   if (now.getTime() - change.changedAt.getTime() > RECENT_MOVE_DAYS * DAY_MS) return null;
   const kind = moveKind(change.from, change.to);
-  if (kind === null || kind === "new") return null;
+  if (kind === null || kind === "new" || kind === "cleared") return null;
   return { from: change.from, to: change.to, kind, date: change.changedAt.toISOString() };
 }
 

@@ -222,7 +222,7 @@ export function TiersSection({ client, settings, onSaved }: { client: AdminClien
                 <tr key={move.contactId}>
                   <th scope="row">{move.name}</th>
                   <td>
-                    {move.from === null ? m.statuses.none : m.statuses[move.from]} → {m.statuses[move.to]}
+                    {move.from === null ? m.statuses.none : m.statuses[move.from]} → {move.to === null ? m.statuses.none : m.statuses[move.to]}
                   </td>
                   <td className={styles.sentence}>{move.sentence}</td>
                 </tr>

@@ -113,7 +113,7 @@ describe("tiers", () => {
     await userEvent.click(screen.getByTestId("dry-run"));
     await screen.findByTestId("distribution-chart");
     expect(calls.saved).toEqual([
-      { windowMonths: 24, method: { method: "pareto", shares: { A: 50, B: 30, C: 15 } }, segmentBy: "none", hysteresisMargin: 0.1, baseCurrency: "SEK", rates: { EUR: 11.4 } },
+      { windowMonths: 24, method: { method: "pareto", shares: { A: 50, B: 30, C: 15 } }, segmentBy: "none", hysteresisMargin: 0.1, baseCurrency: "SEK", rates: { EUR: 11.4 }, overwriteCategories: [], noTierCategory: null },
     ]);
     expect(calls.runs).toEqual(["dry-run"]);
     expect(screen.getByTestId("dry-run").textContent).toBe("Dry run");

@@ -14,6 +14,8 @@ export interface TierDraft {
   baseCurrency: string;
   /** Rows of the rates table, in the order the admin added them. */
   rates: { code: string; rate: string }[];
+  /** The categories classification may overwrite, kept as saved (set with `kundrytm settings set tiers`). */
+  categories: { overwrite: string[]; noTier: string | null };
 }
 
 export function tierDraftOf(body: TierSettingsBody): TierDraft {
@@ -28,6 +30,7 @@ export function tierDraftOf(body: TierSettingsBody): TierDraft {
     thresholds: { A: thresholds ? String(thresholds.A) : "", B: thresholds ? String(thresholds.B) : "", C: thresholds ? String(thresholds.C) : "" },
     baseCurrency: body.baseCurrency,
     rates: Object.entries(body.rates).map(([code, rate]) => ({ code, rate: String(rate) })),
+    categories: { overwrite: [...body.overwriteCategories], noTier: body.noTierCategory },
   };
 }
 
@@ -70,6 +73,8 @@ export function tierBodyOf(draft: TierDraft): { body: TierSettingsBody | null; e
     windowMonths: draft.windowMonths,
     segmentBy: draft.segmentBy,
     hysteresisMargin: numberOf(draft.marginPercent) / 100,
+    overwriteCategories: draft.categories.overwrite,
+    noTierCategory: draft.categories.noTier,
   });
   if (parsed.success && Object.keys(errors).length === 0) return { body: parsed.data, errors };
   for (const issue of parsed.success ? [] : parsed.error.issues) {
@@ -99,6 +104,11 @@ export function isTierDraft(value: unknown): value is TierDraft {
     isABC(d.shares) &&
     isABC(d.thresholds) &&
     typeof d.baseCurrency === "string" &&
+    typeof d.categories === "object" &&
+    d.categories !== null &&
+    Array.isArray((d.categories as { overwrite?: unknown }).overwrite) &&
+    ((d.categories as { overwrite: unknown[] }).overwrite).every((n) => typeof n === "string") &&
+    ((d.categories as { noTier?: unknown }).noTier === null || typeof (d.categories as { noTier?: unknown }).noTier === "string") &&
     Array.isArray(d.rates) &&
     d.rates.every((r: unknown) => typeof r === "object" && r !== null && typeof (r as { code?: unknown }).code === "string" && typeof (r as { rate?: unknown }).rate === "string")
   );

