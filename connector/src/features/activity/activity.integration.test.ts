@@ -131,6 +131,26 @@ describe("activity feature against the sandbox", () => {
     expect(planned2.map((a) => a.startDate.slice(0, 10)).sort()).toEqual(["2027-03-10", "2027-04-07"]);
   });
 
+  it("answers the card with the save as its last contact right after the save", async () => {
+    const email = stack.sandbox.tenant.highlights.nonAscii.email;
+    const card = await cardOf(email);
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+    const saved = await api("POST", "/api/v1/activities", {
+      idempotencyKey: crypto.randomUUID(),
+      companyId: card.company.id,
+      personId: card.person.id,
+      type: "visit",
+      date: today,
+      notes: "",
+      outcome: "Visited the plant",
+      nextStep: null,
+    });
+    expect(saved.status).toBe(200);
+    const after = await cardOf(email);
+    expect(after.lastContact).toMatchObject({ id: LogActivityResponse.parse(saved.body).activityId, completed: true });
+    expect(after.lastContact?.date.slice(0, 10)).toBe(today);
+  });
+
   it("writes the rep's judgement to the CRM", async () => {
     const card = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
     const next = card.potential === "A" ? "B" : "A";
