@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     console.log(`\n=== ${file} ===`);
     const started = process.hrtime.bigint();
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the benchmark to run is chosen on the command line
       const mod = require(join(__dirname, file)) as Partial<BenchModule>;
       if (typeof mod.run !== "function") throw new Error(`${file} does not export async function run()`);
       await mod.run();

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { TIERS, WINDOW_MONTHS, type Tier, type TierStatus } from "./vocabulary";
 import type { LocalDate } from "./dates";
 import { SEGMENT_BY, type CustomerRevenue, type RevenueSummary, type RevenueWindow, type SegmentBy } from "./revenue";
-import { computeThresholds, thresholdOf, tierFor, TierMethodSettingsSchema, type Thresholds, type TierMethod, type TierMethodSettings } from "./thresholds";
+import { computeThresholds, thresholdOf, tierFor, TierMethodSettingsSchema, type Thresholds, type TierMethod } from "./thresholds";
 
 /** How an admin sets up classification; the settings API validates with this schema. */
 export const TierSettingsSchema = z.object({

@@ -1,6 +1,5 @@
 import type { Page } from "playwright-core";
-import { launchBrowser, screenshot, type Browser } from "./support/browser";
-import { sandboxAppointments } from "./support/sandbox-crm";
+import { launchBrowser, type Browser } from "./support/browser";
 import { startStack, type Stack } from "./support/stack";
 
 /** What a rep must be able to trust in the pane: the customer shown is the selected one, and nothing is written by accident. */

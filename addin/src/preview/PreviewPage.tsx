@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { LANGUAGE_NAMES, LANGUAGES, pickLocale, type Language } from "../i18n/language";
+import { LANGUAGE_NAMES, LANGUAGES, pickLocale } from "../i18n/language";
 import { MailboxList } from "./MailboxList";
 import { PaneHost } from "./PaneHost";
 import { DISPLAY_LANGUAGE, PREVIEW_MESSAGES } from "./previewMessages";

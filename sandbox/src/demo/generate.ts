@@ -330,11 +330,11 @@ export function generateDemoTenant(opts: DemoOptions): DemoTenant {
     customerPersons.get(c.contact.id)?.push(p);
     return p;
   };
-  const obrien = special(obrienAt, "Sean", "O'Brien", APOSTROPHE_EMAIL, "Technical Sales Manager");
+  special(obrienAt, "Sean", "O'Brien", APOSTROPHE_EMAIL, "Technical Sales Manager");
   // Look-alikes that a broken escape or a substring match would wrongly return.
   special(obrienAt, "Olle", "Brien", "obrien@example.com", "Inköpare");
   special(obrienAt, "Brian", "O'Brien", "b.o'brien@example.com", "Konstruktör");
-  const oberg = special(obergAt, "Åsa", "Öberg", NON_ASCII_EMAIL, "Inköpschef");
+  special(obergAt, "Åsa", "Öberg", NON_ASCII_EMAIL, "Inköpschef");
   // A former employee with a retired person record.
   const retired = special(obergAt, "Gunnar", "Ek", `gunnar.ek@${obergAt.contact.domains[0]}`, "Pensionerad");
   retired.retired = true;

@@ -66,7 +66,7 @@ function tokenize(input: string): Token[] {
       i += num[0].length;
       continue;
     }
-    const ident = /^[A-Za-z_][A-Za-z0-9_/:.\-]*/.exec(input.slice(i));
+    const ident = /^[A-Za-z_][A-Za-z0-9_/:.-]*/.exec(input.slice(i));
     if (ident) {
       tokens.push({ t: "ident", v: ident[0], at: i });
       i += ident[0].length;

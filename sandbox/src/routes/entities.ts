@@ -1,4 +1,3 @@
-import type { FastifyInstance } from "fastify";
 import { appointmentArchive, contactArchive, personArchive } from "../archives";
 import { badRequest, notFound } from "../errors";
 import { CATEGORY, COUNTRY_ID } from "../demo/generate";
