@@ -24,6 +24,7 @@ import { activityFeature } from "./features/activity/routes";
 import { archiveFeature } from "./features/archive/routes";
 import { unknownSenderFeature } from "./features/unknown-sender/routes";
 import { registerErrorHandling } from "./http/errors";
+import { registerJsonBody } from "./http/json-body";
 import type { Db } from "./store/db";
 import { tierHistoryRepository } from "./store/tier-history";
 import { tierResultsRepository } from "./store/tier-results";
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerJsonBody(app);
 
   // The pane calls the API from the add-in's origin only; other sites' browsers are refused.
   await app.register(cors, {

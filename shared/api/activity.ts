@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CalendarDate, cleanText } from "./fields";
 import { ACCOUNT_TYPES, ACTIVITY_TYPES, POTENTIALS, TIER_STATUSES } from "../domain/vocabulary";
 
 /**
@@ -7,7 +8,7 @@ import { ACCOUNT_TYPES, ACTIVITY_TYPES, POTENTIALS, TIER_STATUSES } from "../dom
  */
 
 /** A calendar date, yyyy-MM-dd, in the customer's country. */
-export const LocalDateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as yyyy-MM-dd");
+export const LocalDateText = CalendarDate;
 
 /** Where the customer's follow-up stands (shared/domain dueStatus). */
 export const DueState = z.discriminatedUnion("kind", [
@@ -68,9 +69,9 @@ export const LogActivityRequest = z.object({
   personId: z.number().int().positive().nullable(),
   type: z.enum(ACTIVITY_TYPES),
   date: LocalDateText,
-  notes: z.string().max(8000),
-  outcome: z.string().max(500),
-  nextStep: z.object({ date: LocalDateText, text: z.string().max(500) }).nullable(),
+  notes: cleanText(8000),
+  outcome: cleanText(500),
+  nextStep: z.object({ date: LocalDateText, text: cleanText(500) }).nullable(),
   /**
    * The next step is a follow-up of its own beside the customer's planned one. Omitted or false: the
    * customer's open follow-up is moved to the next step's date (docs/architecture.md, "One next step").

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText, isCleanText, CLEAN_TEXT_MESSAGE } from "./fields";
 
 /**
  * The pane↔connector contract for archiving an e-mail to the CRM. The Internet Message-ID is the
@@ -11,11 +12,12 @@ export const InternetMessageId = z
   .trim()
   .max(998)
   .regex(/^<?[^\s<>@]+@[^\s<>@]+>?$/, "an Internet Message-ID like <id@host>")
+  .refine(isCleanText, CLEAN_TEXT_MESSAGE)
   .transform((id) => (id.startsWith("<") ? id : `<${id}`) + (id.endsWith(">") ? "" : ">"));
 
 export const MailAddress = z.object({
-  name: z.string().max(320),
-  email: z.string().trim().min(3).max(320),
+  name: cleanText(320),
+  email: cleanText(320).trim().min(3),
 });
 export type MailAddress = z.infer<typeof MailAddress>;
 
@@ -33,7 +35,7 @@ export const ArchiveContent = z.discriminatedUnion("kind", [
   /** The whole message as Outlook's getAsFileAsync returns it (base64 of the .eml). */
   z.object({ kind: z.literal("eml"), base64: z.string().min(1).max(MAX_EML_BASE64).regex(/^[A-Za-z0-9+/=\r\n]+$/, "base64") }),
   /** Subject, body and metadata only; the connector writes them as a plain-text .eml. */
-  z.object({ kind: z.literal("text"), body: z.string().max(MAX_TEXT_BODY) }),
+  z.object({ kind: z.literal("text"), body: cleanText(MAX_TEXT_BODY) }),
 ]);
 export type ArchiveContent = z.infer<typeof ArchiveContent>;
 
@@ -42,7 +44,7 @@ export const ArchiveRequest = z.object({
   companyId: z.number().int().positive(),
   personId: z.number().int().positive().nullable(),
   messageId: InternetMessageId,
-  subject: z.string().max(998),
+  subject: cleanText(998),
   from: MailAddress,
   to: z.array(MailAddress).max(500),
   cc: z.array(MailAddress).max(500),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EmailAddress } from "./fields";
 import type { TierMoveKind } from "../domain/moves";
 import { ACCOUNT_TYPES, POTENTIALS, TIER_STATUSES } from "../domain/vocabulary";
 
@@ -71,7 +72,7 @@ export const Card = z.object({
 });
 export type Card = z.infer<typeof Card>;
 
-export const CardQuery = z.object({ email: z.string().trim().min(3).max(320) });
+export const CardQuery = z.object({ email: EmailAddress });
 
 export const CardResponse = z.discriminatedUnion("found", [
   z.object({ found: z.literal(true), card: Card }),

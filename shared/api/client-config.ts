@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EmailAddress } from "./fields";
 
 /**
  * Served without authentication at GET /api/v1/client-config: tells the pane how to sign in.
@@ -17,5 +18,5 @@ export const ClientConfig = z.discriminatedUnion("auth", [
 ]);
 export type ClientConfig = z.infer<typeof ClientConfig>;
 
-export const DevTokenRequest = z.object({ email: z.string().trim().min(3).max(320) });
+export const DevTokenRequest = z.object({ email: EmailAddress });
 export const DevTokenResponse = z.object({ access_token: z.string(), expires_in: z.number().int() });

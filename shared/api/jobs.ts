@@ -71,10 +71,15 @@ export const WeeklyListRepReport = z.object({
   tasksCreated: z.number().int(),
 });
 
+/** A company a job left out because the CRM gave a value the rules cannot read (e.g. an impossible date). */
+export const SkippedCompanyReport = z.object({ companyId: z.number().int(), name: z.string(), reason: z.string() });
+
 export const WeeklyListsReport = z.object({
   dryRun: z.boolean(),
   week: z.string(),
   reps: z.array(WeeklyListRepReport),
+  /** Companies on no list this run, each with its reason; every other company was judged as usual. */
+  skipped: z.array(SkippedCompanyReport),
 });
 export type WeeklyListsReport = z.infer<typeof WeeklyListsReport>;
 

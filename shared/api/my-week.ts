@@ -1,12 +1,13 @@
 import { z } from "zod";
 // The vocabulary only: the pane parses this contract and must not pull the domain's rules (holidays) in.
 import { COUNTRIES, FOLLOW_UP_REASONS, TIERS } from "../domain/vocabulary";
+import { isIsoWeekText } from "../domain/iso-week";
 
 /** The pane's "my week": the signed-in rep's follow-up list for an ISO week (the Monday list). */
 
 export const MyWeekQuery = z.object({
   /** ISO week like 2026-W48; default: the current week in the connector's schedule time zone. */
-  week: z.string().regex(/^\d{4}-W\d{2}$/, "an ISO week like 2026-W48").optional(),
+  week: z.string().refine(isIsoWeekText, "an ISO week that exists, like 2026-W48 (weeks 01–52, or 53 in a long year)").optional(),
 });
 
 export const MyWeekEntry = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText } from "./fields";
 import { CurrencyRatesSchema } from "../domain/revenue";
 import { FrequencyPolicySchema } from "../domain/policy";
 import { TierSettingsSchema } from "../domain/classify";
@@ -14,7 +15,7 @@ export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 export const TierSettingsBody = TierSettingsSchema.extend({ rates: CurrencyRatesSchema.default({}) });
 export type TierSettingsBody = z.infer<typeof TierSettingsBody>;
 
-const Name = z.string().trim().min(1).max(100);
+const Name = cleanText(100).trim().min(1);
 
 /** Which SuperOffice list items and custom fields carry tier, potential and account type (by name, never by id). */
 export const FieldMappingBody = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText, EmailAddress } from "./fields";
 
 /**
  * The pane↔connector contract for a sender who is not in the CRM: companies suggested by the sender's
@@ -26,7 +27,7 @@ export function isPublicMailDomain(domain: string): boolean {
   return (PUBLIC_MAIL_DOMAINS as readonly string[]).includes(domain.toLowerCase());
 }
 
-const Email = z.string().trim().min(3).max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "an e-mail address");
+const Email = EmailAddress;
 
 /** GET /api/v1/companies/suggest?email=… */
 export const SuggestQuery = z.object({ email: Email });
@@ -52,7 +53,7 @@ export const SuggestResponse = z.object({
 });
 export type SuggestResponse = z.infer<typeof SuggestResponse>;
 
-const Name = z.string().trim().max(50);
+const Name = cleanText(50).trim();
 
 /** POST /api/v1/persons — add the sender to an existing company, or create the company too. */
 export const NewPersonRequest = z
@@ -67,10 +68,10 @@ export const NewPersonRequest = z
     firstName: Name,
     lastName: Name,
     email: Email,
-    title: z.string().trim().max(100).optional(),
+    title: cleanText(100).trim().optional(),
     company: z.discriminatedUnion("kind", [
       z.object({ kind: z.literal("existing"), id: z.number().int().positive() }),
-      z.object({ kind: z.literal("new"), name: z.string().trim().min(1).max(200) }),
+      z.object({ kind: z.literal("new"), name: cleanText(200).trim().min(1) }),
     ]),
   })
   .refine((p) => p.firstName !== "" || p.lastName !== "", { message: "a first or last name", path: ["lastName"] });

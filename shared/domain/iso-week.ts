@@ -58,6 +58,11 @@ export function parseIsoWeek(text: string): IsoWeek {
   return week;
 }
 
+/** Whether the text names a week that exists, e.g. 2026-W53 does not (2026 has 52 ISO weeks). */
+export function isIsoWeekText(text: string): boolean {
+  return parseIsoWeekOrNull(text) !== null;
+}
+
 function parseIsoWeekOrNull(text: string): IsoWeek | null {
   const m = ISO_WEEK_SHAPE.exec(text);
   if (!m) return null;

@@ -39,4 +39,5 @@ export function printWeeklyLists(report: WeeklyListsReport, out: (line: string) 
     const change = report.dryRun ? "" : ` (+${r.added} −${r.removed}${r.tasksCreated > 0 ? `, ${r.tasksCreated} tasks` : ""})`;
     out(`  ${r.selectionName}: ${r.customers} customers${change}`);
   }
+  for (const s of report.skipped) out(`  Skipped ${s.name} (company ${s.companyId}): ${s.reason}.`);
 }

@@ -305,6 +305,7 @@ export interface CategoryChangeResult {
 }
 
 export interface CrmFullPort extends CrmPort {
+  getPerson(id: PersonId): Promise<CrmPerson>;
   /** Every company, page by page in one archive query: the economical way to read a whole portfolio. */
   listCompanies(query?: CompanyListQuery): Promise<CrmCompanySummary[]>;
   updateCompany(id: ContactId, update: CompanyUpdate): Promise<CrmCompany>;

@@ -52,9 +52,14 @@ function statusToCode(status: number): ErrorCode {
   return "BAD_REQUEST";
 }
 
-/** The one error handler: every failure leaves as an ApiError body; 5xx details stay in the log. */
+/**
+ * The one error handler: every failure leaves as an ApiError body; 5xx details stay in the log. Its bodies
+ * are written as plain JSON, not through the route's response schemas: a route that declares its own 400
+ * shape (e.g. with `problems`) still answers a request that fails validation with a 400, never a 500.
+ */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    reply.serializer(JSON.stringify);
     if (error instanceof HttpError) {
       if (error.extra.headers) void reply.headers(error.extra.headers);
       return reply.code(error.statusCode).send(apiError(error.code, error.message, error.extra.details));
@@ -82,6 +87,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(apiError("NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`));
+    reply.code(404).serializer(JSON.stringify).send(apiError("NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`));
   });
 }

@@ -1,3 +1,4 @@
+import { isLocalDate } from "../../../shared/domain/dates";
 import { COUNTRIES, TIERS, type Country, type TierStatus } from "../../../shared/domain/vocabulary";
 import type { PortfolioCustomer } from "../../../shared/domain/portfolio";
 import type { FieldMapping } from "../config";
@@ -17,6 +18,22 @@ export interface Portfolio {
   categories: CrmListItem[];
   /** Category id for A–D and former, by the configured names. */
   categoryIdOf: Partial<Record<TierStatus, number>>;
+  /** Companies left out of `customers` because the CRM gave values the rules cannot read, each with its reason. */
+  skipped: SkippedCompany[];
+}
+
+export interface SkippedCompany {
+  companyId: number;
+  name: string;
+  reason: string;
+}
+
+/** Why a company's activity dates cannot be used, or null when they can. */
+function unreadableDates(c: CrmCompanySummary): string | null {
+  for (const [what, date] of [["last completed activity", c.lastCompletedActivity], ["last planned activity", c.lastPlannedActivity]] as const) {
+    if (date !== null && !isLocalDate(date)) return `its ${what} is dated ${JSON.stringify(date)}, which is not a calendar date`;
+  }
+  return null;
 }
 
 export type PortfolioCrm = Pick<CrmFullPort, "listCompanies" | "listCategories" | "listCustomFieldItems">;
@@ -63,10 +80,16 @@ export async function readPortfolio(crm: PortfolioCrm, fields: FieldMapping, opt
   ]);
   const nameOfCategory = new Map(categories.map((c) => [c.id, c.name]));
   const statusOf = new Map<number, TierStatus | null>();
-  const customers: PortfolioCustomer[] = companies.map((c) => {
+  const skipped: SkippedCompany[] = [];
+  const customers: PortfolioCustomer[] = companies.flatMap((c) => {
     const tier = tierOfCategory(c.categoryId === null ? null : nameOfCategory.get(c.categoryId), fields);
     statusOf.set(c.id, tier);
-    return {
+    const unreadable = unreadableDates(c);
+    if (unreadable) {
+      skipped.push({ companyId: c.id, name: c.name, reason: unreadable });
+      return [];
+    }
+    return [{
       id: c.id,
       name: c.name,
       owner: c.ownerId,
@@ -76,7 +99,7 @@ export async function readPortfolio(crm: PortfolioCrm, fields: FieldMapping, opt
       country: countryOf(c.country),
       lastContact: c.lastCompletedActivity,
       nextPlanned: c.lastPlannedActivity,
-    };
+    }];
   });
-  return { companies, customers, statusOf, categories, categoryIdOf: categoryIds(categories, fields) };
+  return { companies, customers, statusOf, categories, categoryIdOf: categoryIds(categories, fields), skipped };
 }

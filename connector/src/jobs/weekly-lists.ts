@@ -102,7 +102,7 @@ export async function runWeeklyLists(options: WeeklyListsOptions): Promise<Weekl
   const { crm, week, schedule } = options;
   const [portfolio, associates] = await Promise.all([readPortfolio(crm, options.fields, { activityDates: true }), crm.listAssociates()]);
   const reps = repsWithCustomers(portfolio, associates);
-  const report: WeeklyListsReport = { dryRun: options.dryRun, week: formatIsoWeek(week), reps: [] };
+  const report: WeeklyListsReport = { dryRun: options.dryRun, week: formatIsoWeek(week), reps: [], skipped: portfolio.skipped };
   let done = 0;
   for (const rep of reps) {
     const { list, weekTasks } = await repWeeklyList(crm, { rep: rep.id, customers: portfolio.customers, policy: options.policy, week, schedule });

@@ -1,5 +1,5 @@
 import type { Rhythm } from "../../../../shared/api/activity";
-import type { LocalDate } from "../../../../shared/domain/dates";
+import { isLocalDate, type LocalDate } from "../../../../shared/domain/dates";
 import { followUpOf, intervalWeeks, isTier, type FrequencyPolicy } from "../../../../shared/domain";
 import { COUNTRIES, type ContactId, type Country } from "../../../../shared/domain/vocabulary";
 import type { FieldMapping } from "../../config";
@@ -43,6 +43,12 @@ export async function judgementOf(crm: RhythmCrm, company: CrmCompany, fields: F
   };
 }
 
+/** An appointment's day; an appointment the CRM dates impossibly (e.g. month 13) counts as none. */
+function dateOf(appointment: { startDate: string } | null): LocalDate | null {
+  const date = appointment?.startDate.slice(0, 10) ?? null;
+  return date !== null && isLocalDate(date) ? date : null;
+}
+
 /** The customer's rhythm: the same rule (followUpOf) the Monday lists use, so card and list agree. */
 export async function rhythmOf(crm: RhythmCrm, companyId: ContactId, settings: RhythmSettings, now: Date): Promise<Rhythm> {
   const [company, last, next] = await Promise.all([
@@ -53,8 +59,8 @@ export async function rhythmOf(crm: RhythmCrm, companyId: ContactId, settings: R
   const judgement = await judgementOf(crm, company, settings.fields);
   const country = countryOf(company);
   const today = todayFor(crm.timeZone, now);
-  const lastContact = last ? last.startDate.slice(0, 10) : null;
-  const nextPlanned = next ? next.startDate.slice(0, 10) : null;
+  const lastContact = dateOf(last);
+  const nextPlanned = dateOf(next);
   const followUp = followUpOf({
     customer: { id: company.id, name: company.name, owner: company.owner?.id ?? null, ...judgement, country, lastContact, nextPlanned },
     policy: settings.policy,

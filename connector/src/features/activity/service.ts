@@ -5,14 +5,14 @@ import { addDays, type LocalDate } from "../../../../shared/domain/dates";
 import type { ActivityType, AssociateId, ContactId, PersonId } from "../../../../shared/domain/vocabulary";
 import { assertNever } from "../../../../shared/domain/vocabulary";
 import type { Identity } from "../../auth/identity";
-import type { CrmAppointment, CrmFullPort, CrmListItem } from "../../crm/port";
+import { CrmError, type CrmAppointment, type CrmFullPort, type CrmListItem } from "../../crm/port";
 import { encodeListItemId } from "../../crm/superoffice";
 import { HttpError } from "../../http/errors";
 import type { WriteLedger, WriteSteps } from "../../store/write-ledger";
 import { countryOf, DEFAULT_COUNTRY, judgementOf, rhythmOf, todayFor, type RhythmCrm, type RhythmSettings } from "./rhythm";
 
 export type ActivityCrm = RhythmCrm &
-  Pick<CrmFullPort, "listAssociates" | "listTaskTypes" | "createAppointment" | "moveAppointment" | "updateCompany" | "listAppointments">;
+  Pick<CrmFullPort, "getPerson" | "listAssociates" | "listTaskTypes" | "createAppointment" | "moveAppointment" | "updateCompany" | "listAppointments">;
 
 export interface ActivityDeps {
   crm: ActivityCrm;
@@ -142,6 +142,18 @@ export function activityService(deps: ActivityDeps) {
     return hit.id;
   }
 
+  /** The activity's person must be one of its company's: another company's person is a 400, nothing written. */
+  async function assertPersonAt(personId: number | null, companyId: number): Promise<void> {
+    if (personId === null) return;
+    const person = await crm.getPerson(personId as PersonId).catch((error: unknown) => {
+      if (error instanceof CrmError && error.code === "CRM_NOT_FOUND") return null;
+      throw error;
+    });
+    if (person?.contactId !== companyId) {
+      throw new HttpError(400, "BAD_REQUEST", `personId: person ${personId} is not at company ${companyId} in the CRM.`);
+    }
+  }
+
   return {
     rhythm: async (companyId: ContactId) => rhythmOf(crm, companyId, await deps.settings(), now()),
 
@@ -197,6 +209,7 @@ export function activityService(deps: ActivityDeps) {
      * earlier try wrote before writing again.
      */
     async log(identity: Identity, request: LogActivityRequest): Promise<LogActivityResponse> {
+      await assertPersonAt(request.personId, request.companyId);
       const { idempotencyKey, ...content } = request;
       const { result, replayed } = await ledger.runOnce<ActivityCheckpoints, LogActivityResponse>({
         kind: "activity",

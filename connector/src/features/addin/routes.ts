@@ -32,9 +32,21 @@ function cacheControl(file: string): string {
   return /\.[0-9a-f]{8}\.(js|css)$/.test(file) ? "public, max-age=31536000, immutable" : "no-cache";
 }
 
+/** Longer file paths than this are no file of the build (the longest the build writes is far shorter). */
+const MAX_FILE_PATH = 1024;
+
 /** A requested path as it resolves under the build folder, with forward slashes ("" for the folder itself). */
 function relativePath(distDir: string, file: string): string {
   return path.relative(distDir, path.resolve(distDir, file)).split(path.sep).join("/");
+}
+
+/** The file's status, or nothing when there is none to read (missing, a file used as a folder, too long a name). */
+function statOrNothing(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 export interface AddinRoutesOptions {
@@ -56,12 +68,14 @@ export function addinRoutes(app: FastifyInstance, options: AddinRoutesOptions): 
   const built = () => fs.existsSync(path.join(distDir, "taskpane.html"));
 
   const send = (reply: FastifyReply, file: string) => {
+    // A NUL or an endless path names no file; the file system would throw on either.
+    if (file.includes("\0") || file.length > MAX_FILE_PATH) return reply.code(400).send(apiError("BAD_REQUEST", "Not a file path."));
     if (!built()) return reply.code(503).type("text/html; charset=utf-8").header("Retry-After", "30").send(NOT_BUILT_PAGE);
     const full = path.resolve(distDir, file);
     // Only regular files inside the build folder, reached without a hidden segment or a link out of it.
     const inside = (p: string) => p.startsWith(distDir + path.sep);
     const hidden = relativePath(distDir, file).split("/").some((segment) => segment.startsWith("."));
-    const stat = inside(full) && !hidden ? fs.statSync(full, { throwIfNoEntry: false }) : undefined;
+    const stat = inside(full) && !hidden ? statOrNothing(full) : undefined;
     if (!stat?.isFile() || !inside(fs.realpathSync(full))) {
       return reply.code(404).send(apiError("NOT_FOUND", "No such file."));
     }

@@ -57,6 +57,18 @@ describe("production (no preview)", () => {
       expect({ url, status: (await http.request("GET", url)).status }).toEqual({ url, status: 404 });
     }
   });
+
+  test("odd paths are a 400 or a 404 with an error body, never a 500", async () => {
+    const http = await serve({ manifestFile, preview: false });
+    for (const url of ["/assets/%00", "/taskpane.html%00.png", `/${"a".repeat(5000)}`, `/assets/${"b".repeat(300)}.js`, "/taskpane.html/x", "/assets/support.html/../../taskpane.html/y"]) {
+      const res = await http.request("GET", url);
+      expect({ url: url.slice(0, 40), status: [400, 404].includes(res.status), code: res.json<{ error: { code: string } }>().error.code }).toEqual({
+        url: url.slice(0, 40),
+        status: true,
+        code: expect.stringMatching(/^(BAD_REQUEST|NOT_FOUND)$/),
+      });
+    }
+  });
 });
 
 describe("demo (embedded mode)", () => {

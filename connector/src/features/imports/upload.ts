@@ -4,6 +4,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { CLEAN_TEXT_MESSAGE, isCleanText } from "../../../../shared/api/fields";
 import { ImportReport } from "../../../../shared/api/jobs";
 import { ColumnMappingSchema } from "../../erp";
 import { HttpError } from "../../http/errors";
@@ -23,7 +24,14 @@ const Query = z.object({
   /** The column mapping as JSON; default: the demo ERP's columns (see DEFAULT_MAPPING). */
   mapping: z.string().max(10_000).optional(),
   /** The uploaded file's name, for the import log. */
-  name: z.string().trim().min(1).max(200).default("upload"),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine(isCleanText, CLEAN_TEXT_MESSAGE)
+    .refine((name) => !/^\.{0,2}$/.test(name.split(/[\\/]/).pop()!.trim()), "a file name, not a folder like . or ..")
+    .default("upload"),
 });
 
 /**

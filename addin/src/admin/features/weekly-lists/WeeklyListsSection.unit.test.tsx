@@ -14,6 +14,7 @@ function listHandler(requests: unknown[]) {
       dryRun: body.dryRun,
       week: body.week ?? "2026-W48",
       reps: [{ rep: 3, initials: "AL", selectionName: `Uppföljning v${(body.week ?? "2026-W48").slice(6)} — AL`, selectionId: body.dryRun ? null : 12, customers: 9, added: body.dryRun ? 0 : 9, removed: 0, tasksCreated: 0 }],
+      skipped: [],
     };
     return HttpResponse.json(report);
   });
