@@ -142,6 +142,10 @@ async function main() {
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
     // The demo's first rep administers it, unless the user named admins (an empty value names nobody).
     KUNDRYTM_ADMINS: process.env.KUNDRYTM_ADMINS ?? (tenant.reps[0] ? tenant.reps[0].email : ""),
+    // A real connector writes no Monday lists until an admin turns them on; the demo turns them on for its
+    // sandbox tenant, named in Swedish like the tenant (the admin page can turn them off).
+    KUNDRYTM_WEEKLY_LISTS: process.env.KUNDRYTM_WEEKLY_LISTS ?? "on",
+    KUNDRYTM_LIST_LANGUAGE: process.env.KUNDRYTM_LIST_LANGUAGE ?? "sv",
   };
   if (firstStart) await seedOrderHistory(env, tenant.tenant);
 
@@ -204,6 +208,7 @@ Kundrytm is running — the embedded demo (SuperOffice sandbox, PGlite; data in 
   Connector:                                       ${origin}   (health: ${origin}/health)
   SuperOffice sandbox (tenant ${tenant.tenant}):          ${sandbox.webapiUrl}
 ${manifestLine}
+  Monday lists: ${env.KUNDRYTM_WEEKLY_LISTS === "on" ? "on for this demo, written into the sandbox every Monday 06:00 (KUNDRYTM_WEEKLY_LISTS=off to leave them off)" : "off"}; "Run now" on the admin page writes this week's.
 
   Demo senders to try:
 ${line(h.tierA.email, `${h.tierA.company} — tier A`)}

@@ -1,43 +1,55 @@
 import { buildApp } from "./app";
 import { createAuth } from "./auth";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, loadConfig, type ConnectorConfig } from "./config";
 import { createSuperOfficeClient } from "./crm/superoffice";
 import { demoFromFile } from "./features/preview/demo-file";
 import { budgetKey } from "./cli/runtime";
 import { PostgresCallBudget } from "./jobs/pg-call-budget";
 import { startScheduler, type Scheduler } from "./jobs/scheduler";
 import { jobServices } from "./jobs/services";
+import { fatalLogLine, loggerOptions } from "./http/log-format";
 import { openStore } from "./store";
+import type { Db } from "./store/db";
+import { describeStoreError } from "./store/open-errors";
 import { VERSION } from "./version";
+
+/** Stops the start with one readable line per reason on stderr and the same as one JSON line in the log. */
+function refuseStart(reasons: string[], exitCode: number): never {
+  process.stdout.write(fatalLogLine("cannot start", { reasons }));
+  for (const reason of reasons) process.stderr.write(`kundrytm connector: cannot start: ${reason}\n`);
+  process.exit(exitCode);
+}
 
 /**
  * The connector process: configuration → store (migrated) → auth → SuperOffice client → HTTP server.
  * Stops gracefully on SIGINT/SIGTERM: no new requests, in-flight ones finish, the store is flushed.
  */
 async function main(): Promise<void> {
-  let config;
+  let config: ConnectorConfig;
   try {
     config = loadConfig(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`kundrytm connector: ${error.message}\nSee docs/admin.md for every variable.\n`);
-      process.exit(2);
-    }
+    if (error instanceof ConfigError) refuseStart([...error.problems, "every variable is described in docs/admin.md, section 13"], 2);
     throw error;
   }
 
-  const db = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let db: Db;
+  try {
+    db = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (error) {
+    refuseStart([describeStoreError(error, config.databaseUrl)], 1);
+  }
   const auth = await createAuth(config.auth, config.dataDir);
   // Over PostgreSQL every instance draws from one CRM call budget per tenant.
   const budget = db.kind === "postgres" ? new PostgresCallBudget(db, budgetKey(config.superOffice.webapiUrl), config.superOffice.callsPerSecond ?? 10) : undefined;
   const crm = createSuperOfficeClient(config.superOffice, budget ? { budget } : {});
-  const jobs = jobServices({ db, crm, configFields: config.fields });
+  const jobs = jobServices({ db, crm, configFields: config.fields, configSchedule: config.schedule });
   const app = await buildApp({
     config,
     crm,
     db,
     auth,
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config.logLevel),
     jobs: { services: jobs, crm, admins: config.admins },
     ...(config.previewDemoFile ? { preview: { demo: demoFromFile(config.previewDemoFile) } } : {}),
   });
@@ -73,9 +85,10 @@ async function main(): Promise<void> {
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
-    app.log.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "EADDRINUSE" ? "the port is in use: stop what runs there or set PORT" : code === "EACCES" ? "permission denied: use a PORT above 1023" : (error as Error).message;
     await db.close();
-    process.exit(1);
+    refuseStart([`cannot listen on ${config.host}:${config.port}: ${why}`], 1);
   }
   // Monday lists and the nightly classification, each run once across instances (job lock + run log).
   scheduler = startScheduler({
@@ -87,6 +100,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`kundrytm connector failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  refuseStart([error instanceof Error ? error.message : String(error)], 1);
 });

@@ -53,7 +53,8 @@ const TimeZone = z.string().refine((tz) => {
 export const ScheduleBody = z.object({
   weeklyLists: z
     .object({
-      enabled: z.boolean().default(true),
+      /** Off until an admin turns it on: the first start of a connector writes nothing into the CRM. */
+      enabled: z.boolean().default(false),
       /** Every Monday at this time in this zone. */
       time: Time.default("06:00"),
       timeZone: TimeZone.default("Europe/Stockholm"),

@@ -8,7 +8,9 @@ import type { ContactId } from "../../shared/domain/vocabulary";
 import { budgetKey } from "../../connector/src/cli/runtime";
 import { createSuperOfficeClient } from "../../connector/src/crm/superoffice";
 import { PostgresCallBudget } from "../../connector/src/jobs/pg-call-budget";
+import { WEEKLY_LISTS_JOB } from "../../connector/src/jobs/services";
 import { openStore } from "../../connector/src/store";
+import { jobRunsRepository } from "../../connector/src/store/job-runs";
 import type { Db } from "../../connector/src/store/db";
 import { connectorEnv, demoSandbox, exited, postgresDatabase, sandboxClient, servicesFor, spawnTs, tempDir, waitFor } from "./support";
 
@@ -17,6 +19,7 @@ let pgDb: Awaited<ReturnType<typeof postgresDatabase>> | null = null;
 let db: Db;
 const children: ChildProcess[] = [];
 const tmp = tempDir("kundrytm-scale-");
+const EARLIER_WEEK = "2026-W01";
 
 beforeAll(async () => {
   pgDb = await postgresDatabase();
@@ -24,8 +27,12 @@ beforeAll(async () => {
   db = await openStore({ databaseUrl: pgDb.url, dataDir: tmp.dir });
   const jobs = servicesFor(db, sandboxClient(sb), sb);
   const schedule = (await jobs.settings.readAll()).schedule;
-  // Due whatever the day: the current week's list from Monday 00:00 UTC on.
-  await jobs.settings.save("schedule", { ...schedule, weeklyLists: { ...schedule.weeklyLists, time: "00:00", timeZone: "UTC" } });
+  // Due whatever the day: the current week's list from Monday 00:00 UTC on, for a connector that wrote lists
+  // before (one that never did waits for a Monday).
+  await jobs.settings.save("schedule", { ...schedule, weeklyLists: { ...schedule.weeklyLists, enabled: true, time: "00:00", timeZone: "UTC" } });
+  const runs = jobRunsRepository(db);
+  const earlier = await runs.begin(WEEKLY_LISTS_JOB, EARLIER_WEEK);
+  await runs.complete(earlier.run.id, null);
 }, 60_000);
 
 afterAll(async () => {
@@ -47,14 +54,14 @@ test("the Monday job runs once across two instances, and their CRM calls stay wi
     return exited(child);
   });
 
-  const completed = async () => (await db.query("select 1 from job_runs where job = 'weekly-lists' and status = 'completed'")).rowCount > 0;
+  const completed = async () => (await db.query("select 1 from job_runs where job = 'weekly-lists' and status = 'completed' and run_key <> $1", [EARLIER_WEEK])).rowCount > 0;
   await waitFor("the Monday lists", completed, 90_000);
   // Both instances have ticked at start; give the slower one time to find the week done.
   await new Promise((r) => setTimeout(r, 1500));
   for (const child of children) child.kill("SIGTERM");
   const [a, b] = await Promise.all(outputs);
 
-  const { rows } = await db.query<{ status: string; run_key: string }>("select status, run_key from job_runs where job = 'weekly-lists'");
+  const { rows } = await db.query<{ status: string; run_key: string }>("select status, run_key from job_runs where job = 'weekly-lists' and run_key <> $1", [EARLIER_WEEK]);
   expect(rows).toHaveLength(1);
   expect(rows[0]!.status).toBe("completed");
   const ran = [a!.stdout, b!.stdout].map((out) => out.split("\n").filter((l) => l.includes('"scheduled job ran"')).length);

@@ -1,13 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ConfigError, loadConfig, unknownVariables, type ConnectorConfig } from "../config";
+import type { ScheduleBody } from "../../../shared/api/settings";
+import { ConfigError, loadConfig, SCHEDULE_VARIABLES, type ConnectorConfig } from "../config";
 import { CrmError, type CrmFullPort } from "../crm/port";
 import { createSuperOfficeClient } from "../crm/superoffice";
 import { missingCategories, categoryIds } from "../jobs/portfolio";
 import { settingsService } from "../features/settings/service";
 import { openStore } from "../store";
 import type { Db } from "../store/db";
+import { describeStoreError } from "../store/open-errors";
 import { ordersRepository } from "../store/orders";
+import { settingsRepository } from "../store/settings";
 
 /** One finding of `kundrytm doctor`: ok, a warning (works, but worth a look) or a problem (exit code 1). */
 export interface Finding {
@@ -61,9 +64,6 @@ export function deploymentFindings(config: ConnectorConfig): Finding[] {
   if (publicUrl.protocol !== "https:") {
     findings.push({ level: "warn", text: `PUBLIC_URL is ${config.publicUrl}: set it to the https:// address Outlook loads the add-in from, e.g. https://addin.example.com.` });
   }
-  if (!config.databaseUrl) {
-    findings.push({ level: "warn", text: `No DATABASE_URL: the embedded store in ${shown(config.dataDir)} is for trials; use PostgreSQL in production.` });
-  }
   const rewrite = `npm run manifest -- --url ${publicUrl.origin}`;
   const manifest = fs.existsSync(config.addinManifestFile) ? fs.readFileSync(config.addinManifestFile, "utf8") : null;
   const source = manifest ? /<SourceLocation DefaultValue="([^"]+)"/.exec(manifest)?.[1] : undefined;
@@ -77,12 +77,35 @@ export function deploymentFindings(config: ConnectorConfig): Finding[] {
   return findings;
 }
 
+const LANGUAGE_NAMES: Record<ScheduleBody["weeklyLists"]["language"], string> = { en: "English", sv: "Swedish", nb: "Norwegian" };
+
+/** What the scheduler will do, and where that was decided: the admin page's saved schedule, else the variables. */
+export function scheduleFindings(schedule: ScheduleBody, saved: boolean, env: NodeJS.ProcessEnv): Finding[] {
+  const source = saved ? "saved on the admin page" : "from the variables";
+  const w = schedule.weeklyLists;
+  const c = schedule.classification;
+  const findings: Finding[] = [
+    {
+      level: "ok",
+      text: w.enabled
+        ? `Monday lists on (${source}): every Monday at ${w.time} ${w.timeZone}, named in ${LANGUAGE_NAMES[w.language]}${w.createTasks ? ", with a task per customer" : ""}.`
+        : `Monday lists off (${source}): nothing is written into SuperOffice until an admin turns them on (admin page, or KUNDRYTM_WEEKLY_LISTS=on) or runs them.`,
+    },
+    {
+      level: "ok",
+      text: c.enabled ? `Nightly classification on (${source}): every day at ${c.time} ${c.timeZone}.` : `Nightly classification off (${source}).`,
+    },
+  ];
+  const set = SCHEDULE_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== "");
+  if (saved && set.length > 0) {
+    findings.push({ level: "warn", text: `${set.join(", ")} ${set.length === 1 ? "is set but no longer applies" : "are set but no longer apply"}: the schedule saved on the admin page wins. Change it there.` });
+  }
+  return findings;
+}
+
 /** Checks the configuration, the store and the CRM, and says what is wrong in plain words. */
 export async function runDoctor(env: NodeJS.ProcessEnv, deps: { crm?: CrmFullPort } = {}): Promise<Finding[]> {
   const findings: Finding[] = [];
-  for (const { name, suggestion } of unknownVariables(env)) {
-    findings.push({ level: "warn", text: `${name} is not a Kundrytm variable and is ignored${suggestion ? `: did you mean ${suggestion}?` : "."}` });
-  }
   let config: ConnectorConfig;
   try {
     config = loadConfig(env);
@@ -102,18 +125,23 @@ export async function runDoctor(env: NodeJS.ProcessEnv, deps: { crm?: CrmFullPor
     db = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     findings.push({ level: "ok", text: `Store open and up to date (${db.kind}).` });
   } catch (error) {
-    findings.push({ level: "problem", text: `The store cannot be opened: ${(error as Error).message}` });
+    findings.push({ level: "problem", text: `The store cannot be opened: ${describeStoreError(error, config.databaseUrl)}` });
   }
 
   try {
     const crm = deps.crm ?? createSuperOfficeClient(config.superOffice);
     let fields = config.fields;
+    // Where the category names come from decides what to advise: the admin page's saved mapping replaces the variables.
+    let mappingSaved = false;
     if (db) {
       try {
-        const settings = settingsService(db, config.fields);
-        await settings.readAll();
+        const settings = settingsService(db, config.fields, config.schedule);
+        const all = await settings.readAll();
         fields = await settings.fields();
+        const repo = settingsRepository(db);
+        mappingSaved = (await repo.get("fieldMapping")) !== null;
         findings.push({ level: "ok", text: "Saved settings are valid." });
+        findings.push(...scheduleFindings(all.schedule, (await repo.get("schedule")) !== null, env));
       } catch (error) {
         findings.push({ level: "problem", text: (error as Error).message });
       }
@@ -123,7 +151,8 @@ export async function runDoctor(env: NodeJS.ProcessEnv, deps: { crm?: CrmFullPor
     const categories = await crm.listCategories();
     findings.push({ level: "ok", text: `SuperOffice reachable and signed in (${categories.length} categories).` });
     const missing = missingCategories(categoryIds(categories, fields), fields);
-    for (const m of missing) findings.push({ level: "problem", text: `SuperOffice has no category for ${m}: create it or change KUNDRYTM_TIER_CATEGORIES / KUNDRYTM_FORMER_CATEGORY.` });
+    const change = mappingSaved ? "save the field mapping again with the right names (PUT /api/v1/admin/settings/fieldMapping): a saved mapping replaces KUNDRYTM_TIER_CATEGORIES and KUNDRYTM_FORMER_CATEGORY, so changing them has no effect" : "change KUNDRYTM_TIER_CATEGORIES / KUNDRYTM_FORMER_CATEGORY";
+    for (const m of missing) findings.push({ level: "problem", text: `SuperOffice has no category for ${m}: create it or ${change}.` });
     const customFields = await crm.listCompanyCustomFields();
     for (const [what, key, items] of [
       ["potential", fields.potentialField, fields.potentialItems],

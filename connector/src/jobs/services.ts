@@ -1,6 +1,7 @@
 import type { ClassificationReport, ImportReport, WeeklyListsReport } from "../../../shared/api/jobs";
+import type { ScheduleBody } from "../../../shared/api/settings";
 import type { LocalDate } from "../../../shared/domain/dates";
-import { formatIsoWeek, parseIsoWeek, type IsoWeek } from "../../../shared/domain/iso-week";
+import { formatIsoWeek, isoWeekStart, parseIsoWeek, type IsoWeek } from "../../../shared/domain/iso-week";
 import type { FieldMapping } from "../config";
 import type { CrmFullPort } from "../crm/port";
 import { settingsService } from "../features/settings/service";
@@ -25,6 +26,8 @@ export interface JobServicesDeps {
   crm: CrmFullPort;
   /** The field mapping from the configuration; the admin's saved mapping overrides it. */
   configFields: FieldMapping;
+  /** The schedule from the configuration; the admin's saved schedule overrides it. */
+  configSchedule?: ScheduleBody;
   now?: () => Date;
 }
 
@@ -32,7 +35,7 @@ export interface JobServicesDeps {
 export function jobServices(deps: JobServicesDeps) {
   const { db, crm } = deps;
   const now = deps.now ?? (() => new Date());
-  const settings = settingsService(db, deps.configFields);
+  const settings = settingsService(db, deps.configFields, deps.configSchedule);
   const runs = jobRunsRepository(db);
 
   async function today(): Promise<LocalDate> {
@@ -122,7 +125,12 @@ export function jobServices(deps: JobServicesDeps) {
       name: WEEKLY_LISTS_JOB,
       async due(at) {
         const w = (await settings.readAll()).schedule.weeklyLists;
-        return w.enabled ? formatIsoWeek(dueWeek(at, w.time, w.timeZone)) : null;
+        if (!w.enabled) return null;
+        const week = dueWeek(at, w.time, w.timeZone);
+        // Catching up later in the week is for a connector that was down on Monday morning. One that never
+        // wrote a list starts on a Monday; until then "Run now" on the admin page writes this week's.
+        if (zonedParts(at, w.timeZone).date !== isoWeekStart(week) && !(await runs.everCompleted(WEEKLY_LISTS_JOB))) return null;
+        return formatIsoWeek(week);
       },
       run: async (key) => (await scheduledWeeklyLists(key)) !== null,
     },

@@ -106,6 +106,12 @@ export function jobRunsRepository(db: Queryable, instance = INSTANCE_NAME) {
       return rows[0] ? toRun<P>(rows[0]) : null;
     },
 
+    /** Whether a real run of the job ever completed (in any instance). */
+    async everCompleted(job: string): Promise<boolean> {
+      const { rows } = await db.query<{ n: number }>("select count(*)::int as n from job_runs where job = $1 and status = 'completed' and not dry_run", [job]);
+      return (rows[0]?.n ?? 0) > 0;
+    },
+
     /** The most recent runs of a job, newest first. */
     async recent(job: string, limit = 20): Promise<JobRun[]> {
       const { rows } = await db.query<Row>("select * from job_runs where job = $1 order by id desc limit $2", [job, limit]);

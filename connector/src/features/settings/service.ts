@@ -56,14 +56,18 @@ export function fieldMappingOf(body: FieldMappingBody): FieldMapping {
   };
 }
 
-export function settingsService(db: Queryable, configFields: FieldMapping) {
+/**
+ * `configSchedule` is the schedule the variables describe (KUNDRYTM_WEEKLY_LISTS…); like the field mapping,
+ * it applies until the admin saves one on the admin page.
+ */
+export function settingsService(db: Queryable, configFields: FieldMapping, configSchedule: ScheduleBody = ScheduleBody.parse({})) {
   const repo = settingsRepository(db);
   const defaults: Settings = {
     policy: defaultPolicy(),
     tiers: TierSettingsBody.parse({}),
     fieldMapping: fieldMappingBodyOf(configFields),
     capacities: [],
-    schedule: ScheduleBody.parse({}),
+    schedule: configSchedule,
   };
 
   /** A stored setting, with the same message as readAll when it is not valid. */

@@ -72,6 +72,7 @@ describe("Monday lists", () => {
     await userEvent.type(listTime!, "07:30");
     await userEvent.clear(zone!);
     await userEvent.type(zone!, "Europe/Oslo");
+    await userEvent.click(screen.getByLabelText("Skapa måndagslistorna automatiskt"));
     await userEvent.click(screen.getByLabelText("Skapa också en uppföljningsuppgift per kund"));
     await userEvent.click(screen.getByTestId("save-schedule"));
     await screen.findByText("Sparat.");
