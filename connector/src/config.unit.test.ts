@@ -185,7 +185,7 @@ describe("loadConfig refuses what would otherwise go wrong quietly", () => {
 
   test("SUPEROFFICE_TIMEZONE must be an IANA zone", () => {
     expect(problemsOf({ ...base, SUPEROFFICE_TIMEZONE: "bogus" })).toEqual(["SUPEROFFICE_TIMEZONE: is not an IANA time zone; give one such as Europe/Stockholm or Europe/Oslo"]);
-    expect(loadConfig({ ...base, SUPEROFFICE_TIMEZONE: "Europe/Oslo" }).superOffice.timeZone).toBe("Europe/Oslo");
+    expect(loadConfig({ ...base, SUPEROFFICE_TIMEZONE: "Europe/Oslo" }).superOffice.tenantTimeZone).toBe("Europe/Oslo");
   });
 
   test("PUBLIC_URL with a path is refused, not cut", () => {

@@ -88,7 +88,9 @@ test("import-orders with a mapping file and --on-error, then weekly-lists --dry-
   const lists = await kundrytm(["weekly-lists", "--week", "2026-W48", "--dry-run"], env);
   expect(lists.code).toBe(0);
   expect(lists.stdout).toContain("Dry run: follow-up lists for 2026-W48");
-  expect(lists.stdout).toMatch(/Uppföljning v48 — [A-Z]+: \d+ customers/);
+  expect(lists.stdout).toMatch(/Follow-ups week 48 — [A-Z]+: \d+ customers/);
+  const swedish = await kundrytm(["weekly-lists", "--week", "2026-W48", "--dry-run"], { ...env, KUNDRYTM_LIST_LANGUAGE: "sv" });
+  expect(swedish.stdout).toMatch(/Uppföljning v48 — [A-Z]+: \d+ customers/);
   const badWeek = await kundrytm(["weekly-lists", "--week", "2026-W54"], env);
   expect(badWeek.code).not.toBe(0);
   expect(badWeek.stderr).toContain("Not an ISO week");
