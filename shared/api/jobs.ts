@@ -22,8 +22,14 @@ export const ImportReport = z.object({
   good: z.number().int(),
   /** New order lines stored. */
   inserted: z.number().int(),
-  /** Lines already stored by an earlier import (same natural key). */
+  /** Lines already stored by an earlier import (same order number and line), unchanged. */
   alreadyImported: z.number().int(),
+  /** Lines already stored whose amount, date, currency or customer differ in this file. */
+  changed: z.number().int(),
+  /** Of the changed lines, how many were overwritten (only when the import was asked to update changed lines). */
+  updated: z.number().int(),
+  /** The changed lines (the first 1000): the file's line and what differs. */
+  changes: z.array(z.object({ line: z.number().int(), orderNumber: z.string().nullable(), orderLine: z.string().nullable(), fields: z.array(z.enum(["amount", "date", "currency", "customer"])) })),
   bad: z.array(BadRowReport),
   fileError: z.string().nullable(),
   batchId: z.number().int().nullable(),

@@ -12,7 +12,8 @@ import type { CrmCompanySummary } from "../../connector/src/crm/port";
 import type { SuperOfficeClient } from "../../connector/src/crm/superoffice";
 import type { JobServices } from "../../connector/src/jobs/services";
 import { DEFAULT_MAPPING } from "../../connector/src/cli/main";
-import { migrate } from "../../connector/src/store/migrate";
+import { normalizeOrgNr } from "../../connector/src/erp";
+import { migrate, readMigrations } from "../../connector/src/store/migrate";
 import type { Db } from "../../connector/src/store/db";
 import { testDatabases } from "../../connector/src/store/test-databases";
 import { AS_OF, demoSandbox, saveTestSettings, sandboxClient, servicesFor, tempDir, writeOrdersCsv } from "./support";
@@ -117,4 +118,86 @@ describe.each(testDatabases())("tier truth on $name", ({ open }) => {
     expect(await categoryOf(stale!)).toBe("Prospekt");
     expect((await apply()).moves).toEqual([]);
   });
+
+  test("the same export keyed by org number and by customer number stores each line once", async () => {
+    const c = companies[11]!;
+    const lines = [orderLine(c, 500_000, IN_WINDOW), orderLine(c, 250_000, IN_WINDOW)];
+    const file = writeOrdersCsv(path.join(tmp.dir, "twice.csv"), lines);
+    const byOrgNr = await jobs.importFile({ file, mapping: DEFAULT_MAPPING, onError: "stop" });
+    expect(byOrgNr).toMatchObject({ inserted: 2, alreadyImported: 0, changed: 0 });
+    const byNumber = await jobs.importFile({ file, mapping: { ...DEFAULT_MAPPING, customerKey: { kind: "customerNumber", column: "customer_number" } }, onError: "stop" });
+    expect(byNumber).toMatchObject({ written: true, inserted: 0, alreadyImported: 2, changed: 0 });
+    expect(await amounts(db, lines)).toEqual([500_000, 250_000]);
+  });
+
+  test("a corrected amount, date or customer of a known line is reported as changed and applied only on request", async () => {
+    const [c, other] = [companies[12]!, companies[13]!];
+    const lines = [orderLine(c, 500_000, IN_WINDOW), orderLine(c, 250_000, IN_WINDOW), orderLine(c, 100_000, IN_WINDOW)];
+    await jobs.importFile({ file: writeOrdersCsv(path.join(tmp.dir, "first.csv"), lines), mapping: DEFAULT_MAPPING, onError: "stop" });
+    const corrected = [
+      { ...lines[0]!, amount: 450_000 },
+      { ...lines[1]!, orderDate: "2026-07-01" },
+      { ...lines[2]!, orgNr: other.orgNr!, customerNumber: other.number! },
+    ];
+    const file = writeOrdersCsv(path.join(tmp.dir, "corrected.csv"), corrected);
+    const reported = await jobs.importFile({ file, mapping: DEFAULT_MAPPING, onError: "stop" });
+    expect(reported).toMatchObject({ written: true, inserted: 0, alreadyImported: 0, changed: 3, updated: 0 });
+    expect(reported.changes.map((ch) => [ch.line, ch.fields])).toEqual([
+      [2, ["amount"]],
+      [3, ["date"]],
+      [4, ["customer"]],
+    ]);
+    expect(await amounts(db, lines)).toEqual([500_000, 250_000, 100_000]);
+
+    const applied = await jobs.importFile({ file, mapping: DEFAULT_MAPPING, onError: "stop", updateChanged: true });
+    expect(applied).toMatchObject({ inserted: 0, changed: 3, updated: 3 });
+    expect(await amounts(db, lines)).toEqual([450_000, 250_000, 100_000]);
+    const { rows } = await db.query<{ date: string; customer_key: string }>(
+      "select to_char(order_date, 'YYYY-MM-DD') as date, customer_key from order_lines where order_number = any($1::text[]) order by order_number",
+      [lines.map((l) => l.orderNumber)],
+    );
+    expect(rows.map((r) => r.date)).toEqual([IN_WINDOW, "2026-07-01", IN_WINDOW]);
+    expect(normalizeOrgNr(rows[2]!.customer_key)).toBe(normalizeOrgNr(other.orgNr!));
+    const again = await jobs.importFile({ file, mapping: DEFAULT_MAPPING, onError: "stop" });
+    expect(again).toMatchObject({ inserted: 0, alreadyImported: 3, changed: 0 });
+  });
 });
+
+describe.each(testDatabases())("order-line identity in an existing store on $name", ({ open }) => {
+  test("lines stored twice under two customer keys are kept once when the store is upgraded", async () => {
+    const db = await open();
+    try {
+      const all = readMigrations();
+      const before = all.findIndex((m) => m.name === "order_line_identity");
+      await migrate(db, all.slice(0, before));
+      const { rows } = await db.query<{ id: number }>("insert into import_batches (source) values ('erp') returning id");
+      const batch = rows[0]!.id;
+      const insert = (key: string, kind: string, customer: string, amount: string, order: string | null, line: string | null) =>
+        db.query(
+          `insert into order_lines (source, natural_key, batch_id, customer_key_kind, customer_key, order_date, amount, currency, order_number, order_line)
+           values ('erp', $1, $2, $3, $4, '2026-06-01', $5::numeric, 'SEK', $6, $7)`,
+          [key, batch, kind, customer, amount, order, line],
+        );
+      await insert("o:orgNr:5566778899:500001#1", "orgNr", "5566778899", "500000", "500001", "1");
+      await insert("o:customerNumber:10010:500001#1", "customerNumber", "10010", "500000", "500001", "1");
+      await insert("o:orgNr:5566778899:500001#2", "orgNr", "5566778899", "1000", "500001", "2");
+      await insert("h:abc", "orgNr", "5566778899", "70", null, null);
+      await migrate(db, all);
+      const after = await db.query<{ natural_key: string; customer_key_kind: string }>("select natural_key, customer_key_kind from order_lines order by natural_key");
+      expect(after.rows).toEqual([
+        { natural_key: "h:abc", customer_key_kind: "orgNr" },
+        { natural_key: "o:500001#1", customer_key_kind: "orgNr" },
+        { natural_key: "o:500001#2", customer_key_kind: "orgNr" },
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+async function amounts(db: Db, lines: readonly OrderLine[]): Promise<number[]> {
+  const { rows } = await db.query<{ amount: number }>("select amount::float8 as amount from order_lines where order_number = any($1::text[]) order by order_number", [
+    lines.map((l) => l.orderNumber),
+  ]);
+  return rows.map((r) => r.amount);
+}

@@ -66,8 +66,9 @@ export function buildCli(): Command {
     .addOption(new Option("--on-error <mode>", "stop: refuse the file at the first bad row; skip: import the good rows").choices(["stop", "skip"]).default("stop"))
     .addOption(new Option("--decimal <mark>", "decimal mark of amounts").choices(["auto", ",", "."]).default("auto"))
     .option("--sheet <name>", "XLSX worksheet (default: the first)")
+    .option("--update-changed", "overwrite imported lines whose amount, date, currency or customer changed (default: only report them)")
     .option("--json", "print the report as JSON")
-    .action(async (file: string, opts: { format?: "csv" | "xlsx"; mapping?: string; onError: "stop" | "skip"; decimal: "auto" | "," | "."; sheet?: string; json?: boolean }) => {
+    .action(async (file: string, opts: { format?: "csv" | "xlsx"; mapping?: string; onError: "stop" | "skip"; decimal: "auto" | "," | "."; sheet?: string; updateChanged?: boolean; json?: boolean }) => {
       const mapping = readMapping(opts.mapping);
       await withRuntime(async (rt) => {
         const bar = progressBar("Importing");
@@ -76,6 +77,7 @@ export function buildCli(): Command {
           mapping,
           onError: opts.onError,
           decimal: opts.decimal,
+          updateChanged: opts.updateChanged ?? false,
           ...(opts.format ? { format: opts.format } : {}),
           ...(opts.sheet ? { sheet: opts.sheet } : {}),
           progress: (phase, done, total) => {

@@ -16,6 +16,16 @@ export function printImport(report: ImportReport, out: (line: string) => void): 
     return;
   }
   out(`Imported ${report.inserted} new order lines; ${report.alreadyImported} were already imported.`);
+  if (report.changed > 0) {
+    const listed = report.changes.slice(0, 50);
+    out(
+      report.updated > 0
+        ? `${report.changed} already imported lines had changed; ${report.updated} were updated:`
+        : `${report.changed} already imported lines have changed in this file and were left as they were; run again with --update-changed to apply:`,
+    );
+    for (const c of listed) out(`  line ${c.line}: order ${c.orderNumber ?? "?"}${c.orderLine ? ` line ${c.orderLine}` : ""}: ${c.fields.join(", ")} changed`);
+    if (report.changed > listed.length) out(`  … and ${report.changed - listed.length} more changed lines`);
+  }
 }
 
 export function printClassification(report: ClassificationReport, out: (line: string) => void): void {

@@ -6,7 +6,7 @@ import type { BadRowReport, ImportReport } from "../../../shared/api/jobs";
 import type { CrmFullPort } from "../crm/port";
 import { ColumnMappingSchema, fileKindOf, streamCsvOrderLines, streamXlsxOrderLines, type ColumnMappingInput, type ErpOrderLine, type FileKind, type OnError } from "../erp";
 import type { Db } from "../store/db";
-import { ordersRepository, type OrderLineInput } from "../store/orders";
+import { CHANGES_LISTED, ordersRepository, type ChangedLine, type OrderLineInput } from "../store/orders";
 import { CustomerKeyIndex } from "./customer-keys";
 
 /** The demo ERP's export (and a common shape): customers by organisation number. */
@@ -28,6 +28,8 @@ export interface ImportFileOptions {
   onError: "stop" | "skip";
   decimal?: "auto" | "," | ".";
   sheet?: string;
+  /** Overwrite known lines whose amount, date, currency or customer changed; without it they are only reported. */
+  updateChanged?: boolean;
   progress?: ImportProgress;
 }
 
@@ -44,12 +46,14 @@ function sha256(file: string): Promise<string> {
 const toBad = (b: { line: number; reason: string; column?: string | null }): BadRowReport => ({ line: b.line, reason: b.reason, column: b.column ?? null });
 
 function refused(source: string, rows: number, good: number, bad: BadRowReport[], fileError: string | null): ImportReport {
-  return { source, written: false, rows, good, inserted: 0, alreadyImported: 0, bad, fileError, batchId: null };
+  return { source, written: false, rows, good, inserted: 0, alreadyImported: 0, changed: 0, updated: 0, changes: [], bad, fileError, batchId: null };
 }
 
 /**
  * Imports an ERP export: reads and validates every row, finds each customer's CRM company from one
- * paged company listing, and stores the lines not yet known (natural key). With onError "stop" a bad
+ * paged company listing, and stores the lines not yet known (order number + line). A known line with a
+ * different amount, date, currency or customer is reported as changed and overwritten only with
+ * `updateChanged`. With onError "stop" a bad
  * row or an unknown customer writes nothing; with "skip" the good rows are stored and every bad one is
  * reported with its line and reason.
  */
@@ -89,15 +93,40 @@ export async function importOrderFile(deps: { db: Db; crm: Pick<CrmFullPort, "li
 
   const orders = ordersRepository(deps.db);
   const batchId = await orders.startBatch({ source: ERP_SOURCE, fileName: source, fileSha256: await sha256(options.file) });
+  // A stored line keyed another way (org number, customer number, CRM id) is the same customer when both find the same company.
+  const sameCustomer = (stored: { customerKeyKind: string; customerKey: string }, line: OrderLineInput) => {
+    const a = index.resolve(stored.customerKeyKind, stored.customerKey);
+    const b = index.resolve(line.customerKeyKind, line.customerKey);
+    return a.ok && b.ok ? a.contactId === b.contactId : stored.customerKeyKind === line.customerKeyKind && stored.customerKey === line.customerKey;
+  };
   try {
-    let inserted = 0;
+    const totals = { inserted: 0, duplicates: 0, changed: 0, updated: 0 };
+    const changes: ChangedLine[] = [];
     const CHUNK = 50_000;
     for (let i = 0; i < good.length; i += CHUNK) {
-      inserted += (await orders.insertLines(batchId, ERP_SOURCE, good.slice(i, i + CHUNK))).inserted;
+      const r = await orders.insertLines(batchId, ERP_SOURCE, good.slice(i, i + CHUNK), { updateChanged: options.updateChanged ?? false, sameCustomer });
+      totals.inserted += r.inserted;
+      totals.duplicates += r.duplicates;
+      totals.changed += r.changed;
+      totals.updated += r.updated;
+      changes.push(...r.changes.slice(0, CHANGES_LISTED - changes.length));
       options.progress?.("write", Math.min(i + CHUNK, good.length), good.length);
     }
     await orders.finishBatch(batchId, { status: "completed", rowsRead: summary.rows, rejects: bad });
-    return { source, written: true, rows: summary.rows, good: good.length, inserted, alreadyImported: good.length - inserted, bad, fileError: null, batchId };
+    return {
+      source,
+      written: true,
+      rows: summary.rows,
+      good: good.length,
+      inserted: totals.inserted,
+      alreadyImported: totals.duplicates,
+      changed: totals.changed,
+      updated: totals.updated,
+      changes,
+      bad,
+      fileError: null,
+      batchId,
+    };
   } catch (error) {
     await orders.finishBatch(batchId, { status: "failed", rowsRead: summary.rows, rejects: bad, error: (error as Error).message }).catch(() => undefined);
     throw error;
@@ -144,7 +173,8 @@ export async function importSoldSales(
   if (bad.length > 0 && options.onError === "stop") return refused(source, rows, good.length, bad, null);
   const orders = ordersRepository(deps.db);
   const batchId = await orders.startBatch({ source: SALES_SOURCE, fileName: null, fileSha256: null });
-  const { inserted } = await orders.insertLines(batchId, SALES_SOURCE, good);
+  // A sale is SuperOffice's own record: a later import of a changed sale always takes the CRM's word.
+  const r = await orders.insertLines(batchId, SALES_SOURCE, good, { updateChanged: true });
   await orders.finishBatch(batchId, { status: "completed", rowsRead: rows, rejects: bad });
-  return { source, written: true, rows, good: good.length, inserted, alreadyImported: good.length - inserted, bad, fileError: null, batchId };
+  return { source, written: true, rows, good: good.length, inserted: r.inserted, alreadyImported: r.duplicates, changed: r.changed, updated: r.updated, changes: r.changes, bad, fileError: null, batchId };
 }

@@ -2,7 +2,12 @@ import crypto from "node:crypto";
 import type { LocalDate, OrderLine } from "../../../shared/domain";
 import type { Db, Queryable } from "./db";
 
-/** Order lines and their import batches. Inserts are idempotent on (source, natural key). */
+/**
+ * Order lines and their import batches. A line is identified within its source by its natural key:
+ * the ERP's order number and line (whichever customer key the export used), or for lines without an
+ * order number a hash of their content. A known line arriving again unchanged is a duplicate; with a
+ * different amount, date, currency or customer it is "changed", and overwritten only when asked.
+ */
 
 export interface StoredOrderLine extends OrderLine {
   customerKeyKind: string;
@@ -40,6 +45,35 @@ export interface ImportBatch {
 /** Rows per INSERT: a few thousand keeps memory flat and round trips few on both drivers. */
 const CHUNK = 5000;
 
+/** What differs between a stored line and the same line in a later import. */
+export type ChangedField = "amount" | "date" | "currency" | "customer";
+
+export interface ChangedLine {
+  line: number;
+  orderNumber: string | null;
+  orderLine: string | null;
+  fields: ChangedField[];
+}
+
+/** The stored line a new one is compared with. */
+export interface StoredLineState {
+  customerKeyKind: string;
+  customerKey: string;
+  date: LocalDate;
+  amount: number;
+  currency: string;
+}
+
+export interface InsertOptions {
+  /** Overwrite known lines whose amount, date, currency or customer changed (default: report them only). */
+  updateChanged?: boolean;
+  /** Whether two customer keys name the same customer (default: the same kind and key). */
+  sameCustomer?: (stored: StoredLineState, line: OrderLineInput) => boolean;
+}
+
+/** At most this many changed lines are listed in a report; all are counted. */
+export const CHANGES_LISTED = 1000;
+
 /**
  * The key that makes a line unique within its source: the ERP's order number and line when mapped;
  * otherwise a hash of the line's content and how many identical lines came before it in the file,
@@ -48,7 +82,7 @@ const CHUNK = 5000;
 export function naturalKeysOf(lines: readonly OrderLineInput[]): string[] {
   const seen = new Map<string, number>();
   return lines.map((l) => {
-    if (l.naturalKey) return `o:${l.customerKeyKind}:${l.customerKey}:${l.naturalKey}`;
+    if (l.naturalKey) return `o:${l.naturalKey}`;
     const content = [l.customerKeyKind, l.customerKey, l.date, l.amount, l.currency, l.productLine ?? "", l.country ?? ""].join("\u001f");
     const n = (seen.get(content) ?? 0) + 1;
     seen.set(content, n);
@@ -124,21 +158,75 @@ export function ordersRepository(db: Db) {
       return rows[0]!.id;
     },
 
-    /** Stores the lines not yet known for this source; returns how many were new and how many known. */
-    async insertLines(batchId: number, source: string, lines: readonly OrderLineInput[]): Promise<{ inserted: number; duplicates: number }> {
+    /**
+     * Stores the lines not yet known for this source. Known lines are duplicates when nothing differs,
+     * else changed: listed, and overwritten only with `updateChanged`.
+     */
+    async insertLines(
+      batchId: number,
+      source: string,
+      lines: readonly OrderLineInput[],
+      options: InsertOptions = {},
+    ): Promise<{ inserted: number; duplicates: number; changed: number; updated: number; changes: ChangedLine[] }> {
       const keys = naturalKeysOf(lines);
+      const sameCustomer = options.sameCustomer ?? ((a, b) => a.customerKeyKind === b.customerKeyKind && a.customerKey === b.customerKey);
       let inserted = 0;
+      let duplicates = 0;
+      let changed = 0;
+      let updated = 0;
+      const changes: ChangedLine[] = [];
       await db.transaction(async (tx) => {
         for (let i = 0; i < lines.length; i += CHUNK) {
-          inserted += await insertChunk(tx, batchId, source, lines.slice(i, i + CHUNK), keys.slice(i, i + CHUNK));
+          const chunk = lines.slice(i, i + CHUNK);
+          const chunkKeys = keys.slice(i, i + CHUNK);
+          const { rows } = await tx.query<{ id: number; natural_key: string; customer_key_kind: string; customer_key: string; date: string; amount: string; currency: string }>(
+            `select id, natural_key, customer_key_kind, customer_key, to_char(order_date, 'YYYY-MM-DD') as date, amount::text as amount, currency
+             from order_lines where source = $1 and natural_key = any($2::text[])`,
+            [source, chunkKeys],
+          );
+          const known = new Map(rows.map((r) => [r.natural_key, r]));
+          const fresh: OrderLineInput[] = [];
+          const freshKeys: string[] = [];
+          const overwrite: { id: number; line: OrderLineInput }[] = [];
+          chunk.forEach((line, j) => {
+            const key = chunkKeys[j] as string;
+            const stored = known.get(key);
+            if (!stored) {
+              fresh.push(line);
+              freshKeys.push(key);
+              return;
+            }
+            const state: StoredLineState = { customerKeyKind: stored.customer_key_kind, customerKey: stored.customer_key, date: stored.date, amount: Number(stored.amount), currency: stored.currency };
+            const fields: ChangedField[] = [];
+            if (state.amount !== Number(line.amount)) fields.push("amount");
+            if (state.date !== line.date) fields.push("date");
+            if (state.currency !== line.currency) fields.push("currency");
+            if (!sameCustomer(state, line)) fields.push("customer");
+            if (fields.length === 0) {
+              duplicates++;
+              return;
+            }
+            changed++;
+            if (changes.length < CHANGES_LISTED) changes.push({ line: line.sourceLine ?? 0, orderNumber: line.orderNumber, orderLine: line.orderLine, fields });
+            if (options.updateChanged) overwrite.push({ id: stored.id, line });
+          });
+          inserted += fresh.length > 0 ? await insertChunk(tx, batchId, source, fresh, freshKeys) : 0;
+          for (const { id, line } of overwrite) {
+            await tx.query(
+              `update order_lines set customer_key_kind = $2, customer_key = $3, order_date = $4::date, amount = $5::numeric, currency = $6,
+                 product_line = $7, country = $8, batch_id = $9, source_line = $10 where id = $1`,
+              [id, line.customerKeyKind, line.customerKey, line.date, String(line.amount), line.currency, line.productLine, line.country, batchId, line.sourceLine ?? null],
+            );
+            updated++;
+          }
         }
         await tx.query("update import_batches set rows_inserted = rows_inserted + $2, rows_duplicate = rows_duplicate + $3 where id = $1", [
           batchId,
-          inserted,
-          lines.length - inserted,
+          inserted + updated,
+          duplicates,
         ]);
       });
-      return { inserted, duplicates: lines.length - inserted };
+      return { inserted, duplicates, changed, updated, changes };
     },
 
     async finishBatch(batchId: number, outcome: { status: "completed" | "failed"; rowsRead: number; rejects: readonly RejectedRow[]; error?: string }): Promise<ImportBatch> {

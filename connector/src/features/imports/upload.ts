@@ -32,6 +32,8 @@ const Query = z.object({
     .refine(isCleanText, CLEAN_TEXT_MESSAGE)
     .refine((name) => !/^\.{0,2}$/.test(name.split(/[\\/]/).pop()!.trim()), "a file name, not a folder like . or ..")
     .default("upload"),
+  /** "true": overwrite known lines whose amount, date, currency or customer changed (otherwise they are only reported). */
+  updateChanged: z.enum(["true", "false"]).default("false"),
 });
 
 /**
@@ -64,7 +66,7 @@ export function uploadRoutes(app: FastifyInstance, deps: JobFeatureDeps): void {
         try {
           const file = path.join(dir, path.basename(request.query.name).replace(/[^\w.\- ]/g, "_"));
           await fs.promises.writeFile(file, request.body);
-          return await deps.services.importFile({ file, format, mapping, onError: request.query.onError });
+          return await deps.services.importFile({ file, format, mapping, onError: request.query.onError, updateChanged: request.query.updateChanged === "true" });
         } finally {
           await fs.promises.rm(dir, { recursive: true, force: true });
         }

@@ -17,6 +17,9 @@ const REPORT: ImportReport = {
   good: 2,
   inserted: 2,
   alreadyImported: 0,
+  changed: 0,
+  updated: 0,
+  changes: [],
   bad: [
     { line: 3, reason: "the date 2026-13-45 is not a date", column: "date" },
     { line: 5, reason: "no CRM company has customer number 999", column: "customer" },
