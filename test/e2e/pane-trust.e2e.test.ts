@@ -1,5 +1,7 @@
 import type { Page } from "playwright-core";
-import { launchBrowser, type Browser } from "./support/browser";
+import { launchBrowser, screenshot, type Browser } from "./support/browser";
+import { signedInApi, type Card } from "./support/api";
+import { sandboxAppointments } from "./support/sandbox-crm";
 import { startStack, type Stack } from "./support/stack";
 
 /** What a rep must be able to trust in the pane: the customer shown is the selected one, and nothing is written by accident. */
@@ -7,12 +9,14 @@ import { startStack, type Stack } from "./support/stack";
 let stack: Stack;
 let browser: Browser;
 let page: Page;
+let cardOf: (email: string) => Promise<Card>;
 
 beforeAll(async () => {
   stack = await startStack();
   browser = await launchBrowser();
   page = await browser.newPage();
   page.setDefaultTimeout(10_000);
+  ({ cardOf } = await signedInApi(stack));
 }, 60_000);
 
 afterAll(async () => {
@@ -89,5 +93,84 @@ describe("never the wrong customer (Chromium)", () => {
     } finally {
       stack.sandbox.setKnobs({ latencyMs: 0 });
     }
+  });
+});
+
+describe("nothing is written by accident (Chromium)", () => {
+  it("Enter in the outcome field writes nothing; Ctrl+Enter saves once", async () => {
+    const { tierC } = stack.sandbox.tenant.highlights;
+    const before = await sandboxAppointments(stack, tierC.contactId);
+    await openPreview("lang=en&width=320");
+    await select(tierC.email);
+    await page.getByTestId("due-status").waitFor();
+    await page.getByTestId("log-activity").focus();
+    await page.keyboard.press("Enter");
+    const form = page.getByTestId("activity-form");
+    await form.waitFor();
+    // Focus starts in the form, not on the page's body.
+    expect(await form.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await expectNoSidewaysScroll();
+    await screenshot(page, "log-form-en-320");
+    await page.getByTestId("activity-outcome").fill("Asked for a quote");
+    await page.getByTestId("activity-outcome").press("Enter");
+    await page.getByTestId("follow-up-toggle").click();
+    expect(await form.isVisible()).toBe(true);
+    expect(await sandboxAppointments(stack, tierC.contactId)).toHaveLength(before.length);
+
+    await page.getByTestId("activity-outcome").press("Control+Enter");
+    await page.getByTestId("activity-saved").waitFor();
+    // Focus comes back to the button the form was opened from.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("log-activity");
+    const added = (await sandboxAppointments(stack, tierC.contactId)).filter((a) => !before.some((b) => b.id === a.id));
+    expect(added.map((a) => a.completed)).toEqual([true]);
+  });
+
+  it("ArrowDown on Potential alone writes nothing; Save writes the choice", async () => {
+    const { noTier } = stack.sandbox.tenant.highlights;
+    const before = await cardOf(noTier.email);
+    await openPreview("lang=sv&width=320");
+    await select(noTier.email);
+    const potential = page.getByTestId("potential-select");
+    await potential.focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Tab");
+    const chosen = await potential.inputValue();
+    expect(chosen).not.toBe(before.potential ?? "");
+    await page.getByTestId("judgement-save").waitFor();
+    await expectNoSidewaysScroll();
+    await screenshot(page, "judgement-pending-sv-320");
+    expect((await cardOf(noTier.email)).potential).toBe(before.potential);
+
+    await page.getByTestId("judgement-save").click();
+    await page.getByTestId("judgement-saved").waitFor();
+    expect((await cardOf(noTier.email)).potential).toBe(chosen);
+    // Shown once: the choice in its list, no second row beside it.
+    expect(await page.getByText("Potential", { exact: true }).count()).toBe(1);
+  });
+});
+
+describe("drafts (Chromium)", () => {
+  it("Escape throws a typed draft away with an undo, and a discarded draft is gone from the device", async () => {
+    const { former } = stack.sandbox.tenant.highlights;
+    await openPreview("lang=nb&width=320");
+    await select(former.email);
+    await page.getByTestId("log-activity").click();
+    await page.getByTestId("activity-notes").fill("Vil ha tilbud");
+    await page.getByTestId("activity-notes").press("Escape");
+    await page.getByTestId("draft-discarded").waitFor();
+    expect(await page.getByTestId("activity-form").count()).toBe(0);
+    await expectNoSidewaysScroll();
+    await screenshot(page, "draft-discarded-nb-320");
+    // The preview's pane keeps its drafts in this page's storage, as Outlook's pane does in its own.
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("kundrytm.draft.")))).toEqual([]);
+
+    await page.getByTestId("undo-discard").click();
+    expect(await page.getByTestId("activity-notes").inputValue()).toBe("Vil ha tilbud");
+    await page.getByTestId("cancel-activity").click();
+    await page.getByTestId("draft-discarded").waitFor();
+    await openPreview("lang=nb&width=320");
+    await select(former.email);
+    await page.getByTestId("log-activity").waitFor();
+    expect(await page.getByTestId("activity-form").count()).toBe(0);
   });
 });

@@ -91,14 +91,14 @@ describe("the pane through the preview (Chromium)", () => {
     await openPreview("lang=en&width=450");
     await openCard(tierC.email);
     await page.getByTestId("potential-select").selectOption("A");
-    await page.getByTestId("judgement-saved").waitFor();
     await page.getByTestId("account-type-select").selectOption("expand");
+    await page.getByTestId("judgement-save").click();
     await page.getByTestId("judgement-saved").waitFor();
     // A fresh look at the same mail reads the values back from the sandbox.
     await openPreview("lang=en&width=450");
     await openCard(tierC.email);
-    expect(await page.getByTestId("potential").textContent()).toBe("A");
-    expect(await page.getByTestId("account-type").textContent()).toBe("Expand");
+    expect(await page.getByTestId("potential-select").inputValue()).toBe("A");
+    expect(await page.getByTestId("account-type-select").inputValue()).toBe("expand");
   });
 
   it("logs an activity whose follow-up exists in the sandbox afterwards", async () => {

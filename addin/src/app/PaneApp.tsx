@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles, Subtitle1, Text, ToggleButton, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, Text, ToggleButton, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { I18nProvider, useI18n } from "../i18n/I18nProvider";
 import type { Language } from "../i18n/language";
@@ -22,8 +22,12 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     minWidth: 0,
   },
-  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
-  views: { display: "flex", columnGap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
+  // One compact row: the product's name and the two views; the customer comes right below.
+  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  name: { flexShrink: 0, margin: 0 },
+  views: { display: "flex", columnGap: tokens.spacingHorizontalXXS, minWidth: 0, marginInlineStart: "auto" },
+  view: { minWidth: 0, paddingInline: tokens.spacingHorizontalS, whiteSpace: "nowrap" },
+  footer: { minWidth: 0, paddingTop: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
 });
 
 function Shell() {
@@ -46,20 +50,22 @@ function Shell() {
   }, []);
   return (
     <main className={styles.shell}>
-      <header className={styles.header}>
-        <Subtitle1 as="h1">{t.appName}</Subtitle1>
-        <SignedInAs />
+      <header className={styles.header} data-testid="pane-header">
+        <Text as="h1" weight="semibold" className={styles.name}>
+          {t.appName}
+        </Text>
+        {/* Two toggle buttons rather than a tab list: the same choice, without a tab list's code in the first download. */}
+        <div role="group" aria-label={t.week.tabs} className={styles.views}>
+          <ToggleButton size="small" appearance="subtle" className={styles.view} checked={view === "item"} onClick={() => select("item")} data-testid="tab-item">
+            {t.week.thisItem}
+          </ToggleButton>
+          <ToggleButton size="small" appearance="subtle" className={styles.view} checked={view === "week"} onClick={() => select("week")} data-testid="tab-week">
+            {t.week.myWeek}
+          </ToggleButton>
+        </div>
       </header>
+      <SignedInAs part="warning" />
       <OutboxStatus />
-      {/* Two toggle buttons rather than a tab list: the same choice, without a tab list's code in the first download. */}
-      <div role="group" aria-label={t.week.tabs} className={styles.views}>
-        <ToggleButton size="small" appearance="subtle" checked={view === "item"} onClick={() => select("item")} data-testid="tab-item">
-          {t.week.thisItem}
-        </ToggleButton>
-        <ToggleButton size="small" appearance="subtle" checked={view === "week"} onClick={() => select("week")} data-testid="tab-week">
-          {t.week.myWeek}
-        </ToggleButton>
-      </div>
       <div hidden={view !== "item"}>
         <CardPane onItem={onItem} />
       </div>
@@ -70,6 +76,9 @@ function Shell() {
           </Suspense>
         </div>
       )}
+      <footer className={styles.footer}>
+        <SignedInAs part="who" />
+      </footer>
     </main>
   );
 }

@@ -8,22 +8,26 @@ const useStyles = makeStyles({
 });
 
 /**
- * "Signed in as …" under the pane's title, and a warning when the token is for another account than
- * the mailbox's (a known NAA pitfall with several accounts in Outlook).
+ * "Signed in as …" (`who`, at the pane's foot), and a warning when the token is for another account than
+ * the mailbox's (`warning`, at its top: a known NAA pitfall with several accounts in Outlook).
  */
-export function SignedInAs() {
+export function SignedInAs({ part }: { part?: "who" | "warning" } = {}) {
   const { tokens, office } = useServices();
   const { t } = useI18n();
   const styles = useStyles();
   const account = useSignedInAccount({ tokens });
   if (!account) return null;
   const mismatch = account.username.toLowerCase() !== office.user.email.toLowerCase();
+  const who = part !== "warning";
+  const warning = part !== "who";
   return (
     <>
+      {who && (
       <Caption1 className={styles.who} data-testid="signed-in-as" title={account.username}>
         {t.signedInAs(account.name ?? account.username)}
       </Caption1>
-      {mismatch && (
+      )}
+      {warning && mismatch && (
         <MessageBar intent="warning" data-testid="account-mismatch">
           <MessageBarBody>{t.accountMismatch(account.username, office.user.email)}</MessageBarBody>
         </MessageBar>

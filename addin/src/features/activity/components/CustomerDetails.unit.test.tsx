@@ -29,24 +29,60 @@ describe("rhythm on the card", () => {
 });
 
 describe("rep's judgement", () => {
-  it("writes potential to the connector and shows the new rhythm", async () => {
+  function judgeHandlers() {
     const writes: unknown[] = [];
-    server.use(
-      ...connectorHandlers(found, [
-        http.put(`${BASE_URL}/api/v1/companies/:id/judgement`, async ({ request }) => {
-          writes.push(await request.json());
-          return HttpResponse.json({ potential: "B", accountType: null, rhythm: rhythmFor(7, { personalWeeks: 8, potential: "B" }) });
-        }),
-      ]),
-    );
+    const handlers = [
+      http.put(`${BASE_URL}/api/v1/companies/:id/judgement`, async ({ request }) => {
+        const body = (await request.json()) as { potential?: string; accountType?: string };
+        writes.push(body);
+        return HttpResponse.json({ potential: body.potential ?? null, accountType: body.accountType ?? null, rhythm: rhythmFor(7, { personalWeeks: 8, potential: "B" }) });
+      }),
+    ];
+    return { writes, handlers };
+  }
+
+  it("writes potential only when the rep confirms the choice, and shows the new rhythm", async () => {
+    const { writes, handlers } = judgeHandlers();
+    server.use(...connectorHandlers(found, handlers));
     renderPane({ item: message("m1", kari), displayLanguage: "sv-SE" });
     const select = await screen.findByTestId("potential-select");
     await userEvent.selectOptions(select, "B");
+    expect(screen.getByText("Inte sparat än")).toBeTruthy();
+    expect(writes).toEqual([]);
+    await userEvent.click(screen.getByRole("button", { name: "Spara bedömningen" }));
     expect(await screen.findByTestId("judgement-saved")).toBeTruthy();
     expect(writes).toEqual([{ potential: "B" }]);
     expect(screen.getByTestId("frequency").textContent).toBe("Var 8:e vecka");
+    expect(screen.queryByRole("button", { name: "Spara bedömningen" })).toBeNull();
     const accountType = screen.getByTestId("account-type-select");
     expect(within(accountType).getAllByRole("option").map((o) => o.textContent)).toEqual(["Inte bedömd", "Utöka", "Behåll"]);
+  });
+
+  it("an arrow key on Potential alone writes nothing, and Cancel puts the value back", async () => {
+    const { writes, handlers } = judgeHandlers();
+    server.use(...connectorHandlers(found, handlers));
+    renderPane({ item: message("m1", kari) });
+    const select = (await screen.findByTestId("potential-select")) as HTMLSelectElement;
+    select.focus();
+    await userEvent.keyboard("{ArrowDown}");
+    // jsdom's select does not move on arrow keys by itself: the change a browser makes comes as a change event.
+    fireEvent.change(select, { target: { value: "A" } });
+    await userEvent.tab();
+    expect(writes).toEqual([]);
+    await userEvent.click(screen.getByTestId("judgement-cancel"));
+    expect(select.value).toBe("");
+    expect(screen.queryByTestId("judgement-save")).toBeNull();
+    expect(writes).toEqual([]);
+  });
+
+  it("shows potential and account type once on the card", async () => {
+    server.use(...connectorHandlers((email) => ({ status: 200, body: { found: true, card: cardFor(email, { potential: "B", accountType: "keep" }) } })));
+    renderPane({ item: message("m1", kari) });
+    await screen.findByTestId("potential-select");
+    expect(screen.getAllByText("Potential")).toHaveLength(1);
+    expect(screen.getAllByText("Account type")).toHaveLength(1);
+    expect(screen.queryByText("Not judged yet")).toBeNull();
+    expect((screen.getByTestId("potential-select") as HTMLSelectElement).value).toBe("B");
   });
 });
 
@@ -76,7 +112,7 @@ describe("log activity", () => {
     renderPane({ item: message("m1", kari) });
     await userEvent.click(await screen.findByTestId("log-activity"));
     fireEvent.change(screen.getByTestId("activity-date"), { target: { value: "2026-11-20" } });
-    await waitFor(() => expect((screen.getByTestId("follow-up-date") as HTMLInputElement).value).toBe("2027-01-15"));
+    await waitFor(() => expect((screen.getByTestId("follow-up-date") as HTMLInputElement).value).toBe("15/01/2027"));
     await userEvent.type(screen.getByTestId("activity-outcome"), "Quote requested");
     await userEvent.click(screen.getByTestId("save-activity"));
     expect(await screen.findByTestId("activity-saved")).toBeTruthy();
@@ -146,5 +182,103 @@ describe("log activity", () => {
     } finally {
       full.mockRestore();
     }
+  });
+
+  function logHandlers() {
+    const saved: LogActivityRequest[] = [];
+    const handlers = [
+      http.post(`${BASE_URL}/api/v1/activities`, async ({ request }) => {
+        saved.push((await request.json()) as LogActivityRequest);
+        return HttpResponse.json({ activityId: 1, followUpId: 2, replayed: false });
+      }),
+    ];
+    return { saved, handlers };
+  }
+
+  it("Enter in the outcome field saves nothing; Ctrl+Enter saves", async () => {
+    const { saved, handlers } = logHandlers();
+    server.use(...connectorHandlers(found, handlers));
+    renderPane({ item: message("m1", kari) });
+    await userEvent.click(await screen.findByTestId("log-activity"));
+    await userEvent.type(screen.getByTestId("activity-outcome"), "Quote requested{Enter}");
+    expect(screen.getByTestId("activity-form")).toBeTruthy();
+    expect(saved).toHaveLength(0);
+    await userEvent.keyboard("{Control>}{Enter}{/Control}");
+    expect(await screen.findByTestId("activity-saved")).toBeTruthy();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ outcome: "Quote requested" });
+  });
+
+  it("moves focus into the form when it opens and back to Log activity when Escape closes it", async () => {
+    server.use(...connectorHandlers(found));
+    renderPane({ item: message("m1", kari) });
+    const opener = await screen.findByTestId("log-activity");
+    opener.focus();
+    await userEvent.keyboard("{Enter}");
+    const form = await screen.findByTestId("activity-form");
+    expect(form.contains(document.activeElement)).toBe(true);
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByTestId("activity-form")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId("log-activity"));
+  });
+
+  it("Cancel throws a typed draft away, off the device, and Undo brings it back", async () => {
+    const { saved, handlers } = logHandlers();
+    server.use(...connectorHandlers(found, handlers));
+    const first = renderPane({ item: message("m1", kari) });
+    await userEvent.click(await screen.findByTestId("log-activity"));
+    await userEvent.type(screen.getByTestId("activity-notes"), "Wants a quote");
+    const drafts = () => Object.keys(window.localStorage).filter((k) => k.startsWith("kundrytm.draft."));
+    expect(drafts()).toHaveLength(1);
+    await userEvent.click(screen.getByTestId("cancel-activity"));
+    expect(screen.queryByTestId("activity-form")).toBeNull();
+    expect(screen.getByTestId("draft-discarded").textContent).toContain("Draft discarded.");
+    expect(drafts()).toHaveLength(0);
+
+    await userEvent.click(screen.getByRole("button", { name: "Undo" }));
+    expect(((await screen.findByTestId("activity-notes")) as HTMLTextAreaElement).value).toBe("Wants a quote");
+    expect(drafts()).toHaveLength(1);
+
+    // Discarded for good: the same mail opened again shows no draft.
+    await userEvent.click(screen.getByTestId("cancel-activity"));
+    first.unmount();
+    renderPane({ item: message("m1", kari) });
+    expect(await screen.findByTestId("log-activity")).toBeTruthy();
+    expect(screen.queryByTestId("activity-form")).toBeNull();
+    expect(drafts()).toHaveLength(0);
+    expect(saved).toHaveLength(0);
+  });
+
+  it("Cancel on an untouched form just closes it", async () => {
+    server.use(...connectorHandlers(found));
+    renderPane({ item: message("m1", kari) });
+    await userEvent.click(await screen.findByTestId("log-activity"));
+    await userEvent.click(screen.getByTestId("cancel-activity"));
+    expect(screen.queryByTestId("activity-form")).toBeNull();
+    expect(screen.queryByTestId("draft-discarded")).toBeNull();
+  });
+
+  it("takes dates as the pane's locale writes them, one field each, and says how when one is unreadable", async () => {
+    const { saved, handlers } = logHandlers();
+    server.use(...connectorHandlers(found, handlers));
+    renderPane({ item: message("m1", kari), displayLanguage: "nb-NO" });
+    await userEvent.click(await screen.findByTestId("log-activity"));
+    const date = screen.getByTestId("activity-date") as HTMLInputElement;
+    expect(date.type).toBe("text");
+    expect(date.placeholder).toBe("dd.mm.åååå");
+    await userEvent.clear(date);
+    await userEvent.type(date, "31.02.2026");
+    expect(screen.getByText("Skriv datoen som dd.mm.åååå.")).toBeTruthy();
+    await userEvent.clear(date);
+    await userEvent.type(date, "20.11.26");
+    expect(screen.queryByText("Skriv datoen som dd.mm.åååå.")).toBeNull();
+    // From the date, one Tab stop to the outcome.
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByTestId("activity-outcome"));
+    expect(date.value).toBe("20.11.2026");
+    await waitFor(() => expect((screen.getByTestId("follow-up-date") as HTMLInputElement).value).toBe("15.01.2027"));
+    await userEvent.click(screen.getByTestId("save-activity"));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toMatchObject({ date: "2026-11-20", nextStep: { date: "2027-01-15" } });
   });
 });

@@ -1,4 +1,4 @@
-import { Caption1, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { JudgementRequest, Rhythm } from "../../../../../shared/api/activity";
 import { ACCOUNT_TYPES, POTENTIALS, type AccountType, type Potential } from "../../../../../shared/domain/vocabulary";
@@ -8,28 +8,38 @@ import { ErrorNotice } from "../../../components/ErrorNotice";
 import { useI18n } from "../../../i18n/I18nProvider";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  row: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  row: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", columnGap: tokens.spacingHorizontalS },
+  actions: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
 type SaveState = { status: "idle" } | { status: "saving" } | { status: "saved" } | { status: "error"; code: ClientErrorCode };
 
-/** The rep sets potential (A–D) and account type (Expand/Keep); each change is written to the CRM at once. */
+/**
+ * The rep's potential (A–D) and account type (Expand/Keep), shown once on the card. A choice in either
+ * list is only a choice: nothing reaches the CRM until the rep confirms it with Save (Cancel puts it back).
+ */
 export default function JudgementControls(props: { companyId: number; potential: Potential | null; accountType: AccountType | null; onRhythm: (r: Rhythm) => void }) {
   const { api } = useServices();
   const { t } = useI18n();
   const styles = useStyles();
-  const [potential, setPotential] = useState(props.potential);
-  const [accountType, setAccountType] = useState(props.accountType);
+  const [stored, setStored] = useState({ potential: props.potential, accountType: props.accountType });
+  const [chosen, setChosen] = useState(stored);
   const [save, setSave] = useState<SaveState>({ status: "idle" });
+  const change: JudgementRequest = {
+    ...(chosen.potential !== null && chosen.potential !== stored.potential ? { potential: chosen.potential } : {}),
+    ...(chosen.accountType !== null && chosen.accountType !== stored.accountType ? { accountType: chosen.accountType } : {}),
+  };
+  const pending = change.potential !== undefined || change.accountType !== undefined;
 
-  async function write(change: JudgementRequest) {
+  async function write() {
     setSave({ status: "saving" });
     try {
       const result = await api.judge(props.companyId, change);
-      setPotential(result.potential);
-      setAccountType(result.accountType);
+      const next = { potential: result.potential, accountType: result.accountType };
+      setStored(next);
+      setChosen(next);
       props.onRhythm(result.rhythm);
       setSave({ status: "saved" });
     } catch (error) {
@@ -37,20 +47,22 @@ export default function JudgementControls(props: { companyId: number; potential:
     }
   }
 
+  const choose = (patch: Partial<typeof chosen>) => {
+    setChosen((c) => ({ ...c, ...patch }));
+    setSave({ status: "idle" });
+  };
+
   return (
-    <section className={styles.root} aria-label={t.judgement}>
+    <section className={styles.root} aria-label={t.judgement} data-testid="judgement">
       <div className={styles.row}>
         <Field label={t.potential}>
           <Select
-            value={potential ?? ""}
+            value={chosen.potential ?? ""}
             disabled={save.status === "saving"}
             data-testid="potential-select"
-            onChange={(_, d) => {
-              const value = POTENTIALS.find((p) => p === d.value);
-              if (value) void write({ potential: value });
-            }}
+            onChange={(_, d) => choose({ potential: POTENTIALS.find((p) => p === d.value) ?? null })}
           >
-            {potential === null && <option value="">{t.notJudged}</option>}
+            {stored.potential === null && <option value="">{t.notJudged}</option>}
             {POTENTIALS.map((p) => (
               <option key={p} value={p}>
                 {p}
@@ -60,15 +72,12 @@ export default function JudgementControls(props: { companyId: number; potential:
         </Field>
         <Field label={t.accountType}>
           <Select
-            value={accountType ?? ""}
+            value={chosen.accountType ?? ""}
             disabled={save.status === "saving"}
             data-testid="account-type-select"
-            onChange={(_, d) => {
-              const value = ACCOUNT_TYPES.find((a) => a === d.value);
-              if (value) void write({ accountType: value });
-            }}
+            onChange={(_, d) => choose({ accountType: ACCOUNT_TYPES.find((a) => a === d.value) ?? null })}
           >
-            {accountType === null && <option value="">{t.notJudged}</option>}
+            {stored.accountType === null && <option value="">{t.notJudged}</option>}
             {ACCOUNT_TYPES.map((a) => (
               <option key={a} value={a}>
                 {t.accountTypes[a]}
@@ -77,13 +86,25 @@ export default function JudgementControls(props: { companyId: number; potential:
           </Select>
         </Field>
       </div>
-      {save.status === "saving" && <Caption1 className={styles.muted}>{t.saving}</Caption1>}
+      {(pending || save.status === "saving") && (
+        <div className={styles.actions}>
+          <Button size="small" appearance="primary" disabled={save.status === "saving"} onClick={() => void write()} data-testid="judgement-save">
+            {t.judgementSave}
+          </Button>
+          <Button size="small" disabled={save.status === "saving"} onClick={() => choose(stored)} data-testid="judgement-cancel">
+            {t.cancel}
+          </Button>
+          <Caption1 className={styles.muted} role="status">
+            {save.status === "saving" ? t.saving : t.judgementPending}
+          </Caption1>
+        </div>
+      )}
       {save.status === "saved" && (
-        <Caption1 className={styles.muted} data-testid="judgement-saved">
+        <Caption1 className={styles.muted} role="status" data-testid="judgement-saved">
           {t.judgementSaved}
         </Caption1>
       )}
-      {save.status === "error" && <ErrorNotice code={save.code} />}
+      {save.status === "error" && <ErrorNotice code={save.code} onRetry={() => void write()} />}
     </section>
   );
 }

@@ -1,13 +1,14 @@
-import { Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Textarea, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Textarea, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { CompanyCard } from "../../../../../shared/api/card";
 import { ACTIVITY_TYPES } from "../../../../../shared/domain/vocabulary";
 import { useServices } from "../../../app/services";
+import { DateField } from "../../../components/DateField";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { useActivityDraft, type DraftDefaults } from "../hooks/useActivityDraft";
 import { useDictation } from "../hooks/useDictation";
 import { useNextStepProposal } from "../hooks/useNextStepProposal";
-import { draftKey, readDraft } from "../utils/draft";
+import { draftKey, readDraft, writeDraft, type ActivityDraft } from "../utils/draft";
 import { newIdempotencyKey } from "../utils/uuid";
 import { toClientError } from "../../../api/errors";
 import type { ClientErrorCode } from "../../../i18n/messages";
@@ -15,7 +16,10 @@ import type { LogActivityResponse } from "../../../../../shared/api/activity";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  row: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  // Two fields side by side where they fit, one above the other in a narrow pane.
+  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 8.5rem), 1fr))", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  cell: { minWidth: 0 },
+  fill: { width: "100%", minWidth: 0 },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -38,22 +42,60 @@ export default function LogActivity(props: {
   const { storage } = useServices();
   const { t } = useI18n();
   const styles = useStyles();
+  const key = draftKey(itemKey, draftOwner(card));
   // A draft left from before (switching mail, a closed pane) opens the form again.
-  const [open, setOpen] = useState(() => Boolean(openRequest) || readDraft(storage, draftKey(itemKey, draftOwner(card))) !== null);
+  const [open, setOpen] = useState(() => Boolean(openRequest) || readDraft(storage, key) !== null);
   const [saved, setSaved] = useState(false);
+  // A draft thrown away by Cancel, held here (and nowhere on the device) until Undo or the next action.
+  const [discarded, setDiscarded] = useState<ActivityDraft | null>(null);
+  // Focus goes back to "Log activity" when the form closes, as it came from there.
+  const opener = useRef<HTMLButtonElement>(null);
+  const [returnFocus, setReturnFocus] = useState(false);
+  // Focus moves into a form the rep opened; one reopened from a kept draft as the card loads leaves focus be.
+  const [focusForm, setFocusForm] = useState(false);
   useEffect(() => {
-    if (openRequest) setOpen(true);
+    if (!openRequest) return;
+    setOpen(true);
+    setFocusForm(true);
   }, [openRequest]);
+  useEffect(() => {
+    if (open || !returnFocus) return;
+    opener.current?.focus();
+    setReturnFocus(false);
+  }, [open, returnFocus]);
+  const openForm = () => {
+    setOpen(true);
+    setFocusForm(true);
+    setSaved(false);
+    setDiscarded(null);
+  };
 
   if (!open) {
     return (
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => (setOpen(true), setSaved(false))} data-testid="log-activity">
+        <Button appearance="primary" ref={opener} onClick={openForm} data-testid="log-activity">
           {t.logActivity}
         </Button>
         {saved && (
           <MessageBar intent="success" data-testid="activity-saved">
             <MessageBarBody>{t.activitySaved}</MessageBarBody>
+          </MessageBar>
+        )}
+        {discarded && (
+          <MessageBar intent="info" data-testid="draft-discarded">
+            <MessageBarBody>{t.draftDiscarded}</MessageBarBody>
+            <MessageBarActions>
+              <Button
+                size="small"
+                data-testid="undo-discard"
+                onClick={() => {
+                  writeDraft(storage, key, discarded);
+                  openForm();
+                }}
+              >
+                {t.undo}
+              </Button>
+            </MessageBarActions>
           </MessageBar>
         )}
       </div>
@@ -65,8 +107,11 @@ export default function LogActivity(props: {
       card={card}
       itemKey={itemKey}
       defaults={defaults}
-      onClose={(result) => {
+      autoFocus={focusForm}
+      onClose={(result, draft) => {
         setOpen(false);
+        setReturnFocus(true);
+        setDiscarded(result === "discarded" ? (draft ?? null) : null);
         if (result === "saved") {
           setSaved(true);
           onSaved();
@@ -81,8 +126,18 @@ function draftOwner(card: CompanyCard): string {
   return card.person?.email ?? `company:${card.company.id}`;
 }
 
-function LogActivityForm(props: { card: CompanyCard; itemKey: string; defaults?: DraftDefaults; onClose: (result: "saved" | "queued" | "cancelled") => void }) {
-  const { card, itemKey, defaults, onClose } = props;
+/**
+ * The form itself: focus starts in it, Escape or Cancel closes it (a draft with something typed is thrown
+ * away, with an undo), Enter in a one-line field does nothing and Ctrl+Enter saves.
+ */
+function LogActivityForm(props: {
+  card: CompanyCard;
+  itemKey: string;
+  defaults?: DraftDefaults;
+  autoFocus: boolean;
+  onClose: (result: "saved" | "queued" | "cancelled" | "discarded", discarded?: ActivityDraft) => void;
+}) {
+  const { card, itemKey, defaults, autoFocus, onClose } = props;
   const { api, outbox, storage } = useServices();
   const { t, locale, formatDate } = useI18n();
   const styles = useStyles();
@@ -94,6 +149,29 @@ function LogActivityForm(props: { card: CompanyCard; itemKey: string; defaults?:
   const followUpDate = draft.followUpDate || proposal?.date || "";
   const appendNotes = useCallback((text: string) => update({ notes: draft.notes ? `${draft.notes} ${text}` : text }), [update, draft.notes]);
   const dictation = useDictation({ locale, onText: appendNotes });
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (autoFocus) form.current?.querySelector<HTMLElement>("select, input, textarea")?.focus();
+  }, [autoFocus]);
+
+  const cancel = () => {
+    if (!stored) return onClose("cancelled");
+    const kept = draft;
+    discard();
+    onClose("discarded", kept);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      cancel();
+    } else if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      if (draft.date && !sending) void save();
+    } else if (e.key === "Enter" && e.target instanceof HTMLInputElement) {
+      // A one-line field is no place to send a whole activity from.
+      e.preventDefault();
+    }
+  };
 
   const save = async () => {
     const request = {
@@ -135,13 +213,15 @@ function LogActivityForm(props: { card: CompanyCard; itemKey: string; defaults?:
       className={styles.form}
       aria-label={t.logActivity}
       data-testid="activity-form"
+      ref={form}
+      onKeyDown={onKeyDown}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
       <div className={styles.row}>
-        <Field label={t.activityType}>
+        <Field label={t.activityType} className={styles.cell}>
           <Select value={draft.type} onChange={(_, d) => update({ type: ACTIVITY_TYPES.find((a) => a === d.value) ?? "meeting" })} data-testid="activity-type">
             {ACTIVITY_TYPES.map((a) => (
               <option key={a} value={a}>
@@ -150,9 +230,7 @@ function LogActivityForm(props: { card: CompanyCard; itemKey: string; defaults?:
             ))}
           </Select>
         </Field>
-        <Field label={t.date} required>
-          <Input type="date" value={draft.date} required onChange={(_, d) => update({ date: d.value, followUpDate: "" })} data-testid="activity-date" />
-        </Field>
+        <DateField label={t.date} required value={draft.date} onChange={(date) => update({ date, followUpDate: "" })} testId="activity-date" />
       </div>
       <Field label={t.outcome}>
         <Input value={draft.outcome} maxLength={500} onChange={(_, d) => update({ outcome: d.value })} data-testid="activity-outcome" />
@@ -169,11 +247,15 @@ function LogActivityForm(props: { card: CompanyCard; itemKey: string; defaults?:
       {draft.followUp && (
         <>
           <div className={styles.row}>
-            <Field label={t.followUpDate} hint={proposal ? t.proposedBy(proposal.intervalWeeks) : undefined}>
-              <Input type="date" value={followUpDate} onChange={(_, d) => update({ followUpDate: d.value })} data-testid="follow-up-date" />
-            </Field>
-            <Field label={t.followUpText}>
-              <Input value={draft.followUpText} maxLength={500} onChange={(_, d) => update({ followUpText: d.value })} data-testid="follow-up-text" />
+            <DateField
+              label={t.followUpDate}
+              hint={proposal ? t.proposedBy(proposal.intervalWeeks) : undefined}
+              value={followUpDate}
+              onChange={(date) => update({ followUpDate: date })}
+              testId="follow-up-date"
+            />
+            <Field label={t.followUpText} className={styles.cell}>
+              <Input className={styles.fill} value={draft.followUpText} maxLength={500} onChange={(_, d) => update({ followUpText: d.value })} data-testid="follow-up-text" />
             </Field>
           </div>
           {followUpDate && <Caption1 className={styles.muted}>{formatDate(followUpDate)}</Caption1>}
@@ -185,10 +267,12 @@ function LogActivityForm(props: { card: CompanyCard; itemKey: string; defaults?:
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={!draft.date || sending} data-testid="save-activity">
+        <Button appearance="primary" type="submit" disabled={!draft.date || sending} aria-keyshortcuts="Control+Enter" data-testid="save-activity">
           {t.save}
         </Button>
-        <Button onClick={() => onClose("cancelled")}>{t.cancel}</Button>
+        <Button onClick={cancel} data-testid="cancel-activity">
+          {t.cancel}
+        </Button>
       </div>
     </form>
   );

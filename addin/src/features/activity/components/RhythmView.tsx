@@ -4,11 +4,10 @@ import { assertNever } from "../../../../../shared/domain/vocabulary";
 import { useI18n, type I18n } from "../../../i18n/I18nProvider";
 
 const useStyles = makeStyles({
-  facts: { display: "grid", gridTemplateColumns: "minmax(88px, max-content) 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: "anywhere" },
-  // A long status ("Overdue by 19 days (due 4 Nov 2026)") wraps inside the badge in a narrow pane.
-  badge: { height: "auto", minHeight: "20px", whiteSpace: "normal", paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  // On one line; should a language's status not fit the pane, it ends in an ellipsis (the whole text is its title).
+  badge: { alignSelf: "flex-start", maxWidth: "100%", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", display: "block", lineHeight: "20px" },
 });
 
 function dueText(due: DueState, { t, formatDate }: I18n): { text: string; color: "danger" | "warning" | "success" | "informative" | "subtle" } {
@@ -30,26 +29,30 @@ function dueText(due: DueState, { t, formatDate }: I18n): { text: string; color:
   }
 }
 
-/** Frequency from the policy and where the follow-up stands (due, overdue, planned). */
-export function RhythmView({ rhythm }: { rhythm: Rhythm }) {
+/** Where the follow-up stands (due, overdue, planned), as a badge under the company's name. */
+export function DueBadge({ rhythm }: { rhythm: Rhythm }) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const styles = useStyles();
+  const due = dueText(rhythm.due, i18n);
+  return (
+    <Badge appearance="tint" color={due.color} className={styles.badge} title={due.text} data-testid="due-status" data-due={rhythm.due.kind}>
+      {due.text}
+    </Badge>
+  );
+}
+
+/** The contact frequency the policy gives, as a row of the card's facts. */
+export function FrequencyFact({ rhythm }: { rhythm: Rhythm }) {
+  const { t } = useI18n();
   const styles = useStyles();
   const frequency =
     rhythm.personalWeeks !== null ? t.everyWeeks(rhythm.personalWeeks) : rhythm.digitalWeeks !== null ? t.digitalOnly : t.noFrequency;
-  const due = dueText(rhythm.due, i18n);
   return (
-    <dl className={styles.facts}>
+    <>
       <dt className={styles.term}>{t.frequency}</dt>
       <dd className={styles.value} data-testid="frequency">
         {frequency}
       </dd>
-      <dt className={styles.term}>{t.dueStatus}</dt>
-      <dd className={styles.value}>
-        <Badge appearance="tint" color={due.color} className={styles.badge} data-testid="due-status" data-due={rhythm.due.kind}>
-          {due.text}
-        </Badge>
-      </dd>
-    </dl>
+    </>
   );
 }

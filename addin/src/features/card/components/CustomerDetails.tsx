@@ -4,9 +4,9 @@ import type { DraftDefaults } from "../../activity/hooks/useActivityDraft";
 import { useServices } from "../../../app/services";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { lazy, Suspense } from "react";
-import { RhythmView } from "../../activity/components/RhythmView";
+import { DueBadge, FrequencyFact } from "../../activity/components/RhythmView";
 import { useRhythm } from "../../activity/hooks/useRhythm";
-import { CardView } from "./CardView";
+import { CardView, JudgementFacts } from "./CardView";
 
 // Editing comes in its own chunk after the card: the first download stays small, the card comes first.
 const JudgementControls = lazy(() => import(/* webpackChunkName: "edit" */ "../../activity/components/JudgementControls"));
@@ -33,12 +33,24 @@ export function CustomerDetails(props: {
   const rhythm = useRhythm({ api, companyId: card.company.id });
   return (
     <div className={styles.root}>
-      <CardView card={card} />
-      {rhythm.state.status === "ready" && <RhythmView rhythm={rhythm.state.rhythm} />}
-      {rhythm.state.status === "error" && <ErrorNotice code={rhythm.state.code} onRetry={rhythm.reload} />}
-      <Suspense fallback={null}>
-        <hr className={styles.divider} />
+      <CardView
+        card={card}
+        status={
+          rhythm.state.status === "ready" ? (
+            <DueBadge rhythm={rhythm.state.rhythm} />
+          ) : rhythm.state.status === "error" ? (
+            <ErrorNotice code={rhythm.state.code} onRetry={rhythm.reload} />
+          ) : null
+        }
+      >
+        {rhythm.state.status === "ready" && <FrequencyFact rhythm={rhythm.state.rhythm} />}
+      </CardView>
+      <hr className={styles.divider} />
+      {/* Potential and account type once: read only until their controls are in, then only the controls. */}
+      <Suspense fallback={<JudgementFacts card={card} />}>
         <JudgementControls companyId={card.company.id} potential={card.potential} accountType={card.accountType} onRhythm={rhythm.replace} />
+      </Suspense>
+      <Suspense fallback={null}>
         <hr className={styles.divider} />
         <LogActivity
           card={card}

@@ -130,7 +130,8 @@ describe("after the meeting", () => {
     expect((await screen.findByTestId("person-name")).textContent).toBe("Sven Berg");
     await userEvent.click(within(banner).getByRole("button", { name: "Log meeting with Fjordstål AS" }));
     const form = await screen.findByTestId("activity-form");
-    expect((within(form).getByTestId("activity-date") as HTMLInputElement).value).toBe(date);
+    // Shown as the pane's locale (en-GB) writes it.
+    expect((within(form).getByTestId("activity-date") as HTMLInputElement).value).toBe(date.split("-").reverse().join("/"));
     expect((within(form).getByTestId("activity-type") as HTMLSelectElement).value).toBe("meeting");
     expect(screen.getByTestId("person-name").textContent).toBe("Kari Nordmann");
     fireEvent.click(within(form).getByTestId("follow-up-toggle"));
