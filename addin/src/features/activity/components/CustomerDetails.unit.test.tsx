@@ -189,7 +189,7 @@ describe("log activity", () => {
     const handlers = [
       http.post(`${BASE_URL}/api/v1/activities`, async ({ request }) => {
         saved.push((await request.json()) as LogActivityRequest);
-        return HttpResponse.json({ activityId: 1, followUpId: 2, replayed: false });
+        return HttpResponse.json({ activityId: 1, followUpId: null, followUp: { action: "none" }, replayed: false });
       }),
     ];
     return { saved, handlers };
