@@ -40,6 +40,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions["logger"];
   /** Ask the CRM once when the server starts listening, so /health knows its status early (default true). */
   probeCrmOnListen?: boolean;
+  /** How often /health/ready asks a failing CRM again (default 5 s). */
+  readyProbeIntervalMs?: number;
   /** The demo tenant behind the preview page's simulated inbox (embedded mode; the sandbox's describeTenant()). */
   preview?: { demo: () => Promise<PreviewDemo> };
   /** The jobs behind the admin API and the pane's my-week (main.ts wires them; absent in narrow tests). */
@@ -76,14 +78,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onSend", async (_request, reply) => {
     reply.header("X-Content-Type-Options", "nosniff");
   });
-  const { crm, status: crmStatus } = observeCrm(deps.crm);
+  const observed = observeCrm(deps.crm);
+  const { crm } = observed;
+  // The users list: one call that is never cached (list look-ups are), so a probe really asks the CRM.
+  const probeCrm = () => observed.probe((c) => c.listAssociates());
   const associates = associateDirectory(crm);
   registerAuth(app, deps.auth.verify, { admins: deps.jobs?.admins ?? [], users: () => associates.list() });
 
   const tierHistory = tierHistoryRepository(deps.db);
   const tierResults = tierResultsRepository(deps.db);
 
-  healthRoutes(app, { db: deps.db, crmStatus });
+  healthRoutes(app, { db: deps.db, crmStatus: observed.status, crmDoubtful: observed.doubtful, probeCrm, ...(deps.readyProbeIntervalMs !== undefined ? { probeIntervalMs: deps.readyProbeIntervalMs } : {}) });
   clientConfigRoutes(app, deps.config.auth);
   if (deps.config.auth.mode === "embedded" && deps.auth.devIssuer) {
     // The directory the cards use: signing in costs no CRM call when the users were read lately.
@@ -117,10 +122,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.probeCrmOnListen ?? true) {
     app.addHook("onListen", async () => {
       // In the background: a slow or failing CRM must not delay the start; the outcome lands in /health.
-      crm.listCategories().then(
-        (categories) => app.log.info({ categories: categories.length }, "CRM reachable"),
-        (error: unknown) => app.log.warn({ err: error }, "CRM not reachable at start"),
-      );
+      void probeCrm().then((status) => {
+        if (status.status === "error") app.log.warn({ code: status.code, httpStatus: status.httpStatus }, `CRM not reachable at start: ${status.message}`);
+        else app.log.info("CRM reachable");
+      });
     });
   }
 
