@@ -106,8 +106,13 @@ describe("system-user authentication", () => {
     const call = (appToken: string) => fetch(`${s.webapiUrl}/v1/User/currentPrincipal`, { headers: { Authorization: `SOTicket ${ticket}`, "SO-AppToken": appToken } });
     expect((await call("wrong")).status).toBe(401);
     expect((await call("secret")).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 1100));
-    const expired = await call("secret");
+    // The sandbox's clock (Date) moves past the ticket's second; sockets and timers stay real.
+    jest.useFakeTimers({
+      doNotFake: ["hrtime", "nextTick", "performance", "queueMicrotask", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout"],
+      now: Date.now() + 1100,
+      advanceTimers: true,
+    });
+    const expired = await call("secret").finally(() => jest.useRealTimers());
     expect([expired.status, ((await expired.json()) as { ErrorMessage: string }).ErrorMessage]).toEqual([401, "Ticket has expired"]);
   });
 });

@@ -1,3 +1,4 @@
+import { waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { memoryStorage } from "../testing/memoryStorage";
@@ -34,8 +35,7 @@ describe("client config kept between starts", () => {
     const tokens = createTokenSource({ fetchImpl: (i, init) => fetch(i, init), baseUrl: BASE, mailboxEmail: "anna@nordvent.se", now: () => 0, configStorage: storage });
     await expect(tokens.getToken()).resolves.toBe("t1");
     configAnswered.release();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(order).toEqual(["token", "config"]);
+    await waitFor(() => expect(order).toEqual(["token", "config"]));
   });
 
   it("asks the connector first when nothing is kept, and keeps its answer", async () => {
@@ -58,7 +58,8 @@ describe("client config kept between starts", () => {
     const entra = jest.fn(() => ({ getToken: async () => "entra-token", invalidate: () => undefined, account: () => ({ username: "anna@nordvent.se", name: null }) }));
     const tokens = createTokenSource({ fetchImpl: (i, init) => fetch(i, init), baseUrl: BASE, mailboxEmail: "anna@nordvent.se", now: () => 0, configStorage: storage, entra });
     await expect(tokens.getToken()).resolves.toBe("dev");
-    await new Promise((r) => setTimeout(r, 20));
+    // The connector's answer, fetched in the background, is kept for the next token.
+    await waitFor(() => expect(JSON.parse(storage.map.get("kundrytm.client-config.v1")!)).toMatchObject({ auth: "entra" }));
     await expect(tokens.getToken()).resolves.toBe("entra-token");
     expect(entra).toHaveBeenCalledWith(expect.objectContaining({ auth: "entra", clientId: "c" }));
     expect(JSON.parse(storage.map.get("kundrytm.client-config.v1")!)).toMatchObject({ auth: "entra" });

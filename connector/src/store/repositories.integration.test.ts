@@ -159,8 +159,10 @@ describe.each(testDatabases())("repositories on $name", ({ open, connectAgain })
   describe("job lock", () => {
     test("a second holder is refused while the first runs, and admitted after", async () => {
       let release!: () => void;
-      const running = withJobLock(db, "monday", () => new Promise<string>((resolve) => (release = () => resolve("first"))));
-      await new Promise((r) => setTimeout(r, 50));
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const running = withJobLock(db, "monday", () => new Promise<string>((resolve) => { release = () => resolve("first"); holding(); }));
+      await held;
       expect(await withJobLock(db, "monday", async () => "second")).toEqual({ acquired: false });
       expect(await withJobLock(db, "classify", async () => "other job")).toEqual({ acquired: true, result: "other job" });
       release();
@@ -178,8 +180,10 @@ describe.each(testDatabases())("repositories on $name", ({ open, connectAgain })
       const other = await connectAgain!(db);
       try {
         let release!: () => void;
-        const running = withJobLock(db, "weekly", () => new Promise<void>((resolve) => (release = resolve)));
-        await new Promise((r) => setTimeout(r, 50));
+        let holding!: () => void;
+        const held = new Promise<void>((resolve) => (holding = resolve));
+        const running = withJobLock(db, "weekly", () => new Promise<void>((resolve) => { release = resolve; holding(); }));
+        await held;
         expect(await withJobLock(other, "weekly", async () => "other instance")).toEqual({ acquired: false });
         release();
         await running;

@@ -11,6 +11,9 @@ const redirectUri = "https://addin.example.com/admin/";
 function fakeMsal(behaviour: { returned?: unknown; accounts?: unknown[]; silent?: () => unknown }) {
   const calls = { config: [] as unknown[], login: [] as unknown[], redirect: [] as unknown[], silent: [] as unknown[], handled: 0 };
   let active: unknown = null;
+  let leave!: () => void;
+  /** Resolves when the page is sent to Entra ID (loginRedirect or acquireTokenRedirect). */
+  const left = new Promise<void>((resolve) => (leave = resolve));
   const app = {
     handleRedirectPromise: async () => {
       calls.handled++;
@@ -19,8 +22,14 @@ function fakeMsal(behaviour: { returned?: unknown; accounts?: unknown[]; silent?
     getAllAccounts: () => behaviour.accounts ?? [],
     getActiveAccount: () => active,
     setActiveAccount: (a: unknown) => (active = a),
-    loginRedirect: async (request: unknown) => void calls.login.push(request),
-    acquireTokenRedirect: async (request: unknown) => void calls.redirect.push(request),
+    loginRedirect: async (request: unknown) => {
+      calls.login.push(request);
+      leave();
+    },
+    acquireTokenRedirect: async (request: unknown) => {
+      calls.redirect.push(request);
+      leave();
+    },
     acquireTokenSilent: async (request: unknown) => {
       calls.silent.push(request);
       if (!behaviour.silent) throw new Error("no silent call expected");
@@ -34,18 +43,25 @@ function fakeMsal(behaviour: { returned?: unknown; accounts?: unknown[]; silent?
       return app;
     },
   } as unknown as Msal;
-  return { msal, calls };
+  return { msal, calls, left };
+}
+
+/** "pending" if the promise has not settled once everything already queued has run. */
+function stateOf(promise: Promise<unknown>): Promise<"pending" | "settled"> {
+  const settled = promise.then(() => "settled" as const, () => "settled" as const);
+  return Promise.race([settled, new Promise<"pending">((resolve) => setTimeout(() => resolve("pending"), 0))]);
 }
 
 const result = (token: string) => ({ accessToken: token, account: anna, expiresOn: new Date(1_000_000 + 3600_000) });
 
 describe("admin page sign-in (redirect)", () => {
   it("sends a first visitor to Entra ID with the API scope, back to /admin/", async () => {
-    const { msal, calls } = fakeMsal({});
+    const { msal, calls, left } = fakeMsal({});
     const source = createRedirectTokenSource(config, { redirectUri, loadMsal: async () => msal, now: () => 1_000_000 });
-    const outcome = Promise.race([source.getToken(), new Promise((resolve) => setTimeout(() => resolve("still signing in"), 50))]);
+    const token = source.getToken();
+    await left;
     // The page is leaving for Entra ID: no token and no error to show meanwhile.
-    await expect(outcome).resolves.toBe("still signing in");
+    await expect(stateOf(token)).resolves.toBe("pending");
     expect(calls.config).toEqual([{ auth: { clientId: "app-id", authority: config.authority, redirectUri }, cache: { cacheLocation: "sessionStorage" } }]);
     expect(calls.login).toEqual([{ scopes: [config.scope] }]);
     expect(calls.silent).toEqual([]);
@@ -63,14 +79,16 @@ describe("admin page sign-in (redirect)", () => {
   });
 
   it("redirects again only when Entra ID needs the user (consent, MFA, expired session)", async () => {
-    const { msal, calls } = fakeMsal({
+    const { msal, calls, left } = fakeMsal({
       accounts: [anna],
       silent: () => {
         throw new InteractionRequiredAuthError("interaction_required", "AADSTS50076");
       },
     });
     const source = createRedirectTokenSource(config, { redirectUri, loadMsal: async () => msal, now: () => 1_000_000 });
-    await expect(Promise.race([source.getToken(), new Promise((resolve) => setTimeout(() => resolve("redirecting"), 50))])).resolves.toBe("redirecting");
+    const token = source.getToken();
+    await left;
+    await expect(stateOf(token)).resolves.toBe("pending");
     expect(calls.redirect).toEqual([{ scopes: [config.scope], account: anna }]);
   });
 

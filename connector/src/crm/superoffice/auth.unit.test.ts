@@ -30,7 +30,6 @@ describe("SystemUserAuthenticator", () => {
     let issued = 0;
     const adapter: AxiosAdapter = async (config) => {
       bodies.push(JSON.parse(String(config.data)) as Record<string, unknown>);
-      await new Promise((r) => setTimeout(r, 5));
       issued += 1;
       if (options.failFirst && issued === 1) {
         return { status: 200, statusText: "OK", headers: {}, config, data: { IsSuccessful: false, Token: null, ErrorMessage: "Signature expired" } };

@@ -18,12 +18,14 @@ function setup() {
   crm.companies.push(other);
   const order: string[] = [];
   const held: Array<() => void> = [];
+  let asked = deferred<void>();
   const find = crm.findPersonsByEmail.bind(crm);
   const getCompany = crm.getCompany.bind(crm);
   crm.findPersonsByEmail = async (email) => {
     order.push("findPersonsByEmail");
     const gate = deferred<void>();
     held.push(() => gate.resolve());
+    asked.resolve();
     await gate.promise;
     return find(email);
   };
@@ -34,15 +36,20 @@ function setup() {
   const hints = companyHints();
   const sources: CardSources = { crm, fields: defaultFields(), latestTierChange: async () => null, latestTierResult: async () => null, companyHints: hints };
   const release = () => held.splice(0).forEach((r) => r());
-  return { crm, order, hints, sources, release };
+  /** Resolves once the card is waiting for the person look-up. */
+  const lookUpHeld = async () => {
+    await asked.promise;
+    asked = deferred<void>();
+  };
+  return { crm, order, hints, sources, release, lookUpHeld };
 }
 
 describe("company hints", () => {
   it("read the company while the person is looked up when the address was seen before", async () => {
-    const { order, hints, sources, release } = setup();
+    const { order, hints, sources, release, lookUpHeld } = setup();
     hints.set(EMAIL, 101 as ContactId);
     const card = assembleCard(EMAIL, sources);
-    await new Promise((r) => setTimeout(r, 5));
+    await lookUpHeld();
     expect(order).toEqual(["getCompany:101", "findPersonsByEmail"]);
     release();
     const result = await card;
@@ -51,11 +58,11 @@ describe("company hints", () => {
   });
 
   it("never show the hinted company when the person has moved: the fresh look-up wins", async () => {
-    const { crm, order, hints, sources, release } = setup();
+    const { crm, order, hints, sources, release, lookUpHeld } = setup();
     crm.persons = [{ id: 201 as PersonId, contactId: 102 as ContactId, fullName: "Erik Berg", email: EMAIL, title: null }];
     hints.set(EMAIL, 101 as ContactId);
     const card = assembleCard(EMAIL, sources);
-    await new Promise((r) => setTimeout(r, 5));
+    await lookUpHeld();
     release();
     const result = await card;
     expect(result.found && result.card.company).toMatchObject({ id: 102, name: "Bergslagens Pump AB" });
@@ -64,25 +71,25 @@ describe("company hints", () => {
   });
 
   it("learn an address's company from its card and forget an address that is gone", async () => {
-    const { crm, hints, sources, release } = setup();
+    const { crm, hints, sources, release, lookUpHeld } = setup();
     const first = assembleCard(EMAIL, sources);
-    await new Promise((r) => setTimeout(r, 5));
+    await lookUpHeld();
     release();
     await first;
     expect(hints.get(EMAIL)).toBe(101);
     crm.persons = [];
     const gone = assembleCard(EMAIL, sources);
-    await new Promise((r) => setTimeout(r, 5));
+    await lookUpHeld();
     release();
     expect(await gone).toEqual({ found: false, email: EMAIL });
     expect(hints.get(EMAIL)).toBeUndefined();
   });
 
   it("drop a failed early read when the hint was wrong", async () => {
-    const { crm, hints, sources, release } = setup();
+    const { crm, hints, sources, release, lookUpHeld } = setup();
     hints.set(EMAIL, 999 as ContactId);
     const card = assembleCard(EMAIL, sources);
-    await new Promise((r) => setTimeout(r, 5));
+    await lookUpHeld();
     release();
     const result = await card;
     expect(result.found && result.card.company.id).toBe(101);

@@ -55,12 +55,17 @@ describe("lazy outbox", () => {
   });
 
   it("does not start sending when disposed before its chunk is in", async () => {
-    const send = jest.fn(async () => ({ activityId: 1, followUpId: null, followUp: { action: "none" as const }, replayed: false }));
-    const outbox = createLazyOutbox({ storage: stored(false), send });
-    outbox.dispose();
-    await outbox.flush();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(send).not.toHaveBeenCalled();
-    expect(outbox.entries()).toEqual([]);
+    jest.useFakeTimers();
+    try {
+      const send = jest.fn(async () => ({ activityId: 1, followUpId: null, followUp: { action: "none" as const }, replayed: false }));
+      const outbox = createLazyOutbox({ storage: stored(false), send });
+      outbox.dispose();
+      await outbox.flush();
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(send).not.toHaveBeenCalled();
+      expect(outbox.entries()).toEqual([]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

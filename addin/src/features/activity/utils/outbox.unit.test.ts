@@ -1,4 +1,5 @@
 import type { LogActivityRequest, LogActivityResponse } from "../../../../../shared/api/activity";
+import { waitFor } from "@testing-library/react";
 import { ApiClientError } from "../../../api/errors";
 import { memoryStorage } from "../../../testing/memoryStorage";
 import { createOutbox } from "./outbox";
@@ -52,8 +53,7 @@ describe("outbox", () => {
     await expect(outbox.enqueue(request(KEY_A), "Fjordstål AS")).resolves.toBeNull();
     expect(outbox.entries()).toMatchObject([{ label: "Fjordstål AS", attempts: 1, lastError: "NETWORK", failed: false }]);
     c.state.up = true;
-    await new Promise((r) => setTimeout(r, 50));
-    expect(outbox.entries()).toEqual([]);
+    await waitFor(() => expect(outbox.entries()).toEqual([]));
     expect(c.written.size).toBe(1);
     expect(changes.at(-1)).toBe(0);
     outbox.dispose();
@@ -89,6 +89,7 @@ describe("outbox", () => {
   });
 
   it("shows an error a retry cannot fix instead of retrying or dropping it", async () => {
+    jest.useFakeTimers();
     const storage = memoryStorage();
     let calls = 0;
     const outbox = createOutbox({
@@ -100,12 +101,14 @@ describe("outbox", () => {
       retryDelayMs: () => 5,
     });
     await outbox.enqueue(request(KEY_B), "B");
-    await new Promise((r) => setTimeout(r, 30));
+    // Well past any retry delay: a refusal is not retried.
+    await jest.advanceTimersByTimeAsync(1000);
     expect(calls).toBe(1);
     expect(outbox.entries()).toMatchObject([{ failed: true, lastError: "FORBIDDEN" }]);
     outbox.discard(KEY_B);
     expect(outbox.entries()).toEqual([]);
     outbox.dispose();
+    jest.useRealTimers();
   });
 
   it("ignores unreadable storage instead of failing the pane", () => {
