@@ -23,6 +23,7 @@ const { ordersToCsv, SEK_PER_UNIT } = require("../sandbox/src/demo/orders.ts");
 const { loadConfig } = require("../connector/src/config.ts");
 const { openStore } = require("../connector/src/store/index.ts");
 const { settingsService } = require("../connector/src/features/settings/service.ts");
+const { writeCliEnv } = require("../connector/src/cli/runtime.ts");
 
 const port = Number(process.env.PORT || 4000);
 const sandboxPort = Number(process.env.SANDBOX_PORT || 4010);
@@ -147,7 +148,13 @@ async function main() {
     KUNDRYTM_WEEKLY_LISTS: process.env.KUNDRYTM_WEEKLY_LISTS ?? "on",
     KUNDRYTM_LIST_LANGUAGE: process.env.KUNDRYTM_LIST_LANGUAGE ?? "sv",
   };
-  if (firstStart) await seedOrderHistory(env, tenant.tenant);
+  // `kundrytm …` in another terminal finds this run's sandbox through this file (mode 600, never printed)
+  // and sends its work to the running connector, which alone opens the embedded database.
+  const forCli = ["KUNDRYTM_AUTH", "SUPEROFFICE_WEBAPI_URL", "SUPEROFFICE_AUTH", "SUPEROFFICE_USERNAME", "SUPEROFFICE_PASSWORD", "KUNDRYTM_WEEKLY_LISTS", "KUNDRYTM_LIST_LANGUAGE", "DATABASE_URL"];
+  writeCliEnv(dataDir, Object.fromEntries(forCli.filter((k) => env[k] !== undefined).map((k) => [k, env[k]])));
+  // `npm start -- --empty` (or KUNDRYTM_DEMO_EMPTY=1): the demo tenant without its order history, to import your own.
+  const empty = process.argv.slice(2).includes("--empty") || process.env.KUNDRYTM_DEMO_EMPTY === "1";
+  if (firstStart && !empty) await seedOrderHistory(env, tenant.tenant);
 
   // Its own process group: Ctrl-C reaches only this script, which then stops the connector exactly once.
   // The IPC channel lets the connector notice if this script dies without a chance to stop it.
@@ -216,6 +223,7 @@ ${line(h.tierC.email, `${h.tierC.company} — tier C`)}
 ${line(h.unknownSender, "not in the CRM")}
 
   Signed in as a rep of ${tenant.ownerCompany}, e.g. ${rep ? `${rep.fullName} <${rep.email}>` : "(no reps)"}.
+  Command line (another terminal, no set-up needed): npx kundrytm classify --dry-run   (docs/jobs.md)
   Press Ctrl-C to stop; the data stays for the next start.
 `);
 }

@@ -6,6 +6,7 @@ import { demoFromFile } from "./features/preview/demo-file";
 import { budgetKey } from "./cli/runtime";
 import { PostgresCallBudget } from "./jobs/pg-call-budget";
 import { startScheduler, type Scheduler } from "./jobs/scheduler";
+import { adminJobsOf, serveLocalJobs, type LocalJobServer } from "./jobs/local-socket";
 import { jobServices } from "./jobs/services";
 import { fatalLogLine, loggerOptions } from "./http/log-format";
 import { openStore } from "./store";
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
   });
 
   let scheduler: Scheduler | null = null;
+  // With the embedded database no other process may open the store: the CLI sends its work here.
+  let localJobs: LocalJobServer | null = null;
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await scheduler?.stop();
+      await localJobs?.close();
       await app.close();
     } finally {
       await db.close();
@@ -89,6 +93,13 @@ async function main(): Promise<void> {
     const why = code === "EADDRINUSE" ? "the port is in use: stop what runs there or set PORT" : code === "EACCES" ? "permission denied: use a PORT above 1023" : (error as Error).message;
     await db.close();
     refuseStart([`cannot listen on ${config.host}:${config.port}: ${why}`], 1);
+  }
+  if (db.kind === "pglite") {
+    try {
+      localJobs = await serveLocalJobs(config.dataDir, adminJobsOf(jobs, db));
+    } catch (error) {
+      app.log.warn({ err: error }, "the local socket for the command line did not open: kundrytm commands will refuse while the connector runs");
+    }
   }
   // Monday lists and the nightly classification, each run once across instances (job lock + run log).
   scheduler = startScheduler({

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { parseIsoWeek } from "../../../shared/domain/iso-week";
 import { isLocalDate } from "../../../shared/domain/dates";
@@ -48,7 +49,8 @@ async function withRuntime(fn: (rt: Runtime) => Promise<number>): Promise<void> 
     process.exitCode = await fn(rt);
   } catch (error) {
     process.stderr.write(`kundrytm: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = error instanceof JobBusyError ? 3 : 1;
+    // Over the local socket the connector's error arrives with its name.
+    process.exitCode = error instanceof JobBusyError || (error as Error).name === "JobBusyError" ? 3 : 1;
   } finally {
     await rt.close();
   }
@@ -73,7 +75,7 @@ export function buildCli(): Command {
       await withRuntime(async (rt) => {
         const bar = progressBar("Importing");
         const report = await rt.jobs.importFile({
-          file,
+          file: path.resolve(file),
           mapping,
           onError: opts.onError,
           decimal: opts.decimal,

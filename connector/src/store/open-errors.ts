@@ -9,6 +9,7 @@ export function describeStoreError(error: unknown, databaseUrl: string | null): 
   if (/newer than this version/.test(message)) {
     return `${message}. Going back to an older version means restoring the dump taken before the upgrade (docs/admin.md, section 10).`;
   }
+  if (code === "STORE_LOCKED") return message;
   if (!databaseUrl) return `The embedded database cannot be opened (DATA_DIR): ${message}`;
   let where = "the PostgreSQL server";
   let user = "";

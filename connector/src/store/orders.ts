@@ -284,6 +284,24 @@ export function ordersRepository(db: Db) {
       }));
     },
 
+    /**
+     * Removes imported order history: the lines of every import of one file (by its file name as
+     * imported), or everything. Lines a later import took over (updated) belong to that later import.
+     */
+    async removeLines(what: { source: string } | { all: true }): Promise<{ lines: number; imports: number }> {
+      return db.transaction(async (tx) => {
+        if ("all" in what) {
+          const lines = await tx.query("delete from order_lines");
+          const imports = await tx.query("delete from import_batches");
+          return { lines: lines.rowCount, imports: imports.rowCount };
+        }
+        const name = what.source.replace(/^.*[\\/]/, "");
+        const lines = await tx.query("delete from order_lines where batch_id in (select id from import_batches where file_name = $1)", [name]);
+        const imports = await tx.query("delete from import_batches where file_name = $1", [name]);
+        return { lines: lines.rowCount, imports: imports.rowCount };
+      });
+    },
+
     async countLines(): Promise<number> {
       const { rows } = await db.query<{ n: number }>("select count(*)::int as n from order_lines");
       return rows[0]!.n;

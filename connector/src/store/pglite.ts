@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import type { Db, Queryable, QueryResult } from "./db";
+import { acquireStoreLock } from "./pglite-lock";
 
 function wrap(target: PGlite | Transaction): Queryable {
   return {
@@ -14,10 +15,23 @@ function wrap(target: PGlite | Transaction): Queryable {
   };
 }
 
-/** Opens (creating when needed) an embedded database in dataDir, or in memory when dataDir is null. */
+/**
+ * Opens (creating when needed) an embedded database in dataDir, or in memory when dataDir is null. A
+ * folder is opened by one process at a time: throws StoreLockedError while another one has it open.
+ */
 export async function openPglite(dataDir: string | null): Promise<Db> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  let release = () => {};
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    release = acquireStoreLock(dataDir);
+  }
+  let pg: PGlite;
+  try {
+    pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  } catch (error) {
+    release();
+    throw error;
+  }
   const base = wrap(pg);
   return {
     kind: "pglite",
@@ -27,7 +41,11 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     withSession: (fn) => fn(base),
     // Closing flushes the data directory; a second close is a no-op.
     close: async () => {
-      if (!pg.closed) await pg.close();
+      try {
+        if (!pg.closed) await pg.close();
+      } finally {
+        release();
+      }
     },
   };
 }
