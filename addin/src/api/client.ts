@@ -50,8 +50,25 @@ export function createApiClient(options: ApiClientOptions) {
     }
   }
 
+  const writeListeners = new Set<(companyId: number) => void>();
+  /** After a write that changes what the company's card shows: its card and rhythm are read again. */
+  const wrote = (companyId: number) => writeListeners.forEach((listener) => listener(companyId));
+  const writing = async <T,>(companyId: number, write: Promise<T>): Promise<T> => {
+    const result = await write;
+    wrote(companyId);
+    return result;
+  };
+
   return {
     call,
+    wrote,
+    /** Calls `listener` with the company of every write the pane made through this client; returns the unsubscribe. */
+    onWrite(listener: (companyId: number) => void): () => void {
+      writeListeners.add(listener);
+      return () => {
+        writeListeners.delete(listener);
+      };
+    },
     getCard(email: string, signal?: AbortSignal): Promise<CardResponse> {
       return call(contract("CardResponse"), { path: `/api/v1/card?email=${encodeURIComponent(email)}`, signal });
     },
@@ -59,13 +76,13 @@ export function createApiClient(options: ApiClientOptions) {
       return call(contract("Rhythm"), { path: `/api/v1/companies/${companyId}/rhythm`, signal });
     },
     judge(companyId: number, judgement: JudgementRequest): Promise<JudgementResponse> {
-      return call(contract("JudgementResponse"), { method: "PUT", path: `/api/v1/companies/${companyId}/judgement`, body: judgement });
+      return writing(companyId, call(contract("JudgementResponse"), { method: "PUT", path: `/api/v1/companies/${companyId}/judgement`, body: judgement }));
     },
     proposeNextStep(companyId: number, after: string, signal?: AbortSignal): Promise<NextStepProposal> {
       return call(contract("NextStepProposal"), { path: `/api/v1/companies/${companyId}/next-step?after=${encodeURIComponent(after)}`, signal });
     },
     logActivity(request: LogActivityRequest): Promise<LogActivityResponse> {
-      return call(contract("LogActivityResponse"), { method: "POST", path: "/api/v1/activities", body: request });
+      return writing(request.companyId, call(contract("LogActivityResponse"), { method: "POST", path: "/api/v1/activities", body: request }));
     },
     getCompanyCard(companyId: number, signal?: AbortSignal): Promise<CompanyCardResponse> {
       return call(contract("CompanyCardResponse"), { path: `/api/v1/companies/${companyId}/card`, signal });

@@ -43,6 +43,14 @@ export function formatCrmDate(value: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(utc);
 }
 
+/** A CRM date inside a sentence, with the month written out: "3 March 2027", "3 mars 2027", "3. mars 2027". */
+export function formatCrmDateLong(value: string, locale: string): string {
+  const m = DATE_ONLY.exec(value);
+  if (!m) return value;
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(utc);
+}
+
 /** An instant (ISO 8601 with offset) as day and month in the reader's own time zone: "2 Nov", "2 nov.". */
 export function formatDayMonth(instant: string, locale: string): string {
   const time = Date.parse(instant);

@@ -6,6 +6,8 @@ export function archiveStatus(api: ApiClient, messageId: string, signal?: AbortS
   return api.call(ArchiveStatus, { path: `/api/v1/archive?${new URLSearchParams({ messageId }).toString()}`, signal });
 }
 
-export function archiveEmail(api: ApiClient, request: ArchiveRequest): Promise<ArchiveResponse> {
-  return api.call(ArchiveResponse, { method: "POST", path: "/api/v1/archive", body: request });
+export async function archiveEmail(api: ApiClient, request: ArchiveRequest): Promise<ArchiveResponse> {
+  const archived = await api.call(ArchiveResponse, { method: "POST", path: "/api/v1/archive", body: request });
+  api.wrote(archived.companyId);
+  return archived;
 }

@@ -6,6 +6,8 @@ export function suggestCompanies(api: ApiClient, email: string, signal?: AbortSi
   return api.call(SuggestResponse, { path: `/api/v1/companies/suggest?email=${encodeURIComponent(email)}`, signal });
 }
 
-export function addPerson(api: ApiClient, request: NewPersonRequest): Promise<NewPersonResponse> {
-  return api.call(NewPersonResponse, { method: "POST", path: "/api/v1/persons", body: request });
+export async function addPerson(api: ApiClient, request: NewPersonRequest): Promise<NewPersonResponse> {
+  const added = await api.call(NewPersonResponse, { method: "POST", path: "/api/v1/persons", body: request });
+  api.wrote(added.companyId);
+  return added;
 }

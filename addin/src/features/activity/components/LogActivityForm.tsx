@@ -9,10 +9,10 @@ import { useActivityDraft, type DraftDefaults } from "../hooks/useActivityDraft"
 import { useDictation } from "../hooks/useDictation";
 import { useNextStepProposal } from "../hooks/useNextStepProposal";
 import { draftKey, readDraft, writeDraft, type ActivityDraft } from "../utils/draft";
-import { newIdempotencyKey } from "../utils/uuid";
 import { toClientError } from "../../../api/errors";
 import type { ClientErrorCode } from "../../../i18n/messages";
 import type { LogActivityResponse } from "../../../../../shared/api/activity";
+import { formatCrmDateLong } from "../../../i18n/language";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -26,8 +26,8 @@ const useStyles = makeStyles({
 
 /**
  * Log a completed activity with its next step. Every keystroke goes to a local draft (per item and
- * person); Save hands the activity to the outbox with a fresh idempotency key, so it is saved exactly
- * once even when the connector is away.
+ * person); Save hands the activity to the outbox with the draft's idempotency key, so it is saved exactly
+ * once even when the connector is away. The confirmation says what became of the customer's follow-up.
  */
 export default function LogActivity(props: {
   card: CompanyCard;
@@ -45,7 +45,8 @@ export default function LogActivity(props: {
   const key = draftKey(itemKey, draftOwner(card));
   // A draft left from before (switching mail, a closed pane) opens the form again.
   const [open, setOpen] = useState(() => Boolean(openRequest) || readDraft(storage, key) !== null);
-  const [saved, setSaved] = useState(false);
+  // Saved: the connector's answer, or true while the outbox still has the save.
+  const [saved, setSaved] = useState<LogActivityResponse | boolean>(false);
   // A draft thrown away by Cancel, held here (and nowhere on the device) until Undo or the next action.
   const [discarded, setDiscarded] = useState<ActivityDraft | null>(null);
   // Focus goes back to "Log activity" when the form closes, as it came from there.
@@ -76,9 +77,12 @@ export default function LogActivity(props: {
         <Button appearance="primary" ref={opener} onClick={openForm} data-testid="log-activity">
           {t.logActivity}
         </Button>
-        {saved && (
+        {saved !== false && (
           <MessageBar intent="success" data-testid="activity-saved">
-            <MessageBarBody>{t.activitySaved}</MessageBarBody>
+            <MessageBarBody>
+              {t.activitySaved}
+              {typeof saved === "object" && <SavedFollowUp response={saved} />}
+            </MessageBarBody>
           </MessageBar>
         )}
         {discarded && (
@@ -108,17 +112,27 @@ export default function LogActivity(props: {
       itemKey={itemKey}
       defaults={defaults}
       autoFocus={focusForm}
-      onClose={(result, draft) => {
+      onClose={(result, detail) => {
         setOpen(false);
         setReturnFocus(true);
-        setDiscarded(result === "discarded" ? (draft ?? null) : null);
+        setDiscarded(result === "discarded" ? (detail?.discarded ?? null) : null);
         if (result === "saved") {
-          setSaved(true);
+          setSaved(detail?.response ?? true);
           onSaved();
         }
       }}
     />
   );
+}
+
+/** What became of the customer's follow-up, in the pane's language and date format. */
+function SavedFollowUp({ response }: { response: LogActivityResponse }) {
+  const { t, locale } = useI18n();
+  const followUp = response.followUp;
+  if (followUp.action === "none" || followUp.date === null) return null;
+  const date = formatCrmDateLong(followUp.date, locale);
+  const who = followUp.associate?.name ?? null;
+  return <div data-testid="follow-up-outcome">{followUp.action === "moved" ? t.followUpMoved(date, who) : t.followUpCreated(date, who)}</div>;
 }
 
 /** Whose draft it is: the person's address, or the company for a card without a person. */
@@ -135,7 +149,7 @@ function LogActivityForm(props: {
   itemKey: string;
   defaults?: DraftDefaults;
   autoFocus: boolean;
-  onClose: (result: "saved" | "queued" | "cancelled" | "discarded", discarded?: ActivityDraft) => void;
+  onClose: (result: "saved" | "queued" | "cancelled" | "discarded", detail?: { discarded?: ActivityDraft; response?: LogActivityResponse }) => void;
 }) {
   const { card, itemKey, defaults, autoFocus, onClose } = props;
   const { api, outbox, storage } = useServices();
@@ -158,7 +172,7 @@ function LogActivityForm(props: {
     if (!stored) return onClose("cancelled");
     const kept = draft;
     discard();
-    onClose("discarded", kept);
+    onClose("discarded", { discarded: kept });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.key === "Escape") {
@@ -175,7 +189,7 @@ function LogActivityForm(props: {
 
   const save = async () => {
     const request = {
-      idempotencyKey: newIdempotencyKey(),
+      idempotencyKey: draft.idempotencyKey,
       companyId: card.company.id,
       personId: card.person?.id ?? null,
       type: draft.type,
@@ -183,6 +197,7 @@ function LogActivityForm(props: {
       notes: draft.notes,
       outcome: draft.outcome,
       nextStep: draft.followUp && followUpDate ? { date: followUpDate, text: draft.followUpText } : null,
+      ...(draft.followUp && draft.separateFollowUp ? { separateFollowUp: true } : {}),
     };
     let pending: Promise<LogActivityResponse | null>;
     try {
@@ -193,9 +208,9 @@ function LogActivityForm(props: {
       setSending(true);
       setSendError(null);
       try {
-        await api.logActivity(request);
+        const response = await api.logActivity(request);
         discard();
-        onClose("saved");
+        onClose("saved", { response });
       } catch (error) {
         setSendError(toClientError(error).code);
         setSending(false);
@@ -205,7 +220,8 @@ function LogActivityForm(props: {
     // The outbox holds the activity from here on: the draft can go, nothing is lost if this fails.
     discard();
     onClose("queued");
-    if (await pending) onClose("saved");
+    const response = await pending;
+    if (response) onClose("saved", { response });
   };
 
   return (
@@ -259,6 +275,12 @@ function LogActivityForm(props: {
             </Field>
           </div>
           {followUpDate && <Caption1 className={styles.muted}>{formatDate(followUpDate)}</Caption1>}
+          <Checkbox
+            label={t.separateFollowUp}
+            checked={draft.separateFollowUp === true}
+            onChange={(_, d) => update({ separateFollowUp: d.checked === true })}
+            data-testid="separate-follow-up"
+          />
         </>
       )}
       {sendError && (

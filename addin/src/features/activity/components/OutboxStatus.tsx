@@ -31,7 +31,7 @@ export function OutboxStatus() {
           <MessageBarBody>
             <MessageBarTitle>{t.queueFailed}</MessageBarTitle>
             {e.label} · {e.request.date}
-            {e.lastError && e.lastError in t.errors ? ` — ${t.errors[e.lastError as keyof typeof t.errors]}` : ""}
+            {e.lastError === "CONFLICT" ? ` — ${t.queueConflict}` : e.lastError && e.lastError in t.errors ? ` — ${t.errors[e.lastError as keyof typeof t.errors]}` : ""}
           </MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={() => outbox.discard(e.request.idempotencyKey)}>

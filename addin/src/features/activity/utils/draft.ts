@@ -10,6 +10,13 @@ export const ActivityDraft = z.object({
   followUp: z.boolean(),
   followUpDate: z.string(),
   followUpText: z.string(),
+  /** The next step as a follow-up of its own instead of moving the customer's planned one. */
+  separateFollowUp: z.boolean().optional(),
+  /**
+   * The save's idempotency key, made when the draft starts and kept with it: however often Save is pressed
+   * (an answer lost, the device unable to store the save), the connector writes the activity once.
+   */
+  idempotencyKey: z.string().optional(),
 });
 export type ActivityDraft = z.infer<typeof ActivityDraft>;
 

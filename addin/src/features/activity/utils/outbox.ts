@@ -16,13 +16,32 @@ const OutboxEntry = z.object({
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   failed: z.boolean(),
+  /** Until when (ms since epoch) a pane on this device is sending it: another pane leaves it alone meanwhile. */
+  sendingUntil: z.number().nullable().optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
 const STORAGE_KEY = OUTBOX_STORAGE_KEY;
 
-/** Errors a later attempt can fix: the connector or CRM is away, or the first attempt is still running. */
-const RETRIABLE: ReadonlySet<ClientErrorCode> = new Set(["NETWORK", "CRM_TEMPORARY", "INTERNAL", "CRM_UNKNOWN", "CONFLICT", "UNAUTHORIZED", "BAD_RESPONSE"]);
+/**
+ * Errors a later attempt can fix: the connector or CRM is away or busy, or the first attempt is still
+ * running (IN_PROGRESS). Everything else stops the entry and shows it: a CONFLICT (its key was used for
+ * another activity) or a refusal (4xx) answers the same however often it is sent.
+ */
+const RETRIABLE: ReadonlySet<ClientErrorCode> = new Set([
+  "NETWORK",
+  "CRM_TEMPORARY",
+  "CRM_TIMEOUT",
+  "OVERLOADED",
+  "IN_PROGRESS",
+  "INTERNAL",
+  "CRM_UNKNOWN",
+  "UNAUTHORIZED",
+  "BAD_RESPONSE",
+]);
+
+/** How long a pane's claim on an entry it is sending holds, should that pane close in the middle. */
+const SENDING_MS = 45_000;
 
 export interface OutboxOptions {
   storage: Pick<Storage, "getItem" | "setItem">;
@@ -30,6 +49,7 @@ export interface OutboxOptions {
   /** Delay before retry n (1-based), in ms. */
   retryDelayMs?: (attempt: number) => number;
   onSaved?: (entry: OutboxEntry, response: LogActivityResponse) => void;
+  now?: () => number;
 }
 
 export interface Outbox {
@@ -50,6 +70,7 @@ export interface Outbox {
 
 export function createOutbox(options: OutboxOptions): Outbox {
   const retryDelayMs = options.retryDelayMs ?? ((n) => Math.min(60_000, 2000 * 2 ** Math.min(n - 1, 5)));
+  const now = options.now ?? (() => Date.now());
   const listeners = new Set<() => void>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let flushing: Promise<void> | null = null;
@@ -83,8 +104,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function sendAll(): Promise<void> {
     let retryAttempt = 0;
-    for (const entry of read().filter((e) => !e.failed)) {
-      const key = entry.request.idempotencyKey;
+    for (const { request } of read().filter((e) => !e.failed)) {
+      const key = request.idempotencyKey;
+      // Read again right before sending: another pane on this device may have sent it or be sending it.
+      const entry = read().find((e) => e.request.idempotencyKey === key);
+      if (!entry || entry.failed) continue;
+      if ((entry.sendingUntil ?? 0) > now()) {
+        retryAttempt = Math.max(retryAttempt, 1);
+        continue;
+      }
+      update(key, (e) => ({ ...e, sendingUntil: now() + SENDING_MS }));
       try {
         const response = await options.send(entry.request);
         results.set(key, response);
@@ -93,7 +122,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       } catch (error) {
         const code = toClientError(error).code;
         const retriable = RETRIABLE.has(code);
-        update(key, (e) => ({ ...e, attempts: e.attempts + 1, lastError: code, failed: !retriable }));
+        update(key, (e) => ({ ...e, attempts: e.attempts + 1, lastError: code, failed: !retriable, sendingUntil: null }));
         if (retriable) retryAttempt = Math.max(retryAttempt, entry.attempts + 1);
       }
     }

@@ -2,6 +2,7 @@ import { Badge, Button, Caption1, makeStyles, Skeleton, SkeletonItem, Subtitle2,
 import { useEffect, useState } from "react";
 import type { MyWeekEntry } from "../../../../../shared/api/my-week";
 import { assertNever, type FollowUpReason } from "../../../../../shared/domain/vocabulary";
+import { useCompanyWrites } from "../../../api/useCompanyWrites";
 import { useRequest } from "../../../api/useRequest";
 import { useServices } from "../../../app/services";
 import { ErrorNotice } from "../../../components/ErrorNotice";
@@ -130,8 +131,9 @@ function OpenedCustomer({ entry, onBack, onSaved }: { entry: MyWeekEntry; onBack
   const { t } = useI18n();
   const styles = useStyles();
   const companyId = entry.company.id;
-  // A company's card without a person.
-  const { state, reload } = useRequest((signal) => api.getCompanyCard(companyId, signal).then((r) => r.card), [api, companyId]);
+  // A company's card without a person, read again after each write on it (the one shown stays meanwhile).
+  const written = useCompanyWrites(api, companyId);
+  const { state, reload } = useRequest((signal) => api.getCompanyCard(companyId, signal).then((r) => r.card), [api, companyId, written], { keepWhileReloading: true });
   return (
     <div className={styles.root} data-testid="week-customer">
       <Button appearance="subtle" className={styles.back} onClick={onBack} data-testid="week-back">
