@@ -163,6 +163,92 @@ describe.each(testDatabases())("tier truth on $name", ({ open }) => {
   });
 });
 
+describe.each(testDatabases())("a planted history on $name", ({ open }) => {
+  let sb: RunningSandbox;
+  let db: Db;
+  const tmp = tempDir("kundrytm-plant-");
+  afterAll(async () => {
+    await db?.close();
+    await sb?.close();
+    tmp.remove();
+  });
+
+  test("four separated levels (σ 0.25 in log revenue), former and never-purchased customers: default settings recover the plant", async () => {
+    sb = await demoSandbox(300);
+    db = await open();
+    await migrate(db);
+    const crm = sandboxClient(sb);
+    const jobs = servicesFor(db, crm, sb);
+    await saveTestSettings(jobs);
+    const categories = await crm.listCategories();
+    const idOf = (name: string) => categories.find((c) => c.name === name)!.id;
+    const owned = new Set(["A", "B", "C", "D", "Tidigare kund", "Prospekt"].map(idOf));
+    const companies = (await crm.listCompanies()).filter((c) => c.orgNr && owned.has(c.categoryId ?? -1)).sort((a, b) => a.id - b.id);
+    expect(companies.length).toBeGreaterThanOrEqual(290);
+
+    // A seeded generator, so the plant is the same on every run.
+    let state = 20261123;
+    const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    const LEVELS = [5e6, 5e5, 5e4, 5e3];
+    const GROUPS = ["A", "B", "C", "D", "former", "never"] as const;
+    const planted = new Map<number, (typeof GROUPS)[number]>();
+    const lines: OrderLine[] = [];
+    let orderNo = 700_000;
+    companies.forEach((c, i) => {
+      const group = GROUPS[i % GROUPS.length]!;
+      planted.set(c.id, group);
+      const base = { customerNumber: c.number ?? "", orgNr: c.orgNr!, currency: "SEK" as const, productLine: "Hydraulik", country: "SE" as const };
+      if (group === "never") return;
+      const revenue = group === "former" ? 40_000 : LEVELS[GROUPS.indexOf(group)]! * Math.exp(0.25 * gauss());
+      const date = group === "former" ? BEFORE_WINDOW : IN_WINDOW;
+      const first = Math.round(revenue * 60) / 100;
+      const order = String(orderNo++);
+      lines.push({ ...base, orderNumber: order, line: 1, orderDate: date, amount: first }, { ...base, orderNumber: order, line: 2, orderDate: group === "former" ? "2024-03-01" : "2026-02-10", amount: Math.round((revenue - first) * 100) / 100 });
+    });
+    // Every company starts with a category at random: stale tiers, former items, none.
+    const start = [idOf("A"), idOf("B"), idOf("C"), idOf("D"), idOf("Tidigare kund"), null];
+    const initial = companies.map((c) => ({ contactId: c.id, categoryId: start[Math.floor(random() * start.length)]! }));
+    await crm.setCompanyCategories(initial.filter((x) => x.categoryId !== null) as { contactId: ContactId; categoryId: number }[]);
+    for (const x of initial.filter((y) => y.categoryId === null)) await crm.updateCompany(x.contactId, { categoryId: null });
+
+    const imported = await jobs.importFile({ file: writeOrdersCsv(path.join(tmp.dir, "plant.csv"), lines), mapping: DEFAULT_MAPPING, onError: "stop" });
+    expect(imported).toMatchObject({ written: true, inserted: lines.length, bad: [] });
+    const outcome = await jobs.classify({ dryRun: false, asOf: AS_OF });
+    if (outcome.kind !== "ran") throw new Error("busy");
+
+    const nameOf = new Map(categories.map((c) => [c.id, c.name]));
+    const after = new Map((await crm.listCompanies()).map((c) => [c.id, c.categoryId === null ? null : nameOf.get(c.categoryId) ?? null]));
+    const found = companies.map((c) => after.get(c.id) ?? "none");
+    const plant = companies.map((c) => planted.get(c.id)!);
+    expect(adjustedRandIndex(plant, found)).toBeGreaterThanOrEqual(0.99);
+    for (const c of companies) {
+      if (planted.get(c.id) === "former") expect([c.id, after.get(c.id)]).toEqual([c.id, "Tidigare kund"]);
+      if (planted.get(c.id) === "never") expect([c.id, ["A", "B", "C", "D", "Tidigare kund"].includes(after.get(c.id) ?? "")]).toEqual([c.id, false]);
+    }
+  }, 120_000);
+});
+
+/** Adjusted Rand index of two labelings of the same items (1: the same partition). */
+function adjustedRandIndex(a: readonly string[], b: readonly string[]): number {
+  const pairs = (n: number) => (n * (n - 1)) / 2;
+  const cells = new Map<string, number>();
+  const rows = new Map<string, number>();
+  const cols = new Map<string, number>();
+  a.forEach((x, i) => {
+    const y = b[i]!;
+    cells.set(`${x}\u0000${y}`, (cells.get(`${x}\u0000${y}`) ?? 0) + 1);
+    rows.set(x, (rows.get(x) ?? 0) + 1);
+    cols.set(y, (cols.get(y) ?? 0) + 1);
+  });
+  const index = [...cells.values()].reduce((s, n) => s + pairs(n), 0);
+  const sumRows = [...rows.values()].reduce((s, n) => s + pairs(n), 0);
+  const sumCols = [...cols.values()].reduce((s, n) => s + pairs(n), 0);
+  const expected = (sumRows * sumCols) / pairs(a.length);
+  const max = (sumRows + sumCols) / 2;
+  return (index - expected) / (max - expected);
+}
+
 describe.each(testDatabases())("order-line identity in an existing store on $name", ({ open }) => {
   test("lines stored twice under two customer keys are kept once when the store is upgraded", async () => {
     const db = await open();
