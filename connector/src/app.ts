@@ -24,6 +24,7 @@ import { activityFeature } from "./features/activity/routes";
 import { archiveFeature } from "./features/archive/routes";
 import { unknownSenderFeature } from "./features/unknown-sender/routes";
 import { registerErrorHandling } from "./http/errors";
+import type { Metrics } from "./http/metrics";
 import { registerJsonBody } from "./http/json-body";
 import type { Db } from "./store/db";
 import { tierHistoryRepository } from "./store/tier-history";
@@ -42,6 +43,8 @@ export interface AppDeps {
   probeCrmOnListen?: boolean;
   /** How often /health/ready asks a failing CRM again (default 5 s). */
   readyProbeIntervalMs?: number;
+  /** Counts requests; with a token, serves GET /metrics. */
+  metrics?: { metrics: Metrics; token: string | null };
   /** The demo tenant behind the preview page's simulated inbox (embedded mode; the sandbox's describeTenant()). */
   preview?: { demo: () => Promise<PreviewDemo> };
   /** The jobs behind the admin API and the pane's my-week (main.ts wires them; absent in narrow tests). */
@@ -66,6 +69,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  if (deps.metrics) {
+    deps.metrics.metrics.instrument(app);
+    if (deps.metrics.token) deps.metrics.metrics.route(app, deps.metrics.token);
+  }
   registerJsonBody(app);
 
   // The pane calls the API from the add-in's origin only; other sites' browsers are refused.

@@ -31,7 +31,7 @@ export function isTimeZone(value: string): boolean {
 const ianaZone = z.string().trim().refine(isTimeZone, "is not an IANA time zone; give one such as Europe/Stockholm or Europe/Oslo");
 
 /** Variables that hold secrets: each may instead be read from the file named by <NAME>_FILE (container and systemd credentials). */
-export const SECRET_VARIABLES = ["DATABASE_URL", "SUPEROFFICE_APP_TOKEN", "SUPEROFFICE_SYSTEM_TOKEN", "SUPEROFFICE_ACCESS_TOKEN", "SUPEROFFICE_PASSWORD"] as const;
+export const SECRET_VARIABLES = ["DATABASE_URL", "SUPEROFFICE_APP_TOKEN", "SUPEROFFICE_SYSTEM_TOKEN", "SUPEROFFICE_ACCESS_TOKEN", "SUPEROFFICE_PASSWORD", "KUNDRYTM_METRICS_TOKEN"] as const;
 
 export const connectorConfigSchema = z.object({
   HOST: z.string().default("127.0.0.1").describe("Interface the HTTP server listens on (0.0.0.0 for all)."),
@@ -48,6 +48,7 @@ export const connectorConfigSchema = z.object({
     .describe("PostgreSQL connection string (postgres://user:password@host:5432/database?sslmode=verify-full); required when KUNDRYTM_AUTH=entra. Unset: the embedded PGlite in DATA_DIR/pgdata (trials only)."),
   PREVIEW_DEMO_FILE: optionalText.describe("Embedded mode: JSON description of the demo tenant behind the preview page's inbox (npm start writes it). Unset: no /preview/mailbox.json."),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Level of the JSON log written to standard output."),
+  KUNDRYTM_METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters (e.g. openssl rand -hex 24)").optional().describe("Bearer token a Prometheus scraper sends to read GET /metrics. Unset: /metrics answers 404."),
 
   KUNDRYTM_AUTH: z.enum(["embedded", "entra"]).default("embedded").describe("Who issues the pane's tokens: embedded (the connector itself, development and demo) or entra (Microsoft Entra ID)."),
   DEV_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(8 * 3600).describe("Lifetime of tokens from POST /dev/token (embedded mode)."),
@@ -132,6 +133,8 @@ export interface ConnectorConfig {
   admins: string[];
   /** The job schedule from the variables; a schedule saved on the admin page replaces it. */
   schedule: ScheduleBody;
+  /** Bearer token for GET /metrics; null: no metrics endpoint. */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -389,6 +392,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, readFile: (file: string) =
     },
     admins: list(full.KUNDRYTM_ADMINS).map((a) => a.toLowerCase()),
     schedule: scheduleOf(full),
+    metricsToken: full.KUNDRYTM_METRICS_TOKEN ?? null,
     fields: {
       tierCategories,
       formerCategories,

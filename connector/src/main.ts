@@ -1,7 +1,7 @@
 import { buildApp } from "./app";
 import { createAuth } from "./auth";
 import { ConfigError, loadConfig, type ConnectorConfig } from "./config";
-import { createSuperOfficeClient } from "./crm/superoffice";
+import { createSuperOfficeClient, sharedTenantBudget } from "./crm/superoffice";
 import { demoFromFile } from "./features/preview/demo-file";
 import { budgetKey } from "./cli/runtime";
 import { PostgresCallBudget } from "./jobs/pg-call-budget";
@@ -9,6 +9,7 @@ import { startScheduler, type Scheduler } from "./jobs/scheduler";
 import { adminJobsOf, serveLocalJobs, type LocalJobServer } from "./jobs/local-socket";
 import { jobServices } from "./jobs/services";
 import { fatalLogLine, loggerOptions } from "./http/log-format";
+import { createMetrics } from "./http/metrics";
 import { openStore } from "./store";
 import type { Db } from "./store/db";
 import { describeStoreError } from "./store/open-errors";
@@ -41,16 +42,19 @@ async function main(): Promise<void> {
     refuseStart([describeStoreError(error, config.databaseUrl)], 1);
   }
   const auth = await createAuth(config.auth, config.dataDir);
+  const metrics = createMetrics();
   // Over PostgreSQL every instance draws from one CRM call budget per tenant.
-  const budget = db.kind === "postgres" ? new PostgresCallBudget(db, budgetKey(config.superOffice.webapiUrl), config.superOffice.callsPerSecond ?? 10) : undefined;
-  const crm = createSuperOfficeClient(config.superOffice, budget ? { budget } : {});
-  const jobs = jobServices({ db, crm, configFields: config.fields, configSchedule: config.schedule });
+  const callsPerSecond = config.superOffice.callsPerSecond ?? 10;
+  const budget = db.kind === "postgres" ? new PostgresCallBudget(db, budgetKey(config.superOffice.webapiUrl), callsPerSecond) : sharedTenantBudget(config.superOffice.webapiUrl, callsPerSecond);
+  const crm = createSuperOfficeClient(config.superOffice, { budget: metrics.timedBudget(budget), observer: metrics.crmObserver });
+  const jobs = jobServices({ db, crm, configFields: config.fields, configSchedule: config.schedule, onJobRun: metrics.jobRun });
   const app = await buildApp({
     config,
     crm,
     db,
     auth,
     logger: loggerOptions(config.logLevel),
+    metrics: { metrics, token: config.metricsToken },
     jobs: { services: jobs, crm, admins: config.admins },
     ...(config.previewDemoFile ? { preview: { demo: demoFromFile(config.previewDemoFile) } } : {}),
   });

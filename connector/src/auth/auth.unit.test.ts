@@ -178,6 +178,26 @@ describe("entra mode", () => {
     expect(await entraCard(await entraToken({ scp: "Crm.ReadWrite" }, "api://someone-else"))).toBe(401);
   });
 
+  test("a refused token's reason names what was expected: issuer, audience, scope, or keys that cannot be fetched", async () => {
+    const verify = createEntraVerifier(config);
+    const reason = (token: Promise<string>, verifier = verify) => token.then(verifier).then(() => "accepted", (error: Error) => error.message);
+    expect(await reason(entraToken({ scp: "Crm.ReadWrite" }, undefined, "https://sts.windows.net/other/"))).toBe(
+      `issuer "https://sts.windows.net/other/" is not ${config.authorityHost}/${tenantId}/v2.0: check ENTRA_TENANT_ID, and that the app registration issues version 2 tokens (requestedAccessTokenVersion 2)`,
+    );
+    expect(await reason(entraToken({ scp: "Crm.ReadWrite" }, "api://someone-else"))).toBe(
+      'audience "api://someone-else" is none of api://kundrytm.example.com/abc: check ENTRA_CLIENT_ID (and ENTRA_API_AUDIENCE if set)',
+    );
+    expect(await reason(entraToken({ scp: "User.Read" }))).toBe('scope Crm.ReadWrite missing (the token has scp "User.Read"): check the scope\'s name (ENTRA_API_SCOPE) and the admin consent');
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const unreachable = createEntraVerifier({ ...config, authorityHost: `http://127.0.0.1:${port}` });
+    expect(await reason(entraToken({ scp: "Crm.ReadWrite" }, undefined, `http://127.0.0.1:${port}/${tenantId}/v2.0`), unreachable)).toBe(
+      `Entra ID's signing keys at http://127.0.0.1:${port}/${tenantId}/discovery/v2.0/keys cannot be fetched (ECONNREFUSED): check outbound HTTPS to 127.0.0.1:${port}, and HTTPS_PROXY with NODE_USE_ENV_PROXY=1 behind a proxy`,
+    );
+  });
+
   test("there is no /dev/token route and client-config points at Entra", async () => {
     const dev = await entraClient.request("POST", "/dev/token", { json: { email: ANNA.email } });
     expect(dev.status).toBe(404);

@@ -21,6 +21,8 @@ export class JobBusyError extends Error {
   override readonly name = "JobBusyError";
 }
 
+export type JobRunOutcome = "completed" | "failed" | "busy";
+
 export interface JobServicesDeps {
   db: Db;
   crm: CrmFullPort;
@@ -28,6 +30,8 @@ export interface JobServicesDeps {
   configFields: FieldMapping;
   /** The schedule from the configuration; the admin's saved schedule overrides it. */
   configSchedule?: ScheduleBody;
+  /** Told of every run that writes (not dry runs): for metrics. */
+  onJobRun?: (job: string, outcome: JobRunOutcome, seconds: number) => void;
   now?: () => Date;
 }
 
@@ -37,6 +41,22 @@ export function jobServices(deps: JobServicesDeps) {
   const now = deps.now ?? (() => new Date());
   const settings = settingsService(db, deps.configFields, deps.configSchedule);
   const runs = jobRunsRepository(db);
+
+  /** Runs a writing job and tells onJobRun how it ended; null: nothing ran (the unit was done before). */
+  async function timed<T>(job: string, run: () => Promise<T>, outcomeOf: (result: T) => JobRunOutcome | null = () => "completed"): Promise<T> {
+    const started = performance.now();
+    const report = (outcome: JobRunOutcome | null) => {
+      if (outcome) deps.onJobRun?.(job, outcome, (performance.now() - started) / 1000);
+    };
+    try {
+      const result = await run();
+      report(outcomeOf(result));
+      return result;
+    } catch (error) {
+      report(error instanceof JobBusyError ? "busy" : "failed");
+      throw error;
+    }
+  }
 
   async function today(): Promise<LocalDate> {
     const s = await settings.readAll();
@@ -120,6 +140,9 @@ export function jobServices(deps: JobServicesDeps) {
     return locked.acquired ? locked.result : null;
   }
 
+  const timedScheduledWeeklyLists = (weekKey: string) => timed(WEEKLY_LISTS_JOB, () => scheduledWeeklyLists(weekKey), (report) => (report ? "completed" : null));
+  const timedScheduledClassification = (day: LocalDate) => timed(NIGHTLY_CLASSIFY_JOB, () => scheduledClassification(day), (report) => (report ? "completed" : null));
+
   const scheduledJobs: ScheduledJob[] = [
     {
       name: WEEKLY_LISTS_JOB,
@@ -132,7 +155,7 @@ export function jobServices(deps: JobServicesDeps) {
         if (zonedParts(at, w.timeZone).date !== isoWeekStart(week) && !(await runs.everCompleted(WEEKLY_LISTS_JOB))) return null;
         return formatIsoWeek(week);
       },
-      run: async (key) => (await scheduledWeeklyLists(key)) !== null,
+      run: async (key) => (await timedScheduledWeeklyLists(key)) !== null,
     },
     {
       name: NIGHTLY_CLASSIFY_JOB,
@@ -140,7 +163,7 @@ export function jobServices(deps: JobServicesDeps) {
         const c = (await settings.readAll()).schedule.classification;
         return c.enabled ? dueDay(at, c.time, c.timeZone) : null;
       },
-      run: async (key) => (await scheduledClassification(key)) !== null,
+      run: async (key) => (await timedScheduledClassification(key)) !== null,
     },
   ];
 
@@ -152,10 +175,11 @@ export function jobServices(deps: JobServicesDeps) {
       const s = await settings.readAll();
       return importSoldSales({ db, crm }, { from: options.from, to: options.to ?? (await today()), currency: s.tiers.baseCurrency, onError: options.onError });
     },
-    classify,
-    weeklyLists,
-    scheduledWeeklyLists,
-    scheduledClassification,
+    classify: (options: Parameters<typeof classify>[0]) =>
+      options.dryRun ? classify(options) : timed("classify", () => classify(options), (outcome) => (outcome.kind === "busy" ? "busy" : "completed")),
+    weeklyLists: (options: Parameters<typeof weeklyLists>[0]) => (options.dryRun ? weeklyLists(options) : timed(WEEKLY_LISTS_JOB, () => weeklyLists(options))),
+    scheduledWeeklyLists: timedScheduledWeeklyLists,
+    scheduledClassification: timedScheduledClassification,
     scheduledJobs,
   };
 }
