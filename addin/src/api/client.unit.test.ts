@@ -2,7 +2,7 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { createTokenSource } from "./auth";
 import { createApiClient } from "./client";
-import { ApiClientError } from "./errors";
+import { ApiClientError, retryAfterSeconds } from "./errors";
 
 const BASE = "http://connector.test";
 const server = setupServer();
@@ -121,5 +121,15 @@ describe("api client", () => {
     const error = await client().getCard("x@example.com").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiClientError);
     expect(error).toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
+
+describe("Retry-After", () => {
+  it("reads seconds or an HTTP date, and nothing else", () => {
+    const now = Date.parse("2026-12-02T06:00:00Z");
+    expect(retryAfterSeconds("7", now)).toBe(7);
+    expect(retryAfterSeconds("Wed, 02 Dec 2026 06:00:30 GMT", now)).toBe(30);
+    expect(retryAfterSeconds("soon", now)).toBeUndefined();
+    expect(retryAfterSeconds(null, now)).toBeUndefined();
   });
 });

@@ -12,6 +12,8 @@ export class ApiClientError extends Error {
     readonly status?: number,
     /** The connector's whole error body, for callers that read more than the code (e.g. a policy's cell problems). */
     readonly body?: unknown,
+    /** When the connector said to ask again (Retry-After, in seconds), e.g. with OVERLOADED. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -21,9 +23,9 @@ export class ApiClientError extends Error {
  * Maps an HTTP failure to a code: the connector's ApiError body when present, else by status.
  * `schema`: the ApiError contract (from the lazily loaded contracts); null when it could not be loaded.
  */
-export function errorFromResponse(status: number, body: unknown, schema: typeof ApiError | null): ApiClientError {
+export function errorFromResponse(status: number, body: unknown, schema: typeof ApiError | null, retryAfter: string | null = null): ApiClientError {
   const parsed = schema ? schema.safeParse(body) : ({ success: false } as const);
-  if (parsed.success) return new ApiClientError(parsed.data.error.code, parsed.data.error.message, status, body);
+  if (parsed.success) return new ApiClientError(parsed.data.error.code, parsed.data.error.message, status, body, retryAfterSeconds(retryAfter));
   const code: ClientErrorCode =
     status === 401
       ? "UNAUTHORIZED"
@@ -39,6 +41,15 @@ export function errorFromResponse(status: number, body: unknown, schema: typeof 
                 ? "BAD_REQUEST"
                 : "INTERNAL";
   return new ApiClientError(code, `HTTP ${status}`, status);
+}
+
+/** Retry-After as seconds: a number of seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now: number = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 export function toClientError(error: unknown): ApiClientError {

@@ -49,7 +49,7 @@ export async function requestJson<S extends z.ZodType>(
       body = undefined;
     }
   }
-  if (!response.ok) throw errorFromResponse(response.status, body, await contract("ApiError").catch(() => null));
+  if (!response.ok) throw errorFromResponse(response.status, body, await contract("ApiError").catch(() => null), response.headers.get("retry-after"));
   const parsed = (await schema).safeParse(body);
   if (!parsed.success) throw new ApiClientError("BAD_RESPONSE", `Unexpected response for ${request.path}`, response.status);
   return parsed.data;

@@ -1,13 +1,21 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { ClientErrorCode } from "../api/errors";
 import { useI18n } from "../i18n/I18nProvider";
 
-/** An error in the pane's words, chosen by code, with a retry when one can help. */
-export function ErrorNotice({ code, onRetry }: { code: ClientErrorCode; onRetry?: () => void }) {
+/**
+ * An error in the pane's words, chosen by code (which says who failed: the connection to Kundrytm,
+ * Kundrytm, or SuperOffice), with a retry when one can help. `title` says what failed for whom (the
+ * sender's card, a company's save); `retryAfterSeconds` is when the connector asked to be asked again.
+ */
+export function ErrorNotice({ code, onRetry, title, retryAfterSeconds }: { code: ClientErrorCode; onRetry?: () => void; title?: string; retryAfterSeconds?: number }) {
   const { t } = useI18n();
   return (
-    <MessageBar intent="error" role="alert" data-error-code={code}>
-      <MessageBarBody>{t.errors[code]}</MessageBarBody>
+    <MessageBar intent="error" role="alert" layout="multiline" data-error-code={code}>
+      <MessageBarBody>
+        {title && <MessageBarTitle>{title}</MessageBarTitle>}
+        {t.errors[code]}
+        {retryAfterSeconds !== undefined && retryAfterSeconds > 0 && ` ${t.retryAfter(retryAfterSeconds)}`}
+      </MessageBarBody>
       {onRetry && (
         <MessageBarActions>
           <Button size="small" onClick={onRetry}>

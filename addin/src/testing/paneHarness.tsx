@@ -12,7 +12,7 @@ import { REP, rhythmFor } from "./fixtures";
 
 export const BASE_URL = "http://localhost";
 
-export type CardReply = { status: 200; body: CardResponse } | { status: number; body: ApiError } | "network-error";
+export type CardReply = { status: 200; body: CardResponse } | { status: number; body: ApiError; headers?: Record<string, string> } | "network-error";
 
 /**
  * The connector as the pane sees it over HTTP (msw): client-config, the dev issuer and the card.
@@ -45,7 +45,7 @@ export function connectorHandlers(reply: (email: string) => CardReply | Promise<
       const email = new URL(request.url).searchParams.get("email") ?? "";
       const answer = await reply(email);
       if (answer === "network-error") return HttpResponse.error();
-      return HttpResponse.json(answer.body, { status: answer.status });
+      return HttpResponse.json(answer.body, { status: answer.status, headers: "headers" in answer ? answer.headers : undefined });
     }),
   ];
 }

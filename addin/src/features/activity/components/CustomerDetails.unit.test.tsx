@@ -170,7 +170,7 @@ describe("log activity", () => {
       await userEvent.click(await screen.findByTestId("log-activity"));
       await userEvent.type(screen.getByTestId("activity-notes").querySelector("textarea") ?? screen.getByTestId("activity-notes"), "Wants a quote");
       await userEvent.click(screen.getByTestId("save-activity"));
-      expect((await screen.findByTestId("activity-not-saved")).textContent).toContain("Kundrytm cannot be reached.");
+      expect((await screen.findByTestId("activity-not-saved")).textContent).toContain("Kundrytm cannot be reached: no answer from its server.");
       expect((screen.getByTestId("activity-notes") as HTMLTextAreaElement).value).toBe("Wants a quote");
       expect(saved).toHaveLength(0);
       up = true;

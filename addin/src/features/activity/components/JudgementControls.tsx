@@ -20,7 +20,7 @@ type SaveState = { status: "idle" } | { status: "saving" } | { status: "saved" }
  * The rep's potential (A–D) and account type (Expand/Keep), shown once on the card. A choice in either
  * list is only a choice: nothing reaches the CRM until the rep confirms it with Save (Cancel puts it back).
  */
-export default function JudgementControls(props: { companyId: number; potential: Potential | null; accountType: AccountType | null; onRhythm: (r: Rhythm) => void }) {
+export default function JudgementControls(props: { companyId: number; companyName: string; potential: Potential | null; accountType: AccountType | null; onRhythm: (r: Rhythm) => void }) {
   const { api } = useServices();
   const { t } = useI18n();
   const styles = useStyles();
@@ -104,7 +104,7 @@ export default function JudgementControls(props: { companyId: number; potential:
           {t.judgementSaved}
         </Caption1>
       )}
-      {save.status === "error" && <ErrorNotice code={save.code} onRetry={() => void write()} />}
+      {save.status === "error" && <ErrorNotice code={save.code} title={t.judgementNotSaved(props.companyName)} onRetry={() => void write()} />}
     </section>
   );
 }

@@ -60,11 +60,39 @@ describe("card pane states", () => {
     );
     renderPane({ item: message("m1", kari) });
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("SuperOffice is not answering right now.");
+    expect(alert.textContent).toContain("SuperOffice is not answering right now (a temporary fault on its side).");
     expect(alert.getAttribute("data-error-code")).toBe("CRM_TEMPORARY");
     await userEvent.click(within(alert).getByRole("button", { name: "Try again" }));
     expect((await screen.findByTestId("company-name")).textContent).toBe("Fjordstål AS");
     expect(calls).toBe(2);
+  });
+
+  it.each([
+    ["NETWORK", "network-error" as const, "Kundrytm cannot be reached: no answer from its server. Check your connection."],
+    ["CRM_TIMEOUT", { status: 504, body: { error: { code: "CRM_TIMEOUT" as const, message: "no answer" } } }, "SuperOffice is not answering: it did not reply in time. Kundrytm itself is working."],
+    ["CRM_TEMPORARY", { status: 503, body: { error: { code: "CRM_TEMPORARY" as const, message: "503" } } }, "SuperOffice is not answering right now (a temporary fault on its side). Kundrytm itself is working."],
+    ["CRM_FORBIDDEN", { status: 403, body: { error: { code: "CRM_FORBIDDEN" as const, message: "no" } } }, "SuperOffice refused: your user may not see this customer there."],
+    ["CRM_UNAUTHORIZED", { status: 502, body: { error: { code: "CRM_UNAUTHORIZED" as const, message: "no" } } }, "SuperOffice refused Kundrytm's sign-in. Ask your administrator."],
+    ["UNAUTHORIZED", { status: 401, body: { error: { code: "UNAUTHORIZED" as const, message: "no" } } }, "You are not signed in to Kundrytm. Try again to sign in."],
+    ["NOT_CRM_USER", { status: 403, body: { error: { code: "NOT_CRM_USER" as const, message: "no" } } }, "Your account is not a user in SuperOffice, so Kundrytm cannot show or save anything in your name. Ask your administrator."],
+  ] satisfies [string, CardReply, string][])("says who failed for %s, names the sender and offers a retry", async (code, reply, text) => {
+    server.use(...connectorHandlers(() => reply));
+    renderPane({ item: message("m1", kari) });
+    const alert = await screen.findByRole("alert");
+    expect(alert.getAttribute("data-error-code")).toBe(code);
+    expect(alert.textContent).toContain("The card for Kari Nordmann (kari@fjordstal.no) could not be loaded.");
+    expect(alert.textContent).toContain(text);
+    expect(within(alert).getByRole("button", { name: "Try again" })).toBeTruthy();
+  });
+
+  it("says when to try again when Kundrytm is busy (OVERLOADED with Retry-After), in Swedish too", async () => {
+    server.use(
+      ...connectorHandlers(() => ({ status: 503, body: { error: { code: "OVERLOADED", message: "busy" } }, headers: { "retry-after": "5" } })),
+    );
+    renderPane({ item: message("m1", kari), displayLanguage: "sv-SE" });
+    const alert = await screen.findByRole("alert");
+    expect(alert.getAttribute("data-error-code")).toBe("OVERLOADED");
+    expect(alert.textContent).toBe("Kortet för Kari Nordmann (kari@fjordstal.no) kunde inte hämtas.Kundrytm har mycket att göra just nu. Försök igen om 5 sekunder.Försök igen");
   });
 
   it("tells a network failure apart from a server error", async () => {

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "react";
 import { assertNever } from "../../../../../shared/domain/vocabulary";
 import { useServices } from "../../../app/services";
+import { useI18n } from "../../../i18n/I18nProvider";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { useCard } from "../hooks/useCard";
 import { CardSkeleton } from "./CardSkeleton";
@@ -19,6 +20,7 @@ export function CustomerCard({
   ...log
 }: { email: string; name?: string; itemKey: string } & Pick<Parameters<typeof CustomerDetails>[0], "logDefaults" | "logRequest" | "onSaved">) {
   const { api, office } = useServices();
+  const { t } = useI18n();
   const { state, reload } = useCard({ api, office, email, itemKey });
   switch (state.status) {
     case "loading":
@@ -42,7 +44,7 @@ export function CustomerCard({
         </>
       );
     case "error":
-      return <ErrorNotice code={state.code} onRetry={reload} />;
+      return <ErrorNotice code={state.code} retryAfterSeconds={state.retryAfterSeconds} title={t.cardNotLoaded(name && name !== email ? `${name} (${email})` : email)} onRetry={reload} />;
     default:
       return assertNever(state, "card state");
   }

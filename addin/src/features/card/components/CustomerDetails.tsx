@@ -2,6 +2,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { CompanyCard } from "../../../../../shared/api/card";
 import type { DraftDefaults } from "../../activity/hooks/useActivityDraft";
 import { useServices } from "../../../app/services";
+import { useI18n } from "../../../i18n/I18nProvider";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { lazy, Suspense } from "react";
 import { DueBadge, FrequencyFact } from "../../activity/components/RhythmView";
@@ -30,6 +31,7 @@ export function CustomerDetails(props: {
   const { card, itemKey, onSaved, logDefaults, logRequest } = props;
   const { api } = useServices();
   const styles = useStyles();
+  const { t } = useI18n();
   const rhythm = useRhythm({ api, companyId: card.company.id });
   return (
     <div className={styles.root}>
@@ -39,7 +41,7 @@ export function CustomerDetails(props: {
           rhythm.state.status === "ready" ? (
             <DueBadge rhythm={rhythm.state.rhythm} />
           ) : rhythm.state.status === "error" ? (
-            <ErrorNotice code={rhythm.state.code} onRetry={rhythm.reload} />
+            <ErrorNotice code={rhythm.state.code} title={t.cardNotLoaded(card.company.name)} onRetry={rhythm.reload} />
           ) : null
         }
       >
@@ -48,7 +50,7 @@ export function CustomerDetails(props: {
       <hr className={styles.divider} />
       {/* Potential and account type once: read only until their controls are in, then only the controls. */}
       <Suspense fallback={<JudgementFacts card={card} />}>
-        <JudgementControls companyId={card.company.id} potential={card.potential} accountType={card.accountType} onRhythm={rhythm.replace} />
+        <JudgementControls companyId={card.company.id} companyName={card.company.name} potential={card.potential} accountType={card.accountType} onRhythm={rhythm.replace} />
       </Suspense>
       <Suspense fallback={null}>
         <hr className={styles.divider} />

@@ -9,7 +9,7 @@ export type CardState =
   | { status: "loading" }
   | { status: "found"; card: Card }
   | { status: "not-found"; email: string }
-  | { status: "error"; code: ClientErrorCode };
+  | { status: "error"; code: ClientErrorCode; retryAfterSeconds?: number };
 
 /**
  * The customer card for one e-mail address on one Outlook item. An answer that arrives after the
@@ -39,7 +39,8 @@ export function useCard({ api, office, email, itemKey }: { api: ApiClient; offic
       (error: unknown) => {
         if (id !== latest.current || controller.signal.aborted || !office.isCurrent(itemKey)) return;
         shown.current = null;
-        setState({ status: "error", code: toClientError(error).code });
+        const { code, retryAfterSeconds } = toClientError(error);
+        setState({ status: "error", code, retryAfterSeconds });
       },
     );
     return () => controller.abort();

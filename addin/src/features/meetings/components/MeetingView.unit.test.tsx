@@ -104,7 +104,7 @@ describe("meeting prep with a card that cannot be fetched", () => {
     expect(within(prep).getByTestId("prep-failed").textContent).toBe("Could not fetch the card for: Sven Berg");
     expect(within(prep).getByTestId("prep-not-in-crm").textContent).toBe("Not in the CRM: Eva Okänd");
     const alert = within(prep).getByRole("alert");
-    expect(alert.textContent).toContain("SuperOffice is not answering right now.");
+    expect(alert.textContent).toContain("SuperOffice is not answering right now (a temporary fault on its side).");
     failSven = false;
     await userEvent.click(within(alert).getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(within(prep).getAllByTestId("prep-company").map((c) => c.getAttribute("data-company-id"))).toEqual(["7", "9"]));

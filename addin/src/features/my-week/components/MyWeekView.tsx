@@ -143,7 +143,7 @@ function OpenedCustomer({ entry, onBack, onSaved }: { entry: MyWeekEntry; onBack
         {t.shownFrom.week}
       </Caption1>
       {state.status === "loading" && <CardSkeleton />}
-      {state.status === "error" && <ErrorNotice code={state.code} onRetry={reload} />}
+      {state.status === "error" && <ErrorNotice code={state.code} title={t.cardNotLoaded(entry.company.name)} onRetry={reload} />}
       {state.status === "ready" && <CustomerDetails card={state.value} itemKey={WEEK_ITEM_KEY} onSaved={onSaved} />}
     </div>
   );
