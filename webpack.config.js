@@ -74,7 +74,6 @@ module.exports = (_env, argv) => {
             },
           },
         },
-        { test: /\.css$/, use: ["style-loader", "css-loader"] },
       ],
     },
     // Entries stay one file each; chunks loaded later share what they have in common (zod, Fluent's form
