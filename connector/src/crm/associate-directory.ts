@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { CrmAssociate, CrmPort } from "./port";
 
 /**
@@ -5,19 +6,15 @@ import type { CrmAssociate, CrmPort } from "./port";
  * e-mail, which the company record does not carry. A failed read is not cached.
  */
 export function associateDirectory(crm: Pick<CrmPort, "listAssociates">, ttlMs = 5 * 60_000, now: () => number = Date.now) {
-  let cached: { at: number; list: Promise<CrmAssociate[]> } | null = null;
+  const cache = new LRUCache<"all", CrmAssociate[]>({
+    max: 1,
+    ttl: ttlMs,
+    perf: { now },
+    ttlResolution: 0,
+    fetchMethod: () => crm.listAssociates(),
+  });
   return {
-    list(): Promise<CrmAssociate[]> {
-      if (!cached || now() - cached.at > ttlMs) {
-        const list = crm.listAssociates();
-        const entry = { at: now(), list };
-        cached = entry;
-        list.catch(() => {
-          if (cached === entry) cached = null;
-        });
-      }
-      return cached.list;
-    },
+    list: (): Promise<CrmAssociate[]> => cache.fetch("all") as Promise<CrmAssociate[]>,
   };
 }
 export type AssociateDirectory = ReturnType<typeof associateDirectory>;

@@ -1,25 +1,25 @@
+import { LRUCache } from "lru-cache";
 import type { Clock } from "./rate-limit";
 
-/** Small TTL cache for list look-ups; concurrent loads of one key share a call, failures are not cached. */
-export class TtlCache {
-  private readonly entries = new Map<string, { expires: number; value: Promise<unknown> }>();
+type Load = () => Promise<unknown>;
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly clock: Pick<Clock, "now">,
-  ) {}
+/** TTL cache for list look-ups (lru-cache): concurrent loads of one key share a call, failures are not cached. */
+export class TtlCache {
+  private readonly entries: LRUCache<string, NonNullable<unknown>, Load>;
+
+  constructor(ttlMs: number, clock: Pick<Clock, "now">, maxEntries = 1000) {
+    this.entries = new LRUCache<string, NonNullable<unknown>, Load>({
+      max: maxEntries,
+      ttl: ttlMs,
+      // Read the given clock at every look-up (no cached "now").
+      perf: { now: () => clock.now() },
+      ttlResolution: 0,
+      fetchMethod: async (_key, _stale, { context }) => (await context()) as NonNullable<unknown>,
+    });
+  }
 
   get<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const now = this.clock.now();
-    const hit = this.entries.get(key);
-    if (hit && hit.expires > now) return hit.value as Promise<T>;
-    const value = load();
-    const entry = { expires: now + this.ttlMs, value };
-    this.entries.set(key, entry);
-    value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
-    return value;
+    return this.entries.fetch(key, { context: load }) as Promise<T>;
   }
 
   clear(): void {
