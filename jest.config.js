@@ -10,8 +10,9 @@ const transform = {
   "^.+\\.mjs$": "@swc/jest",
 };
 // ESM-only packages that tests load (jest's CommonJS runtime cannot require them untransformed): msw and
-// what it imports, fastify's inject() (light-my-request → cookie), commander, jose, and the manifest tools'.
-const esmOnly = ["msw", "@msw", "@mswjs", "@open-draft", "rettime", "until-async", "cookie", "commander", "jose", "strip-bom", "uuid"];
+// what it imports, fastify's inject() (light-my-request → cookie), @fastify/static (content-disposition),
+// commander, jose, and the manifest tools'.
+const esmOnly = ["msw", "@msw", "@mswjs", "@open-draft", "rettime", "until-async", "cookie", "content-disposition", "commander", "jose", "strip-bom", "uuid"];
 const transformIgnorePatterns = [`/node_modules/(?!(.*/)?(${esmOnly.join("|")})/)`];
 const common = { transform, transformIgnorePatterns, moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"] };
 const outsideThePane = "<rootDir>/{connector,sandbox,shared,manifest,scripts,test,bench}/**";

@@ -1,9 +1,6 @@
 import type { FastifyInstance } from "fastify";
 
-/**
- * Tests call the app over real HTTP on an ephemeral port: fastify's inject() loads light-my-request,
- * whose ESM-only `cookie` dependency jest (with --experimental-vm-modules) cannot require.
- */
+/** Tests that want the app over real HTTP (sockets, streaming, closing connections) listen on an ephemeral port. */
 export interface TestResponse {
   status: number;
   headers: Headers;

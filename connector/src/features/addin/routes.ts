@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { apiError } from "../../http/errors";
 
@@ -10,22 +11,6 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <p>The connector serves the task pane from its build folder, which is empty. Run <code>npm run build:addin</code>
 (or <code>npm start</code>, which builds it) and reload this page.</p>
 </body></html>`;
-
-// @fastify/static pulls in an ESM-only dependency that jest cannot load; the pane is a handful of files.
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".jpg": "image/jpeg",
-  ".woff2": "font/woff2",
-};
 
 /** Hashed bundles never change under the same name; pages must be re-read so a new build is picked up. */
 function cacheControl(file: string): string {
@@ -66,6 +51,8 @@ export interface AddinRoutesOptions {
 export function addinRoutes(app: FastifyInstance, options: AddinRoutesOptions): void {
   const distDir = path.resolve(options.distDir);
   const built = () => fs.existsSync(path.join(distDir, "taskpane.html"));
+  // @fastify/static sends the files (types, ETag, Last-Modified, ranges); which files may be sent is decided here.
+  void app.register(fastifyStatic, { root: distDir, serve: false });
 
   const send = (reply: FastifyReply, file: string) => {
     // A NUL or an endless path names no file; the file system would throw on either.
@@ -79,11 +66,7 @@ export function addinRoutes(app: FastifyInstance, options: AddinRoutesOptions): 
     if (!stat?.isFile() || !inside(fs.realpathSync(full))) {
       return reply.code(404).send(apiError("NOT_FOUND", "No such file."));
     }
-    return reply
-      .header("Cache-Control", cacheControl(file))
-      .header("Content-Length", stat.size)
-      .type(CONTENT_TYPES[path.extname(full).toLowerCase()] ?? "application/octet-stream")
-      .send(fs.createReadStream(full));
+    return reply.header("Cache-Control", cacheControl(file)).sendFile(path.relative(distDir, full), distDir, { cacheControl: false });
   };
 
   // Written by npm run manifest outside the build folder, so a new build does not remove it.
@@ -93,7 +76,7 @@ export function addinRoutes(app: FastifyInstance, options: AddinRoutesOptions): 
     if (!file || !stat?.isFile()) {
       return reply.code(404).send(apiError("NOT_FOUND", "No manifest has been written on this server: npm run manifest -- --url https://<this host>."));
     }
-    return reply.header("Cache-Control", "no-cache").type(CONTENT_TYPES[".xml"]!).send(fs.createReadStream(file));
+    return reply.header("Cache-Control", "no-cache").type("application/xml; charset=utf-8").sendFile(path.basename(file), path.dirname(file), { cacheControl: false, contentType: false });
   });
 
   if (options.preview) {

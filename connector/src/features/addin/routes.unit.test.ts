@@ -88,6 +88,21 @@ describe("/admin/", () => {
   });
 });
 
+describe("files", () => {
+  test("a content-hashed bundle is kept for a year, a page is asked again, and an unchanged file is a 304", async () => {
+    fs.writeFileSync(path.join(distDir, "assets", "taskpane.0123abcd.js"), "console.log(1);");
+    const http = await serve({ manifestFile, preview: false });
+    const bundle = await http.request("GET", "/assets/taskpane.0123abcd.js");
+    expect([bundle.status, bundle.body, bundle.headers.get("cache-control")]).toEqual([200, "console.log(1);", "public, max-age=31536000, immutable"]);
+    expect(bundle.headers.get("content-type")).toMatch(/^(text|application)\/javascript/);
+    const page = await http.request("GET", "/taskpane.html");
+    expect([page.headers.get("cache-control"), page.headers.get("content-type")]).toEqual(["no-cache", "text/html; charset=utf-8"]);
+    // Through inject(): fetch turns a conditional request into one that refuses cached answers.
+    const again = await apps.at(-1)!.inject({ method: "GET", url: "/taskpane.html", headers: { "if-none-match": page.headers.get("etag")! } });
+    expect(again.statusCode).toBe(304);
+  });
+});
+
 describe("/manifest.xml", () => {
   test("serves the manifest npm run manifest wrote, also after a new build emptied the build folder", async () => {
     fs.writeFileSync(manifestFile, "<OfficeApp/>");
