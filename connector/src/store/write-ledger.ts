@@ -151,15 +151,6 @@ export function writeLedger(db: Queryable, options: WriteLedgerOptions = {}) {
       return raw ? toRow<C, R>(raw) : null;
     },
 
-    /** Records an answer found elsewhere (e.g. the CRM had the e-mail already) as done, replacing what the key held. */
-    async remember<R>(kind: WriteKind, key: string, repEmail: string, result: R): Promise<void> {
-      await db.query(
-        `insert into write_ledger (kind, key, request_hash, rep_email, state, result) values ($1, $2, '', $3, 'done', $4::jsonb)
-         on conflict (kind, key) do update set state = 'done', result = excluded.result, claim_token = null, updated_at = now()`,
-        [kind, key, repEmail, JSON.stringify(result)],
-      );
-    },
-
     async runOnce<C extends Record<string, unknown>, R>(spec: RunOnceSpec<C, R>): Promise<RunOnceResult<R>> {
       const { kind, key, repEmail } = spec;
       const hash = hashOf(spec.content);

@@ -3,6 +3,7 @@ import { withOwnStore } from "../../../../test/e2e/support/own-store";
 import { sandboxCrm, sandboxDocumentsWithRef } from "../../../../test/e2e/support/sandbox-crm";
 import { startStack, type Stack } from "../../../../test/e2e/support/stack";
 import { CrmDocumentContentError } from "../../crm/port";
+import { writeLedger } from "../../store/write-ledger";
 import { archiveService } from "./service";
 import { signedInApi, type ApiCall, type Card } from "../../../../test/e2e/support/api";
 
@@ -193,13 +194,14 @@ describe("archiving e-mails against the sandbox", () => {
     const card = await cardOf(stack.sandbox.tenant.highlights.apostrophe.email);
     await withOwnStore(async (db) => {
       const crm = sandboxCrm(stack);
-      const service = archiveService({ crm, db });
+      const service = archiveService({ crm, ledger: writeLedger(db) });
       const identity = { subject: "rep", email: reps[0]!.email, name: null };
       const messageId = "<stale-claim.8@kund.example>";
+      // A claim its request left ten minutes ago, as a crash leaves it (it had started the document's write).
       await db.query(
-        `insert into archived_emails (message_id, company_id, rep_email, state, claim_token, updated_at)
-         values ($1, $2, $3, 'pending', 'dead', now() - interval '10 minutes')`,
-        [messageId, card.company.id, reps[0]!.email],
+        `insert into write_ledger (kind, key, request_hash, rep_email, state, claim_token, checkpoints, updated_at)
+         values ('archive', $1, encode(sha256(convert_to('null', 'UTF8')), 'hex'), $2, 'pending', 'dead', '{"writing":["documentId"]}', now() - interval '10 minutes')`,
+        [messageId, reps[0]!.email],
       );
       const parsed = ArchiveRequest.parse(request(card, messageId, { kind: "text", body: "Två försök efter ett avbrott." }));
       stack.sandbox.setKnobs({ latencyMs: 40 });
@@ -217,16 +219,16 @@ describe("archiving e-mails against the sandbox", () => {
       const crm = sandboxCrm(stack);
       const messageId = "<setup.9@kund.example>";
       const parsed = ArchiveRequest.parse(request(card, messageId, { kind: "text", body: "x" }));
-      const stranger = await archiveService({ crm, db })
+      const stranger = await archiveService({ crm, ledger: writeLedger(db) })
         .archive({ subject: "x", email: "nobody@elsewhere.example", name: null }, parsed)
         .catch((e: unknown) => e);
       expect(stranger).toMatchObject({ statusCode: 403, code: "NOT_CRM_USER" });
       // A tenant without e-mail document templates: an administrator's task, not a conflict.
-      const noTemplates = await archiveService({ crm: { ...crm, listDocumentTemplates: async () => [] }, db })
+      const noTemplates = await archiveService({ crm: { ...crm, listDocumentTemplates: async () => [] }, ledger: writeLedger(db) })
         .archive({ subject: "rep", email: reps[0]!.email, name: null }, parsed)
         .catch((e: unknown) => e);
       expect(noTemplates).toMatchObject({ statusCode: 409, code: "CRM_SETUP" });
-      expect((await db.query("select * from archived_emails where message_id = $1", [messageId])).rows).toEqual([]);
+      expect((await db.query("select * from write_ledger where kind = 'archive' and key = $1", [messageId])).rows).toEqual([]);
       expect(await sandboxDocumentsWithRef(stack, card.company.id, messageId)).toEqual([]);
     });
   });
@@ -241,7 +243,7 @@ describe("archiving e-mails against the sandbox", () => {
         { retry: { baseDelayMs: 1, maxDelayMs: 5 } },
         { observer: { exchange: (e) => { if (e.method === "POST" && e.path === "/v1/Document" && e.status === 200) stack.sandbox.setKnobs({ failNext: 10, retryAfterSeconds: 0 }); } } },
       );
-      const service = archiveService({ crm, db });
+      const service = archiveService({ crm, ledger: writeLedger(db) });
       const identity = { subject: "rep", email: reps[0]!.email, name: null };
       const messageId = "<content-later.6@kund.example>";
       const parsed = ArchiveRequest.parse(request(card, messageId, { kind: "text", body: "Innehållet kommer i andra försöket." }));

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { ArchiveRequest, ArchiveResponse, ArchiveStatus, ArchiveStatusQuery, MAX_ARCHIVE_BODY } from "../../../../shared/api/archive";
 import { identityOf } from "../../auth/identity";
 import type { Queryable } from "../../store/db";
+import { writeLedger } from "../../store/write-ledger";
 import type { JobFeatureDeps } from "../settings/admin";
 import { archiveService, type ArchiveService } from "./service";
 
@@ -22,5 +23,5 @@ export function archiveRoutes(app: FastifyInstance, service: ArchiveService): vo
 }
 
 export function archiveFeature(app: FastifyInstance, db: Queryable, jobs: JobFeatureDeps): void {
-  archiveRoutes(app, archiveService({ crm: jobs.crm, db }));
+  archiveRoutes(app, archiveService({ crm: jobs.crm, ledger: writeLedger(db) }));
 }

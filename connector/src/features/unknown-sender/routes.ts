@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { NewPersonRequest, NewPersonResponse, SuggestQuery, SuggestResponse } from "../../../../shared/api/unknown-sender";
 import { identityOf } from "../../auth/identity";
 import type { Queryable } from "../../store/db";
+import { writeLedger } from "../../store/write-ledger";
 import type { JobFeatureDeps } from "../settings/admin";
 import { unknownSenderService, type UnknownSenderService } from "./service";
 
@@ -19,5 +20,5 @@ export function unknownSenderRoutes(app: FastifyInstance, service: UnknownSender
 }
 
 export function unknownSenderFeature(app: FastifyInstance, db: Queryable, jobs: JobFeatureDeps): void {
-  unknownSenderRoutes(app, unknownSenderService({ crm: jobs.crm, db }));
+  unknownSenderRoutes(app, unknownSenderService({ crm: jobs.crm, ledger: writeLedger(db) }));
 }

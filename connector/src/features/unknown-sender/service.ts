@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import {
   emailDomain,
@@ -11,9 +10,8 @@ import {
 import type { ContactId } from "../../../../shared/domain/vocabulary";
 import type { Identity } from "../../auth/identity";
 import type { CrmFullPort } from "../../crm/port";
-import { waitForClaim } from "../../http/claim-wait";
 import { HttpError } from "../../http/errors";
-import type { Queryable } from "../../store/db";
+import type { WriteLedger, WriteSteps } from "../../store/write-ledger";
 
 export type UnknownSenderCrm = Pick<
   CrmFullPort,
@@ -22,38 +20,11 @@ export type UnknownSenderCrm = Pick<
 
 /** At most this many companies are suggested; the rest are the long tail of a shared domain. */
 const MAX_SUGGESTIONS = 5;
-/** A claim no request has touched for this long belongs to one that died: a retry may take it over. */
-const STALE_CLAIM_MS = 2 * 60_000;
-interface SenderRow {
-  email: string;
-  state: string;
-  company_id: number | null;
-  company_name: string | null;
-  created_company: boolean;
-  person_id: number | null;
-  created_person: boolean;
-}
+/** What adding a sender records as it goes: the company, once this key has one (created or chosen). */
+type SenderCheckpoints = { company: { id: number; name: string; created: boolean }; person: number };
 
-function responseOf(row: SenderRow): NewPersonResponse {
-  return {
-    personId: row.person_id ?? 0,
-    companyId: row.company_id ?? 0,
-    companyName: row.company_name ?? "",
-    createdPerson: row.created_person,
-    createdCompany: row.created_company,
-  };
-}
-
-export function unknownSenderService(deps: { crm: UnknownSenderCrm; db: Queryable }) {
-  const { crm, db } = deps;
-
-  async function read(key: string): Promise<SenderRow | null> {
-    const { rows } = await db.query<SenderRow>(
-      "select email, state, company_id, company_name, created_company, person_id, created_person from added_senders where idempotency_key = $1",
-      [key],
-    );
-    return rows[0] ?? null;
-  }
+export function unknownSenderService(deps: { crm: UnknownSenderCrm; ledger: WriteLedger }) {
+  const { crm, ledger } = deps;
 
   /**
    * Companies for the sender's domain, best first: where colleagues at the domain work (most of
@@ -99,114 +70,84 @@ export function unknownSenderService(deps: { crm: UnknownSenderCrm; db: Queryabl
 
     /**
      * Adds the sender to an existing company, or creates the company (with the sender's domain and the
-     * rep as owner) and then the person. Once per idempotency key: a repeat returns the first result, and
-     * a retry after the person failed adds them to the company the first try created. A sender already
-     * in the CRM is returned as found, never doubled.
+     * rep as owner) and then the person. Once per idempotency key (the write ledger): a repeat returns the
+     * first result, and a retry after the person failed adds them to the company the first try created.
+     * A sender already in the CRM is returned as found, never doubled.
      */
     async addPerson(identity: Identity, request: z.output<typeof NewPersonRequest>): Promise<NewPersonResponse> {
-      const key = request.idempotencyKey;
       const email = request.email.toLowerCase();
-      const token = randomUUID();
-      const claim = async () =>
-        (
-          await db.query(
-            `insert into added_senders (idempotency_key, email, rep_email, state, claim_token) values ($1, $2, $3, 'pending', $4)
-             on conflict (idempotency_key) do nothing returning idempotency_key`,
-            [key, email, identity.email, token],
-          )
-        ).rowCount === 1;
-      // A row no request works on (released after a failure, or left by one that died): one retry takes it.
-      const takeOver = async () =>
-        (
-          await db.query(
-            `update added_senders set claim_token = $2, updated_at = now()
-              where idempotency_key = $1 and state = 'pending'
-                and (claim_token is null or updated_at < now() - ($3::integer * interval '1 millisecond'))
-              returning idempotency_key`,
-            [key, token, STALE_CLAIM_MS],
-          )
-        ).rowCount === 1;
-
-      let row: SenderRow | null = null;
-      if (!(await claim())) {
-        const settled = await waitForClaim<NewPersonResponse>(async () => {
-          const current = await read(key);
-          if (current && current.email !== email) throw new HttpError(400, "BAD_REQUEST", "This idempotency key was used for another sender.");
-          if (current?.state === "done") return { result: responseOf(current) };
-          return current ? takeOver() : claim();
-        }, "This sender is being added right now; try again shortly.");
-        if (settled) return settled.result;
-        row = await read(key);
-      }
-
-      try {
-        const result = await addOnce(identity, request, row);
-        await db.query(
-          `update added_senders set state = 'done', company_id = $3, company_name = $4, created_company = $5, person_id = $6, created_person = $7,
-             claim_token = null, updated_at = now()
-            where idempotency_key = $1 and claim_token = $2`,
-          [key, token, result.companyId, result.companyName, result.createdCompany, result.personId, result.createdPerson],
-        );
-        return result;
-      } catch (error) {
-        // A company created by this key stays remembered (the retry adds the person to it); else start over.
-        await db.query("delete from added_senders where idempotency_key = $1 and claim_token = $2 and company_id is null", [key, token]);
-        await db.query("update added_senders set claim_token = null, updated_at = now() where idempotency_key = $1 and claim_token = $2", [key, token]);
-        throw error;
-      }
-
-      async function addOnce(identity: Identity, request: z.output<typeof NewPersonRequest>, row: SenderRow | null): Promise<NewPersonResponse> {
-        const persons = await crm.findPersonsByEmail(request.email);
-        const already = persons.find((p) => p.contactId !== null);
-        if (already && already.contactId !== null) {
-          const company = await crm.getCompany(already.contactId);
-          return { personId: already.id, companyId: company.id, companyName: company.name, createdPerson: false, createdCompany: false };
-        }
-        if (persons.length > 0) {
-          throw new HttpError(409, "PERSON_WITHOUT_COMPANY", "The sender is in the CRM already, without a company; add them to a company there.");
-        }
-        let company: { id: ContactId; name: string };
-        let createdCompany = false;
-        if (request.company.kind === "existing") {
-          company = await crm.getCompany(request.company.id as ContactId);
-        } else if (row?.company_id != null) {
-          // An earlier try of this key created the company and failed on the person.
-          company = { id: row.company_id as ContactId, name: row.company_name ?? request.company.name };
-          createdCompany = row.created_company;
-        } else {
-          const domain = emailDomain(request.email);
-          if (!request.confirmNewDespiteMatches && domain && !isPublicMailDomain(domain)) {
-            const suggestions = await suggest(request.email);
-            if (suggestions.companies.length > 0) {
-              throw new HttpError(409, "COMPANY_EXISTS", `The CRM has companies on ${domain}; pick one or confirm a new company.`, {
-                details: { suggestions },
-              });
-            }
-          }
-          const rep = (await crm.listAssociates()).find((a) => a.email?.trim().toLowerCase() === identity.email);
-          company = await crm.createCompany({
-            name: request.company.name,
-            ...(domain && !isPublicMailDomain(domain) ? { domain } : {}),
-            ...(rep ? { ownerId: rep.id } : {}),
-          });
-          createdCompany = true;
-          await db.query("update added_senders set company_id = $2, company_name = $3, created_company = true, updated_at = now() where idempotency_key = $1 and claim_token = $4", [
-            key,
-            company.id,
-            company.name,
-            token,
-          ]);
-        }
-        const person = await crm.createPerson({
-          contactId: company.id,
-          firstName: request.firstName,
-          lastName: request.lastName,
-          email: request.email,
-          ...(request.title ? { title: request.title } : {}),
-        });
-        return { personId: person.id, companyId: company.id, companyName: company.name, createdPerson: true, createdCompany };
-      }
+      const { result } = await ledger.runOnce<SenderCheckpoints, NewPersonResponse>({
+        kind: "added-sender",
+        key: request.idempotencyKey,
+        content: { email },
+        repEmail: identity.email,
+        conflictMessage: "This idempotency key was used for another sender.",
+        busyMessage: "This sender is being added right now; try again shortly.",
+        work: (steps) => addOnce(identity, request, steps),
+      });
+      return result;
     },
   };
+
+  async function addOnce(identity: Identity, request: z.output<typeof NewPersonRequest>, steps: WriteSteps<SenderCheckpoints>): Promise<NewPersonResponse> {
+    const earlier = steps.checkpoints.company;
+    const persons = await crm.findPersonsByEmail(request.email);
+    const already = persons.find((p) => p.contactId !== null);
+    if (already && already.contactId !== null) {
+      // Added by an earlier try of this key that died before recording it, or in the CRM before.
+      const ours = steps.mayHaveWritten("person") && earlier !== undefined && already.contactId === earlier.id;
+      const company = await crm.getCompany(already.contactId);
+      return { personId: already.id, companyId: company.id, companyName: company.name, createdPerson: ours, createdCompany: ours && earlier.created };
+    }
+    if (persons.length > 0) {
+      throw new HttpError(409, "PERSON_WITHOUT_COMPANY", "The sender is in the CRM already, without a company; add them to a company there.");
+    }
+    let company: { id: ContactId; name: string };
+    let createdCompany = false;
+    if (request.company.kind === "existing") {
+      company = await crm.getCompany(request.company.id as ContactId);
+    } else if (earlier !== undefined) {
+      // An earlier try of this key created the company and failed on the person.
+      company = { id: earlier.id as ContactId, name: earlier.name };
+      createdCompany = earlier.created;
+    } else {
+      const domain = emailDomain(request.email);
+      const name = request.company.name;
+      const found = steps.mayHaveWritten("company") && domain ? (await crm.findCompaniesByDomain(domain)).find((c) => c.name === name) : undefined;
+      if (found) {
+        // An earlier try of this key created it and died before recording it.
+        company = { id: found.id, name: found.name };
+      } else {
+        if (!request.confirmNewDespiteMatches && domain && !isPublicMailDomain(domain)) {
+          const suggestions = await suggest(request.email);
+          if (suggestions.companies.length > 0) {
+            throw new HttpError(409, "COMPANY_EXISTS", `The CRM has companies on ${domain}; pick one or confirm a new company.`, {
+              details: { suggestions },
+            });
+          }
+        }
+        const rep = (await crm.listAssociates()).find((a) => a.email?.trim().toLowerCase() === identity.email);
+        company = await steps.writing("company", () =>
+          crm.createCompany({
+            name,
+            ...(domain && !isPublicMailDomain(domain) ? { domain } : {}),
+            ...(rep ? { ownerId: rep.id } : {}),
+          }),
+        );
+      }
+      createdCompany = true;
+      await steps.save({ company: { id: company.id, name: company.name, created: true } });
+    }
+    const person = await steps.writing("person", () =>
+      crm.createPerson({
+        contactId: company.id,
+        firstName: request.firstName,
+        lastName: request.lastName,
+        email: request.email,
+        ...(request.title ? { title: request.title } : {}),
+      }),
+    );
+    return { personId: person.id, companyId: company.id, companyName: company.name, createdPerson: true, createdCompany };
+  }
 }
 export type UnknownSenderService = ReturnType<typeof unknownSenderService>;

@@ -6,6 +6,7 @@ import { sandboxCrm, sandboxPersonsByEmail } from "../../../../test/e2e/support/
 import { startStack, type Stack } from "../../../../test/e2e/support/stack";
 import type { ContactId } from "../../../../shared/domain/vocabulary";
 import { CrmError } from "../../crm/port";
+import { writeLedger } from "../../store/write-ledger";
 import { unknownSenderService } from "./service";
 import { signedInApi, type ApiCall } from "../../../../test/e2e/support/api";
 
@@ -128,7 +129,7 @@ describe("unknown senders against the sandbox", () => {
           },
         },
       );
-      const service = unknownSenderService({ crm, db });
+      const service = unknownSenderService({ crm, ledger: writeLedger(db) });
       const identity = { subject: "rep", email: stack.sandbox.tenant.reps[0]!.email, name: null };
       const request = NewPersonRequest.parse({ idempotencyKey: randomUUID(), firstName: "Halv", lastName: "Vägs", email: "halv.vags@halvvags.se", company: { kind: "new", name: "Halvvägs AB" } });
       const failed = await service.addPerson(identity, request).catch((e: unknown) => e);
