@@ -17,6 +17,22 @@ describe("admin page", () => {
     expect((screen.getByTestId("rep-picker") as HTMLSelectElement).value).toBe(ADMIN.email);
   });
 
+  test("the sections are one Tab stop; arrow keys, Home and End move between them", async () => {
+    server.use(...adminHandlers());
+    renderAdmin();
+    const policy = await screen.findByRole("tab", { name: "Frequency policy" });
+    expect(screen.getAllByRole("tab").map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1]);
+    policy.focus();
+    await userEvent.keyboard("{ArrowRight}");
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Tiers" }));
+    expect(screen.getByRole("tab", { name: "Tiers" }).getAttribute("aria-selected")).toBe("true");
+    await userEvent.keyboard("{End}");
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Monday lists" }));
+    await userEvent.keyboard("{ArrowRight}");
+    expect(document.activeElement).toBe(policy);
+    expect(policy.getAttribute("aria-selected")).toBe("true");
+  });
+
   test("a rep who is not an admin is told so, with the address to add", async () => {
     server.use(...adminHandlers());
     renderAdmin({ rep: REP.email });

@@ -1,4 +1,4 @@
-import { Body1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, tokens } from "@fluentui/react-components";
+import { Body1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import type { Settings } from "../../../shared/api/settings";
 import type { TokenSource } from "../api/auth";
@@ -7,6 +7,7 @@ import type { FetchLike } from "../api/http";
 import { createAdminClient } from "./api/adminClient";
 import { SECTIONS, type SectionKey } from "./sections";
 import { ErrorBar } from "./components/ErrorBar";
+import { SectionTabs } from "./components/SectionTabs";
 import { PolicySection } from "./features/policy/PolicySection";
 import { useAdminI18n } from "./i18n";
 import { useLoad } from "../api/useLoad";
@@ -80,13 +81,7 @@ export function SignedIn(props: SignedInProps) {
   return (
     <>
       <nav className={styles.tabs}>
-        <TabList selectedValue={props.section} onTabSelect={(_, d) => props.onSection(d.value as SectionKey)} aria-label={t.title}>
-          {SECTIONS.map((s) => (
-            <Tab key={s} value={s} data-testid={`tab-${s}`}>
-              {t.sections[s]}
-            </Tab>
-          ))}
-        </TabList>
+        <SectionTabs sections={SECTIONS} selected={props.section} label={(s) => t.sections[s]} onSelect={props.onSection} ariaLabel={t.title} />
       </nav>
       <main className={styles.main}>
         {props.showWho && (

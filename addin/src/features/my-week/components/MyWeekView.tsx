@@ -52,7 +52,7 @@ function EntryButton({ entry, onOpen }: { entry: MyWeekEntry; onOpen: () => void
   })();
   const detail = entry.lastContact ? `${when} · ${t.week.lastContactOn(formatDate(entry.lastContact.slice(0, 10)))}` : when;
   return (
-    <Button appearance="subtle" className={styles.entry} onClick={onOpen} data-testid="week-entry" data-company-id={entry.company.id} aria-label={`${entry.company.name}, ${detail}`}>
+    <Button appearance="subtle" className={styles.entry} onClick={onOpen} data-testid="week-entry" data-company-id={entry.company.id}>
       <span className={styles.entryBody}>
         <span className={styles.entryTop}>
           <Text weight="semibold" className={styles.name}>

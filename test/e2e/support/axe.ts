@@ -1,0 +1,27 @@
+import type { Page } from "playwright-core";
+
+const AXE = require.resolve("axe-core/axe.min.js");
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (injected into the page) on `selector` and returns its serious and critical violations,
+ * each with the elements it found them on.
+ */
+export async function seriousViolations(page: Page, selector: string): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (root) => {
+    const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const element = document.querySelector(root);
+    if (!element) throw new Error(`nothing matches ${root}`);
+    const { violations } = await axe.run(element, { resultTypes: ["violations"] });
+    return violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  }, selector);
+}
