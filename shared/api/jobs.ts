@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TIER_STATUSES } from "../domain/vocabulary";
+import { FOLLOW_UP_REASONS, TIER_STATUSES, TIERS } from "../domain/vocabulary";
 import { TIER_MOVE_KINDS } from "../domain/moves";
 
 /** Reports of the connector's jobs, shared by the CLI, the admin API and the job-run log. */
@@ -75,6 +75,10 @@ export const WeeklyListRepReport = z.object({
   added: z.number().int(),
   removed: z.number().int(),
   tasksCreated: z.number().int(),
+  /** The customers on the list, in its order; given by dry runs (written runs keep the log small). */
+  entries: z
+    .array(z.object({ contactId: z.number().int(), name: z.string(), tier: z.enum(TIERS), reason: z.enum(FOLLOW_UP_REASONS), dueDate: z.string(), daysOverdue: z.number().int() }))
+    .optional(),
 });
 
 /** A company a job left out because the CRM gave a value the rules cannot read (e.g. an impossible date). */

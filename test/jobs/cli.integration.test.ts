@@ -118,3 +118,54 @@ test("installed as a command (a symlink named kundrytm, as npm link, a global in
   expect(doctor.stdout).toContain("✔ SuperOffice reachable and signed in");
   expect(doctor.code).toBe(0);
 }, 60_000);
+
+test("an admin's session: tier settings, import, dry run with every company and the thresholds, the lists, removing history; piped into head", async () => {
+  const env = connectorEnv(sb, { DATA_DIR: path.join(tmp.dir, "admin") });
+  const set = await kundrytm(["settings", "set", "tiers", "--method", "natural", "--window", "12", "--hysteresis", "10", "--rate", "NOK=0.95", "--rate", "EUR=11.4", "--overwrite", "Prospekt"], env);
+  expect(set.stderr).toBe("");
+  expect(JSON.parse(set.stdout)).toMatchObject({ method: { method: "natural" }, windowMonths: 12, hysteresisMargin: 0.1, rates: { NOK: 0.95, EUR: 11.4 }, overwriteCategories: ["Prospekt"] });
+  const shown = await kundrytm(["settings", "show", "tiers"], env);
+  expect(JSON.parse(shown.stdout)).toMatchObject({ rates: { NOK: 0.95 } });
+  const bad = await kundrytm(["settings", "set", "tiers", "--hysteresis", "80"], env);
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toContain("hysteresisMargin");
+  expect(JSON.parse((await kundrytm(["settings", "show", "tiers"], env)).stdout)).toMatchObject({ hysteresisMargin: 0.1 });
+
+  const file = writeOrdersCsv(path.join(tmp.dir, "history.csv"), demoOrders(60));
+  expect((await kundrytm(["import-orders", file], env)).code).toBe(0);
+  const table = await kundrytm(["classify", "--dry-run", "--as-of", "2026-11-23", "--format", "table"], env);
+  expect(table.code).toBe(0);
+  expect(table.stdout).toMatch(/Thresholds \(SEK, \d+ customers with revenue\): A from [\d ]+, B from [\d ]+, C from [\d ]+, D below\./);
+  expect(table.stdout).toMatch(/^\s+\d+ {2}.+ (A|B|C|D|former|–) +(A|B|C|D|former|–) +[\d ]+ {2}/m);
+  const csv = await kundrytm(["classify", "--dry-run", "--as-of", "2026-11-23", "--format", "csv"], env);
+  const rows = csv.stdout.trim().split("\n");
+  expect(rows[0]).toBe("contact_id,name,tier,previous_tier,revenue,currency,move");
+  expect(rows.length).toBeGreaterThan(40);
+
+  // Into a reader that stops after one line: no EPIPE crash, exit code 0.
+  const piped = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn("sh", ["-c", `"${process.execPath}" bin/kundrytm.js classify --dry-run --as-of 2026-11-23 --format csv | head -n 1; exit "\${PIPESTATUS:-0}"`], { cwd: REPO, env: { PATH: process.env.PATH ?? "", ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+  expect(piped.stdout).toBe("contact_id,name,tier,previous_tier,revenue,currency,move\n");
+  expect(piped.stderr).not.toMatch(/EPIPE|Error/);
+
+  const lists = await kundrytm(["weekly-lists", "--week", "2026-W48", "--dry-run"], env);
+  expect(lists.code).toBe(0);
+  expect(lists.stdout).toMatch(/ — [A-Z]+: [1-9]\d* customers\n {4}[A-D] {2}\S/);
+
+  const missing = await kundrytm(["orders", "remove", "--source", "nothing.csv"], env);
+  expect(missing.code).toBe(1);
+  expect(missing.stdout).toContain("No import of nothing.csv is stored");
+  const removed = await kundrytm(["orders", "remove", "--source", file], env);
+  expect(removed.stdout).toMatch(/^Removed \d+ order lines of 1 import\./);
+  const none = await kundrytm(["orders", "remove"], env);
+  expect(none.code).toBe(1);
+  expect(none.stderr).toContain("--source <file> or --all");
+  const all = await kundrytm(["orders", "remove", "--all"], env);
+  expect(all.stdout).toMatch(/^Removed 0 order lines of \d+ imports?\./);
+}, 120_000);

@@ -8,7 +8,8 @@ import { DEFAULT_MAPPING } from "../jobs/import-orders";
 import { JobBusyError } from "../jobs/services";
 import { VERSION } from "../version";
 import { runDoctor } from "./doctor";
-import { printClassification, printImport, printWeeklyLists } from "./print";
+import { SettingsError } from "../features/settings/service";
+import { printClassification, printClassificationCsv, printClassificationTable, printImport, printWeeklyLists } from "./print";
 import { progressBar } from "./progress";
 import { describeStartFailure, openRuntime, type Runtime } from "./runtime";
 
@@ -16,7 +17,15 @@ import { describeStartFailure, openRuntime, type Runtime } from "./runtime";
 
 export { DEFAULT_MAPPING };
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
+// Output piped into a reader that stops early (`| head`): the rest is dropped, the command still finishes.
+let stdoutClosed = false;
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  stdoutClosed = true;
+});
+const out = (line: string) => {
+  if (!stdoutClosed) process.stdout.write(`${line}\n`);
+};
 
 function readMapping(file: string | undefined): ColumnMappingInput {
   if (!file) return DEFAULT_MAPPING;
@@ -29,6 +38,61 @@ function readMapping(file: string | undefined): ColumnMappingInput {
   const parsed = ColumnMappingSchema.safeParse(json);
   if (!parsed.success) throw new InvalidArgumentError(`the mapping ${file} is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   return json as ColumnMappingInput;
+}
+
+interface SetTierOptions {
+  method?: "natural" | "pareto" | "fixed";
+  shares?: string;
+  thresholds?: string;
+  window?: string;
+  segmentBy?: string;
+  hysteresis?: string;
+  baseCurrency?: string;
+  rate: string[];
+  overwrite?: string;
+  untieredCategory?: string;
+}
+
+function threeNumbers(text: string, what: string): { A: number; B: number; C: number } {
+  const parts = text.split(/[,;]/).map((p) => Number(p.trim().replace(/\s/g, "")));
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) throw new Error(`${what} takes three numbers for A, B and C, like 50,30,15`);
+  return { A: parts[0]!, B: parts[1]!, C: parts[2]! };
+}
+
+/** The tier settings with the command line's changes; the settings service validates the result. */
+export function changedTiers(current: Record<string, unknown> & { method: { method: string }; rates: Record<string, number> }, opts: SetTierOptions): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...current, rates: { ...current.rates } };
+  const method = opts.method ?? (opts.shares ? "pareto" : opts.thresholds ? "fixed" : undefined);
+  if (method === "natural") next.method = { method: "natural" };
+  if (method === "pareto") next.method = { method: "pareto", ...(opts.shares ? { shares: threeNumbers(opts.shares, "--shares") } : current.method.method === "pareto" ? { shares: (current.method as unknown as { shares: unknown }).shares } : {}) };
+  if (method === "fixed") {
+    if (!opts.thresholds && current.method.method !== "fixed") throw new Error("--method fixed needs --thresholds A,B,C");
+    next.method = { method: "fixed", thresholds: opts.thresholds ? threeNumbers(opts.thresholds, "--thresholds") : (current.method as unknown as { thresholds: unknown }).thresholds };
+  }
+  if (opts.window !== undefined) next.windowMonths = Number(opts.window);
+  if (opts.segmentBy !== undefined) next.segmentBy = opts.segmentBy;
+  if (opts.hysteresis !== undefined) {
+    const percent = Number(opts.hysteresis.replace(",", ".").replace("%", ""));
+    if (!Number.isFinite(percent)) throw new Error(`--hysteresis takes a per cent like 10, not "${opts.hysteresis}"`);
+    next.hysteresisMargin = percent / 100;
+  }
+  if (opts.baseCurrency !== undefined) next.baseCurrency = opts.baseCurrency.trim().toUpperCase();
+  const rates = next.rates as Record<string, number>;
+  for (const r of opts.rate) {
+    const m = /^\s*([A-Za-z]{3})\s*=\s*(.*)$/.exec(r);
+    if (!m) throw new Error(`--rate takes CODE=rate like NOK=0.95, not "${r}"`);
+    const code = m[1]!.toUpperCase();
+    if (m[2]!.trim() === "") {
+      delete rates[code];
+      continue;
+    }
+    const rate = Number(m[2]!.trim().replace(",", "."));
+    if (!(rate > 0) || !Number.isFinite(rate)) throw new Error(`--rate ${code}: the rate must be a positive number, not "${m[2]}"`);
+    rates[code] = rate;
+  }
+  if (opts.overwrite !== undefined) next.overwriteCategories = opts.overwrite.split(",").map((n) => n.trim()).filter((n) => n !== "");
+  if (opts.untieredCategory !== undefined) next.noTierCategory = opts.untieredCategory.trim() === "" ? null : opts.untieredCategory.trim();
+  return next;
 }
 
 function isoDate(value: string): string {
@@ -114,8 +178,9 @@ export function buildCli(): Command {
     .description("Compute tiers from the stored order history and write the moves to the CRM.")
     .option("--dry-run", "show the moves and the distribution before/after; write nothing")
     .option("--as-of <date>", "last day of the revenue window (default: today)", isoDate)
+    .addOption(new Option("--format <format>", "also every company's tier, revenue and previous tier, and the thresholds: table, csv (companies only) or json").choices(["table", "csv", "json"]))
     .option("--json", "print the report as JSON")
-    .action(async (opts: { dryRun?: boolean; asOf?: string; json?: boolean }) => {
+    .action(async (opts: { dryRun?: boolean; asOf?: string; format?: "table" | "csv" | "json"; json?: boolean }) => {
       await withRuntime(async (rt) => {
         const bar = progressBar("Writing moves");
         const outcome = await rt.jobs.classify({ dryRun: opts.dryRun ?? false, ...(opts.asOf ? { asOf: opts.asOf } : {}), onProgress: (d, t) => bar.update(d, t) });
@@ -124,8 +189,13 @@ export function buildCli(): Command {
           process.stderr.write("kundrytm: another classification is running right now; try again when it has finished.\n");
           return 3;
         }
-        if (opts.json) out(JSON.stringify(outcome.report));
-        else printClassification(outcome.report, out);
+        if (opts.format === "json") out(JSON.stringify({ report: outcome.report, details: outcome.details }));
+        else if (opts.format === "csv") printClassificationCsv(outcome.details, out);
+        else if (opts.json) out(JSON.stringify(outcome.report));
+        else {
+          printClassification(outcome.report, out);
+          if (opts.format === "table") printClassificationTable(outcome.details, out);
+        }
         return 0;
       });
     });
@@ -149,6 +219,86 @@ export function buildCli(): Command {
         bar.stop();
         if (opts.json) out(JSON.stringify(report));
         else printWeeklyLists(report, out);
+        return 0;
+      });
+    });
+
+  const settings = program.command("settings").description("Show or change the admin's settings (as on the admin page).");
+  settings
+    .command("show")
+    .description("Print the settings as JSON: all, or one of policy, tiers, fieldMapping, capacities, schedule.")
+    .argument("[key]", "one setting")
+    .action(async (key: string | undefined) => {
+      await withRuntime(async (rt) => {
+        const all = await rt.jobs.readSettings();
+        if (key !== undefined && !(key in all)) {
+          process.stderr.write(`kundrytm: no setting "${key}"; the settings are ${Object.keys(all).join(", ")}.\n`);
+          return 1;
+        }
+        out(JSON.stringify(key === undefined ? all : all[key as keyof typeof all], null, 2));
+        return 0;
+      });
+    });
+  settings
+    .command("set")
+    .description("Change the tier settings; what is not given stays as it is.")
+    .argument("<key>", "the setting to change: tiers")
+    .addOption(new Option("--method <method>", "natural (breaks in the data), pareto (revenue shares) or fixed (amounts)").choices(["natural", "pareto", "fixed"]))
+    .option("--shares <A,B,C>", "pareto: per cent of revenue for A, B and C, e.g. 50,30,15")
+    .option("--thresholds <A,B,C>", "fixed: revenue from which a customer is A, B and C, e.g. 1000000,250000,50000")
+    .addOption(new Option("--window <months>", "revenue window in months").choices(["12", "24", "36"]))
+    .addOption(new Option("--segment-by <what>", "classify within each segment").choices(["none", "country", "productLine"]))
+    .option("--hysteresis <percent>", "margin a customer must pass a threshold by to change tier, in per cent (0–50)")
+    .option("--base-currency <code>", "the currency revenue is counted in, e.g. SEK")
+    .option("--rate <CODE=rate>", "units of the base currency per unit of CODE, e.g. NOK=0.95 (repeatable; CODE= removes it)", (v: string, all: string[]) => [...all, v], [] as string[])
+    .option("--overwrite <names>", "comma-separated categories classification may overwrite besides its own, e.g. Prospekt,Kund (\"\" for none)")
+    .option("--untiered-category <name>", "category for companies that lose their tier (\"\" empties the category instead)")
+    .action(async (key: string, opts: SetTierOptions) => {
+      if (key !== "tiers") {
+        process.stderr.write(`kundrytm: only the tier settings can be set here; change "${key}" on the admin page (/admin/).\n`);
+        process.exitCode = 1;
+        return;
+      }
+      await withRuntime(async (rt) => {
+        const current = (await rt.jobs.readSettings()).tiers;
+        let next: Record<string, unknown>;
+        try {
+          next = changedTiers(current, opts);
+        } catch (error) {
+          process.stderr.write(`kundrytm: ${(error as Error).message}\n`);
+          return 1;
+        }
+        try {
+          out(JSON.stringify(await rt.jobs.saveSetting("tiers", next), null, 2));
+          return 0;
+        } catch (error) {
+          if (!(error instanceof SettingsError) && (error as Error).name !== "SettingsError") throw error;
+          const problems = (error as SettingsError).problems;
+          process.stderr.write(`kundrytm: ${(error as Error).message}${problems.map((p) => `\n  ${p.path.join(".")}: ${p.message}`).join("")}\n`);
+          return 1;
+        }
+      });
+    });
+
+  const orders = program.command("orders").description("The imported order history.");
+  orders
+    .command("remove")
+    .description("Remove imported order lines: those of one imported file, or all of them.")
+    .option("--source <file>", "the file as it was imported (its name)")
+    .option("--all", "every imported order line, all files and SuperOffice sales")
+    .action(async (opts: { source?: string; all?: boolean }) => {
+      if ((opts.source === undefined) === (opts.all !== true)) {
+        process.stderr.write("kundrytm: say what to remove: --source <file> or --all.\n");
+        process.exitCode = 1;
+        return;
+      }
+      await withRuntime(async (rt) => {
+        const removed = await rt.jobs.removeOrders(opts.all ? { all: true } : { source: opts.source as string });
+        if (removed.imports === 0 && !opts.all) {
+          out(`No import of ${path.basename(opts.source as string)} is stored; nothing was removed.`);
+          return 1;
+        }
+        out(`Removed ${removed.lines} order lines of ${removed.imports} import${removed.imports === 1 ? "" : "s"}. Run kundrytm classify --dry-run to see what that changes.`);
         return 0;
       });
     });

@@ -1,4 +1,5 @@
 import type { ClassificationReport, ImportReport, WeeklyListsReport } from "../../../shared/api/jobs";
+import type { ClassificationDetails } from "../jobs/classify";
 import { TIER_STATUSES } from "../../../shared/domain/vocabulary";
 
 /** Plain-text summaries of the jobs' reports, for people reading a terminal. */
@@ -48,6 +49,37 @@ export function printWeeklyLists(report: WeeklyListsReport, out: (line: string) 
   for (const r of report.reps) {
     const change = report.dryRun ? "" : ` (+${r.added} −${r.removed}${r.tasksCreated > 0 ? `, ${r.tasksCreated} tasks` : ""})`;
     out(`  ${r.selectionName}: ${r.customers} customers${change}`);
+    for (const e of r.entries ?? []) {
+      const why = e.reason === "overdue" ? `overdue ${e.daysOverdue} day${e.daysOverdue === 1 ? "" : "s"} (due ${e.dueDate})` : e.reason === "never-contacted" ? "never contacted" : `due ${e.dueDate}`;
+      out(`    ${e.tier}  ${e.name.padEnd(40)} ${why}`);
+    }
   }
   for (const s of report.skipped) out(`  Skipped ${s.name} (company ${s.companyId}): ${s.reason}.`);
+}
+
+const amount = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+const statusText = (s: string | null) => s ?? "–";
+
+/** The thresholds of each segment and every managed company's tier, revenue and previous tier, as a table. */
+export function printClassificationTable(details: ClassificationDetails, out: (line: string) => void): void {
+  for (const g of details.segments) {
+    const t = g.thresholds;
+    const where = g.segment === null ? "Thresholds" : `Thresholds in ${g.segment}`;
+    out(t ? `${where} (${details.currency}, ${g.customersRanked} customers with revenue): A from ${amount(t.A)}, B from ${amount(t.B)}, C from ${amount(t.C)}, D below.` : `${where}: none (no customer with revenue).`);
+  }
+  out(`${"id".padStart(7)}  ${"company".padEnd(40)} ${"tier".padEnd(7)} ${"was".padEnd(7)} ${`revenue ${details.currency}`.padStart(16)}  move`);
+  for (const c of details.companies) {
+    out(`${String(c.contactId).padStart(7)}  ${c.name.slice(0, 40).padEnd(40)} ${statusText(c.tier).padEnd(7)} ${statusText(c.previous).padEnd(7)} ${amount(c.revenue).padStart(16)}  ${c.move ?? ""}`);
+  }
+}
+
+const csvField = (v: string | number | null) => {
+  const text = v === null ? "" : String(v);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** Every managed company's result as CSV (one header line), for a spreadsheet. */
+export function printClassificationCsv(details: ClassificationDetails, out: (line: string) => void): void {
+  out("contact_id,name,tier,previous_tier,revenue,currency,move");
+  for (const c of details.companies) out([c.contactId, c.name, c.tier, c.previous, Math.round(c.revenue * 100) / 100, details.currency, c.move].map(csvField).join(","));
 }

@@ -9,7 +9,7 @@ import type { Db } from "../store/db";
 import { withJobLock } from "../store/job-lock";
 import { jobRunsRepository, type JobRun } from "../store/job-runs";
 import { tierResultsRepository, type TierResultInput } from "../store/tier-results";
-import { planClassification, moveNeedsTask, type ClassifiedCompany, type ClassifyCrm, type PlannedMove } from "./classify";
+import { planClassification, moveNeedsTask, type ClassificationDetails, type ClassifiedCompany, type ClassifyCrm, type PlannedMove } from "./classify";
 
 /**
  * Applying a classification: for every move, write the category, create the owner's checklist task
@@ -53,13 +53,13 @@ export function taskMarker(runId: number, contactId: number): string {
 
 const TASK_TIME = { start: "08:00:00", end: "08:15:00" };
 
-export type ClassifyOutcome = { kind: "ran"; report: ClassificationReport; resumedRun: number | null } | { kind: "busy" };
+export type ClassifyOutcome = { kind: "ran"; report: ClassificationReport; details: ClassificationDetails; resumedRun: number | null } | { kind: "busy" };
 
 /** Dry run: the plan only. Apply: finish an interrupted run first, then plan afresh and write the moves. */
 export async function runClassification(options: ApplyOptions): Promise<ClassifyOutcome> {
   if (options.dryRun) {
     const plan = await planClassification(options);
-    return { kind: "ran", report: plan.report, resumedRun: null };
+    return { kind: "ran", report: plan.report, details: plan.details, resumedRun: null };
   }
   const locked = await withJobLock(options.db, CLASSIFY_JOB, async () => {
     const runs = jobRunsRepository(options.db);
@@ -87,7 +87,7 @@ export async function runClassification(options: ApplyOptions): Promise<Classify
       await tierResultsRepository(tx).saveRun(run.id, options.locale, resultsToStore(plan.classified, options.locale));
       await jobRunsRepository(tx).complete(run.id, report);
     });
-    return { report, resumedRun };
+    return { report, details: plan.details, resumedRun };
   });
   return locked.acquired ? { kind: "ran", ...locked.result } : { kind: "busy" };
 }

@@ -38,8 +38,17 @@ export interface ClassifiedCompany {
   result: TierResult;
 }
 
+/** What a dry run shows beyond the report: each segment's thresholds and every company's result. */
+export interface ClassificationDetails {
+  currency: string;
+  segments: { segment: string | null; thresholds: { A: number; B: number; C: number } | null; customersRanked: number }[];
+  /** Every company classification manages, by id: its tier now (null: none), the one the CRM shows, its revenue in the window. */
+  companies: { contactId: number; name: string; tier: TierStatus | null; previous: TierStatus | null; revenue: number; move: TierMoveKind | null }[];
+}
+
 export interface ClassificationPlan {
   report: ClassificationReport;
+  details: ClassificationDetails;
   moves: PlannedMove[];
   /** Every classified company; its sentence is rendered only when stored (dry runs never pay for it). */
   classified: ClassifiedCompany[];
@@ -134,6 +143,7 @@ export async function planClassification(input: {
   const classified: ClassifiedCompany[] = [];
   const after = new Map(portfolio.statusOf);
   let untouched = 0;
+  const shown: ClassificationDetails["companies"] = [];
   for (const company of portfolio.companies) {
     const result = best.get(String(company.id));
     if (!result) continue;
@@ -145,6 +155,7 @@ export async function planClassification(input: {
     const to = result.status;
     if (to !== null) classified.push({ contactId: company.id, name: company.name, from, status: to, result });
     const kind = moveKind(from, to);
+    shown.push({ contactId: company.id, name: company.name, tier: to, previous: from, revenue: result.explanation.revenue, move: kind });
     if (kind === null) continue;
     const categoryId = to === null ? noTierCategoryId : portfolio.categoryIdOf[to];
     if (categoryId === undefined) continue; // reported above as a missing category
@@ -180,7 +191,12 @@ export async function planClassification(input: {
     writes: { categories: 0, tasks: 0, resumed: 0 },
     problems,
   };
-  return { report, moves, classified, portfolio };
+  const details: ClassificationDetails = {
+    currency: tiers.baseCurrency,
+    segments: classification.segments.map((g) => ({ segment: g.segment, thresholds: g.thresholds, customersRanked: g.customersRanked })),
+    companies: shown.sort((a, b) => a.contactId - b.contactId),
+  };
+  return { report, details, moves, classified, portfolio };
 }
 
 /**

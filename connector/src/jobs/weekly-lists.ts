@@ -108,7 +108,10 @@ export async function runWeeklyLists(options: WeeklyListsOptions): Promise<Weekl
     const { list, weekTasks } = await repWeeklyList(crm, { rep: rep.id, customers: portfolio.customers, policy: options.policy, week, schedule });
     const name = selectionName(week, rep.initials, schedule.language);
     const ids = list.entries.map((e) => e.customer.id);
-    const row = { rep: rep.id, initials: rep.initials, selectionName: name, selectionId: null as number | null, customers: ids.length, added: 0, removed: 0, tasksCreated: 0 };
+    const row: WeeklyListsReport["reps"][number] = { rep: rep.id, initials: rep.initials, selectionName: name, selectionId: null, customers: ids.length, added: 0, removed: 0, tasksCreated: 0 };
+    if (options.dryRun) {
+      row.entries = list.entries.map((e) => ({ contactId: e.customer.id, name: e.customer.name, tier: e.tier, reason: e.reason, dueDate: e.dueDate, daysOverdue: e.daysOverdue }));
+    }
     if (!options.dryRun) {
       const selection = (await crm.findSelectionByName(name)) ?? (await crm.createStaticSelection({ name, description: description(week, schedule.language), ownerId: rep.id }));
       row.selectionId = selection.id;
