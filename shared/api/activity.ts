@@ -42,7 +42,12 @@ export const CompanyParams = z.object({ companyId: z.coerce.number().int().posit
 
 /** PUT /api/v1/companies/:companyId/judgement — the rep's judgement, written to the CRM. Omitted: unchanged. */
 export const JudgementRequest = z
-  .object({ potential: z.enum(POTENTIALS).optional(), accountType: z.enum(ACCOUNT_TYPES).optional() })
+  .object({
+    potential: z.enum(POTENTIALS).optional(),
+    accountType: z.enum(ACCOUNT_TYPES).optional(),
+    /** One key per judgement the rep confirms: a repeat of it gets the first answer. Omitted: each request is its own. */
+    idempotencyKey: z.string().uuid().optional(),
+  })
   .refine((j) => j.potential !== undefined || j.accountType !== undefined, "potential or accountType");
 export type JudgementRequest = z.infer<typeof JudgementRequest>;
 

@@ -163,6 +163,18 @@ describe("activity feature against the sandbox", () => {
     expect(reread.accountType).toBe("expand");
   });
 
+  it("answers a repeated judgement key with its first answer, and refuses the key for another judgement", async () => {
+    const card = await cardOf(stack.sandbox.tenant.highlights.tierA.email);
+    const idempotencyKey = crypto.randomUUID();
+    const first = await api("PUT", `/api/v1/companies/${card.company.id}/judgement`, { potential: "C", idempotencyKey });
+    expect(first.status).toBe(200);
+    const again = await api("PUT", `/api/v1/companies/${card.company.id}/judgement`, { potential: "C", idempotencyKey });
+    expect(again).toEqual(first);
+    const other = await api("PUT", `/api/v1/companies/${card.company.id}/judgement`, { potential: "D", idempotencyKey });
+    expect(other.status).toBe(409);
+    expect((await cardOf(stack.sandbox.tenant.highlights.tierA.email)).potential).toBe("C");
+  });
+
   it("refuses a judgement with nothing in it", async () => {
     const card = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
     expect((await api("PUT", `/api/v1/companies/${card.company.id}/judgement`, {})).status).toBe(400);

@@ -27,7 +27,7 @@ export function activityRoutes(app: FastifyInstance, service: ActivityService): 
   r.put(
     "/api/v1/companies/:companyId/judgement",
     { schema: { params: CompanyParams, body: JudgementRequest, response: { 200: JudgementResponse } } },
-    async (request) => service.judge(request.params.companyId as ContactId, request.body),
+    async (request) => service.judge(identityOf(request), request.params.companyId as ContactId, request.body),
   );
   r.get(
     "/api/v1/companies/:companyId/next-step",

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { FollowUpOutcome, JudgementRequest, JudgementResponse, LogActivityRequest, LogActivityResponse, NextStepProposal } from "../../../../shared/api/activity";
 import type { LoggedResponse } from "../../../../shared/api/meetings";
 import { nextStep } from "../../../../shared/domain";
@@ -157,22 +158,20 @@ export function activityService(deps: ActivityDeps) {
   return {
     rhythm: async (companyId: ContactId) => rhythmOf(crm, companyId, await deps.settings(), now()),
 
-    /** Writes potential and/or account type as list items named by the field mapping. */
-    async judge(companyId: ContactId, request: JudgementRequest): Promise<JudgementResponse> {
-      const settings = await deps.settings();
-      const { fields } = settings;
-      const namesOf = <V extends string>(mapping: Record<string, V>, value: V) =>
-        Object.entries(mapping)
-          .filter(([, v]) => v === value)
-          .map(([name]) => name.toLowerCase());
-      const customFields: Record<string, string> = {};
-      if (request.potential) customFields[fields.potentialField] = encodeListItemId(await itemIdFor(fields.potentialField, namesOf(fields.potentialItems, request.potential)));
-      if (request.accountType) {
-        customFields[fields.accountTypeField] = encodeListItemId(await itemIdFor(fields.accountTypeField, namesOf(fields.accountTypeItems, request.accountType)));
-      }
-      const company = await crm.updateCompany(companyId, { customFields });
-      const judgement = await judgementOf(crm, company, fields);
-      return { potential: judgement.potential, accountType: judgement.accountType, rhythm: await rhythmOf(crm, companyId, settings, now()) };
+    /** The rep's judgement, written once per key through the write ledger (judgeOnce). */
+    async judge(identity: Identity, companyId: ContactId, request: JudgementRequest): Promise<JudgementResponse> {
+      const { idempotencyKey, ...judgement } = request;
+      const { result } = await ledger.runOnce<{ written: true }, JudgementResponse>({
+        kind: "judgement",
+        key: idempotencyKey ?? crypto.randomUUID(),
+        content: { companyId, ...judgement },
+        repEmail: identity.email,
+        conflictMessage: "This idempotency key was used for another judgement.",
+        busyMessage: "This judgement is being saved; try again shortly.",
+        // Setting the same values again changes nothing: a retry after a crash simply writes them again.
+        work: (steps) => steps.writing("written", () => judgeOnce(companyId, judgement)),
+      });
+      return result;
     },
 
     /** The company's completed activities on one date: whether a meeting that day was logged. */
@@ -223,6 +222,24 @@ export function activityService(deps: ActivityDeps) {
       return replayed ? { ...withFollowUp(result), replayed: true } : result;
     },
   };
+
+  /** Writes potential and/or account type as list items named by the field mapping. */
+  async function judgeOnce(companyId: ContactId, request: Omit<JudgementRequest, "idempotencyKey">): Promise<JudgementResponse> {
+    const settings = await deps.settings();
+    const { fields } = settings;
+    const namesOf = <V extends string>(mapping: Record<string, V>, value: V) =>
+      Object.entries(mapping)
+        .filter(([, v]) => v === value)
+        .map(([name]) => name.toLowerCase());
+    const customFields: Record<string, string> = {};
+    if (request.potential) customFields[fields.potentialField] = encodeListItemId(await itemIdFor(fields.potentialField, namesOf(fields.potentialItems, request.potential)));
+    if (request.accountType) {
+      customFields[fields.accountTypeField] = encodeListItemId(await itemIdFor(fields.accountTypeField, namesOf(fields.accountTypeItems, request.accountType)));
+    }
+    const company = await crm.updateCompany(companyId, { customFields });
+    const judged = await judgementOf(crm, company, fields);
+    return { potential: judged.potential, accountType: judged.accountType, rhythm: await rhythmOf(crm, companyId, settings, now()) };
+  }
 
   async function logOnce(identity: Identity, request: LogActivityRequest, steps: WriteSteps<ActivityCheckpoints>): Promise<LogActivityResponse> {
     const key = request.idempotencyKey;
