@@ -76,10 +76,16 @@ async function waitForHealth(url, child, timeoutMs) {
  * First start only: the demo tenant's ERP order export is imported and the tiers computed from it, through
  * the same CLI an admin uses, so the pane shows each tier with its reason and the owners get their notices.
  */
-async function seedOrderHistory(env, tenant) {
+/** The demo ERP's order export for the demo tenant, in the data folder. */
+function writeDemoExport(tenant) {
   const file = path.join(dataDir, "demo-orders.csv");
   const { orders } = generateDemoTenant({ tenant, seed: 1, customers: 300, now: new Date() });
   fs.writeFileSync(file, ordersToCsv(orders));
+  return { file, orders };
+}
+
+async function seedOrderHistory(env, tenant) {
+  const { file, orders } = writeDemoExport(tenant);
   console.log(`First start: importing the demo order history (${orders.length} order lines) and computing the tiers…`);
   // The demo ERP invoices Norway in NOK and Denmark and Finland in EUR: the tier settings get its rates to
   // SEK, as an admin would enter them on the admin page, so no order line is left out of the revenue.
@@ -155,6 +161,10 @@ async function main() {
   // `npm start -- --empty` (or KUNDRYTM_DEMO_EMPTY=1): the demo tenant without its order history, to import your own.
   const empty = process.argv.slice(2).includes("--empty") || process.env.KUNDRYTM_DEMO_EMPTY === "1";
   if (firstStart && !empty) await seedOrderHistory(env, tenant.tenant);
+  if (firstStart && empty) {
+    const { file } = writeDemoExport(tenant.tenant);
+    console.log(`First start without order history: the demo ERP's export is ${path.relative(root, file) || file}, to import with kundrytm import-orders (docs/jobs.md).`);
+  }
 
   // Its own process group: Ctrl-C reaches only this script, which then stops the connector exactly once.
   // The IPC channel lets the connector notice if this script dies without a chance to stop it.
