@@ -28,7 +28,7 @@ export function renderTierExplanation(input: RenderInput): string {
   const months = e.window.months;
   if (status === "former") {
     const lead = moveKind(from, status) === "became-former" ? t.becameFormer(name) : t.isFormer(name);
-    return `${lead}: ${t.noPurchases(months)}${e.lastPurchase ? ` ${t.lastPurchase(e.lastPurchase)}` : ""}.`;
+    return `${lead}: ${t.noPurchases(months)}${e.lastPurchase ? ` ${t.lastPurchase(sentenceDate(e.lastPurchase, locale))}` : ""}.`;
   }
   const facts = [t.revenue(months, money(e.revenue, e.currency, locale))];
   if (e.topPercent !== null) facts.push(t.top(percent(e.topPercent, locale)));
@@ -130,6 +130,15 @@ const TEXT: Record<ExplanationLocale, Phrases> = {
     credited: "netto etter kreditnotaer",
   },
 };
+
+const DATE_LOCALE: Record<ExplanationLocale, string> = { en: "en-GB", sv: "sv-SE", nb: "nb-NO" };
+
+/** A calendar date (yyyy-MM-dd) as the language writes it inside a sentence: 14 Mar 2025, 14 mars 2025, 14. mars 2025. */
+export function sentenceDate(isoDate: string, locale: ExplanationLocale): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!m) return isoDate;
+  return new Intl.DateTimeFormat(DATE_LOCALE[locale], { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
 
 /** 1.24 MSEK from a million up, else whole units grouped by thousands (840,000 SEK / 840 000 SEK). */
 export function money(amount: number, currency: string, locale: ExplanationLocale): string {

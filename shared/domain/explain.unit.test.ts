@@ -35,8 +35,9 @@ describe("tier explanation in one sentence", () => {
 
   it("former customers and customers without tier", () => {
     const old = resultFor("old", [["old", "D"]]);
-    expect(renderTierExplanation({ result: old, customerName: "Gamla AB", locale: "sv" })).toBe("Gamla AB blev en tidigare kund: inga köp de senaste 12 månaderna (senaste köp 2025-03-14).");
-    expect(renderTierExplanation({ result: old, customerName: "Gamla AB", locale: "en", from: "former" })).toBe("Gamla AB is a former customer: no purchases in the last 12 months (last purchase 2025-03-14).");
+    expect(renderTierExplanation({ result: old, customerName: "Gamla AB", locale: "sv" })).toBe("Gamla AB blev en tidigare kund: inga köp de senaste 12 månaderna (senaste köp 14 mars 2025).");
+    expect(renderTierExplanation({ result: old, customerName: "Gamla AB", locale: "en", from: "former" })).toBe("Gamla AB is a former customer: no purchases in the last 12 months (last purchase 14 Mar 2025).");
+    expect(renderTierExplanation({ result: old, customerName: "Gamle AS", locale: "nb", from: "former" })).toBe("Gamle AS er en tidligere kunde: ingen kjøp de siste 12 månedene (siste kjøp 14. mars 2025).");
     expect(renderTierExplanation({ result: resultFor("ghost"), customerName: "Ny AS", locale: "nb" })).toBe("Ny AS har ingen nivå: ingen kjøp registrert.");
     const stale = resultFor("ghost", [["ghost", "B"]]);
     expect(renderTierExplanation({ result: stale, customerName: "Fredrikstad Automasjon AS", locale: "nb" })).toBe("Fredrikstad Automasjon AS har ikke lenger noen nivå (var B): ingen kjøp registrert.");

@@ -1,6 +1,9 @@
 import type { CardTierMove } from "../../../shared/api/card";
 import type { ErrorCode } from "../../../shared/api/errors";
 import type { AccountType, ActivityType, FollowUpReason, TierStatus } from "../../../shared/domain/vocabulary";
+import { GLOSSARY } from "./glossary";
+
+const G = GLOSSARY;
 
 /** Failures the pane itself detects, beside the connector's error codes. */
 export type LocalErrorCode = "NETWORK" | "BAD_RESPONSE" | "OFFICE";
@@ -21,8 +24,8 @@ export const en = {
   company: "Company",
   tier: "Tier",
   noTier: "No tier",
-  owner: "Owner",
-  noOwner: "No owner",
+  owner: G.en.ourContact,
+  noOwner: G.en.ourContactNotSet,
   potential: "Potential",
   accountType: "Account type",
   notJudged: "Not judged yet",
@@ -37,7 +40,7 @@ export const en = {
     week: "From My week",
   },
   noSubject: "(no subject)",
-  signedInAs: (who: string) => `Signed in as ${who}`,
+  signedInAs: (who: string) => `${G.en.signedInAs} ${who}`,
   accountMismatch: (account: string, mailbox: string) =>
     `Kundrytm is signed in as ${account}, but this mailbox belongs to ${mailbox}. Changes are made as ${account}.`,
   frequency: "Frequency",
@@ -48,7 +51,7 @@ export const en = {
   due: {
     planned: (d: string) => `Planned ${d}`,
     neverContacted: "Never contacted",
-    overdue: (days: number, d: string) => `Overdue by ${days} ${days === 1 ? "day" : "days"} (due ${d})`,
+    overdue: (days: number, d: string) => `${G.en.overdue} by ${days} ${days === 1 ? "day" : "days"} (due ${d})`,
     dueThisWeek: (d: string) => `Due this week (${d})`,
     notDue: (d: string) => `Next due ${d}`,
     noInterval: "No follow-up asked for",
@@ -67,7 +70,7 @@ export const en = {
   outcome: "Outcome",
   notes: "Notes",
   draftKept: "Draft kept on this device",
-  createFollowUp: "Create a follow-up for the owner",
+  createFollowUp: "Create a follow-up for our contact",
   followUpDate: "Follow-up date",
   followUpText: "Follow-up",
   proposedBy: (weeks: number) => `Proposed by the policy: ${weeks} weeks`,
@@ -129,7 +132,7 @@ export const en = {
     notCrmUser: (email: string) => `${email} is not a user of SuperOffice, so there is no follow-up list.`,
     groups: { overdue: "Overdue", due: "Due this week", "never-contacted": "Never contacted" } satisfies Record<FollowUpReason, string>,
     dueOn: (d: string) => `Due ${d}`,
-    overdueBy: (days: number) => `${days} ${days === 1 ? "day" : "days"} overdue`,
+    overdueBy: (days: number) => `${G.en.overdue} by ${days} ${days === 1 ? "day" : "days"}`,
     lastContactOn: (d: string) => `last ${d}`,
     back: "Back to my week",
     companyCard: (name: string) => `Customer ${name}`,
@@ -196,7 +199,7 @@ export const sv: Messages = {
   cardNotLoaded: (who) => `Kortet för ${who} kunde inte hämtas.`,
   judgementNotSaved: (company) => `Bedömningen av ${company} sparades inte.`,
   retryAfter: (seconds) => `Försök igen om ${seconds} ${seconds === 1 ? "sekund" : "sekunder"}.`,
-  noItem: "Välj ett e-postmeddelande eller ett möte för att se kunden.",
+  noItem: `Välj ett ${G.sv.message} eller ett möte för att se kunden.`,
   noCounterpart: "Inga externa personer på det här objektet.",
   notInCrm: "Finns inte i CRM",
   notInCrmDetail: (email) => `${email} finns inte registrerad i SuperOffice.`,
@@ -204,8 +207,8 @@ export const sv: Messages = {
   company: "Företag",
   tier: "Nivå",
   noTier: "Ingen nivå",
-  owner: "Ansvarig",
-  noOwner: "Ingen ansvarig",
+  owner: G.sv.ourContact,
+  noOwner: G.sv.ourContactNotSet,
   potential: "Potential",
   accountType: "Kundtyp",
   notJudged: "Inte bedömd",
@@ -214,12 +217,12 @@ export const sv: Messages = {
   none: "Ingen",
   peopleOnItem: "Personer på objektet",
   shownFrom: {
-    email: (subject) => `E-post: ${subject}`,
+    email: (subject) => `Mejl: ${subject}`,
     meeting: (subject) => `Möte: ${subject}`,
     week: "Från Min vecka",
   },
   noSubject: "(inget ämne)",
-  signedInAs: (who) => `Inloggad som ${who}`,
+  signedInAs: (who) => `${G.sv.signedInAs} ${who}`,
   accountMismatch: (account, mailbox) =>
     `Kundrytm är inloggat som ${account}, men brevlådan tillhör ${mailbox}. Ändringar görs som ${account}.`,
   frequency: "Frekvens",
@@ -230,7 +233,7 @@ export const sv: Messages = {
   due: {
     planned: (d) => `Planerad ${d}`,
     neverContacted: "Aldrig kontaktad",
-    overdue: (days, d) => `Försenad ${days} ${days === 1 ? "dag" : "dagar"} (skulle ${d})`,
+    overdue: (days, d) => `${G.sv.overdue} ${days} ${days === 1 ? "dag" : "dagar"} (senast ${d})`,
     dueThisWeek: (d) => `Ska göras denna vecka (${d})`,
     notDue: (d) => `Nästa gång ${d}`,
     noInterval: "Ingen uppföljning krävs",
@@ -249,7 +252,7 @@ export const sv: Messages = {
   outcome: "Resultat",
   notes: "Anteckningar",
   draftKept: "Utkastet sparas på den här enheten",
-  createFollowUp: "Skapa uppföljning åt ansvarig",
+  createFollowUp: "Skapa uppföljning åt vår kontakt",
   followUpDate: "Uppföljningsdatum",
   followUpText: "Uppföljning",
   proposedBy: (weeks) => `Föreslaget av policyn: ${weeks} veckor`,
@@ -309,7 +312,7 @@ export const sv: Messages = {
     notCrmUser: (email) => `${email} är inte användare i SuperOffice, så det finns ingen uppföljningslista.`,
     groups: { overdue: "Försenade", due: "Ska göras den här veckan", "never-contacted": "Aldrig kontaktade" },
     dueOn: (d) => `Senast ${d}`,
-    overdueBy: (days) => `${days} ${days === 1 ? "dag" : "dagar"} försenad`,
+    overdueBy: (days) => `${G.sv.overdue} ${days} ${days === 1 ? "dag" : "dagar"}`,
     lastContactOn: (d) => `senaste kontakt ${d}`,
     back: "Tillbaka till min vecka",
     companyCard: (name) => `Kund ${name}`,
@@ -374,8 +377,8 @@ export const nb: Messages = {
   company: "Firma",
   tier: "Nivå",
   noTier: "Ingen nivå",
-  owner: "Ansvarlig",
-  noOwner: "Ingen ansvarlig",
+  owner: G.nb.ourContact,
+  noOwner: G.nb.ourContactNotSet,
   potential: "Potensial",
   accountType: "Kundetype",
   notJudged: "Ikke vurdert",
@@ -389,7 +392,7 @@ export const nb: Messages = {
     week: "Fra Min uke",
   },
   noSubject: "(uten emne)",
-  signedInAs: (who) => `Logget inn som ${who}`,
+  signedInAs: (who) => `${G.nb.signedInAs} ${who}`,
   accountMismatch: (account, mailbox) =>
     `Kundrytm er logget inn som ${account}, men postkassen tilhører ${mailbox}. Endringer gjøres som ${account}.`,
   frequency: "Frekvens",
@@ -400,7 +403,7 @@ export const nb: Messages = {
   due: {
     planned: (d) => `Planlagt ${d}`,
     neverContacted: "Aldri kontaktet",
-    overdue: (days, d) => `Forsinket ${days} ${days === 1 ? "dag" : "dager"} (skulle ${d})`,
+    overdue: (days, d) => `${G.nb.overdue} ${days} ${days === 1 ? "dag" : "dager"} (frist ${d})`,
     dueThisWeek: (d) => `Skal gjøres denne uken (${d})`,
     notDue: (d) => `Neste gang ${d}`,
     noInterval: "Ingen oppfølging kreves",
@@ -419,7 +422,7 @@ export const nb: Messages = {
   outcome: "Resultat",
   notes: "Notater",
   draftKept: "Utkastet lagres på denne enheten",
-  createFollowUp: "Opprett oppfølging for ansvarlig",
+  createFollowUp: "Opprett oppfølging for vår kontakt",
   followUpDate: "Oppfølgingsdato",
   followUpText: "Oppfølging",
   proposedBy: (weeks) => `Foreslått av policyen: ${weeks} uker`,
@@ -479,7 +482,7 @@ export const nb: Messages = {
     notCrmUser: (email) => `${email} er ikke bruker i SuperOffice, så det finnes ingen oppfølgingsliste.`,
     groups: { overdue: "Forsinket", due: "Skal gjøres denne uken", "never-contacted": "Aldri kontaktet" },
     dueOn: (d) => `Innen ${d}`,
-    overdueBy: (days) => `${days} ${days === 1 ? "dag" : "dager"} forsinket`,
+    overdueBy: (days) => `${G.nb.overdue} ${days} ${days === 1 ? "dag" : "dager"}`,
     lastContactOn: (d) => `sist kontaktet ${d}`,
     back: "Tilbake til min uke",
     companyCard: (name) => `Kunde ${name}`,

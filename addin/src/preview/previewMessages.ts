@@ -27,7 +27,7 @@ const sv: PreviewMessages = {
   dropEvents: "Simulera missade ItemChanged-händelser",
   inbox: "Inkorg",
   noSelection: "Inget markerat",
-  loadFailed: "Demobrevlådan kunde inte hämtas från kopplingen.",
+  loadFailed: "Demobrevlådan kunde inte hämtas från connectorn.",
   meeting: "Möte",
   retry: "Försök igen",
 };
@@ -42,7 +42,7 @@ const nb: PreviewMessages = {
   dropEvents: "Simuler tapte ItemChanged-hendelser",
   inbox: "Innboks",
   noSelection: "Ingenting valgt",
-  loadFailed: "Demopostkassen kunne ikke hentes fra koblingen.",
+  loadFailed: "Demopostkassen kunne ikke hentes fra connectoren.",
   meeting: "Møte",
   retry: "Prøv igjen",
 };

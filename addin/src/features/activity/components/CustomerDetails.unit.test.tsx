@@ -28,6 +28,23 @@ describe("rhythm on the card", () => {
   });
 });
 
+describe("the card's words", () => {
+  it.each([
+    ["sv-SE", "Vår kontakt", "Försenad 21 dagar (senast 2 nov. 2026)"],
+    ["nb-NO", "Vår kontakt", "Forsinket 21 dager (frist 2. nov. 2026)"],
+    ["en-GB", "Our contact", "Overdue by 21 days (due 2 Nov 2026)"],
+  ])("in %s: SuperOffice's name for the company's user, and one way to say overdue", async (displayLanguage, ourContact, overdue) => {
+    server.use(
+      ...connectorHandlers(found, [
+        http.get(`${BASE_URL}/api/v1/companies/:id/rhythm`, () => HttpResponse.json(rhythmFor(7, { due: { kind: "overdue", dueDate: "2026-11-02", daysOverdue: 21 } }))),
+      ]),
+    );
+    renderPane({ item: message("m1", kari), displayLanguage });
+    expect((await screen.findByTestId("due-status")).textContent).toBe(overdue);
+    expect(screen.getByText(ourContact).nextElementSibling?.textContent).toBe("Anna Lind");
+  });
+});
+
 describe("rep's judgement", () => {
   function judgeHandlers() {
     const writes: unknown[] = [];

@@ -79,7 +79,7 @@ describe("my week", () => {
     expect(names(groups[0]!)).toEqual(["Late Two AB", "Late One AB"]);
     expect(names(groups[1]!)).toEqual(["Due AB"]);
     expect(names(groups[2]!)).toEqual(["Never AB"]);
-    expect(within(groups[0]!).getAllByTestId("week-entry")[1]!.textContent).toContain("1 day overdue · last 14 Oct 2026");
+    expect(within(groups[0]!).getAllByTestId("week-entry")[1]!.textContent).toContain("Overdue by 1 day · last 14 Oct 2026");
     expect(within(groups[1]!).getByTestId("week-entry").textContent).toContain("Due 25 Nov 2026");
     expect(within(groups[2]!).getByTestId("week-entry").textContent).toContain("Never contacted");
   });
@@ -212,12 +212,12 @@ describe("my week", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Min vecka" }));
     // Overdue, and when the customer was last contacted: not two deadlines.
     const late = (await screen.findByRole("region", { name: "Försenade" })).textContent;
-    expect(late).toContain("3 dagar försenad · senaste kontakt 14 okt.");
+    expect(late).toContain("Försenad 3 dagar · senaste kontakt 14 okt.");
     expect(screen.getByRole("button", { name: "Valt mejl eller möte" })).toBeTruthy();
     sv.unmount();
     renderPane({ item: null, displayLanguage: "nb-NO" });
     await userEvent.click(await screen.findByRole("button", { name: "Min uke" }));
-    expect((await screen.findByRole("region", { name: "Forsinket" })).textContent).toContain("3 dager forsinket · sist kontaktet 14. okt.");
+    expect((await screen.findByRole("region", { name: "Forsinket" })).textContent).toContain("Forsinket 3 dager · sist kontaktet 14. okt.");
     expect(screen.getByRole("button", { name: "Valgt e-post eller møte" })).toBeTruthy();
   });
 });
