@@ -165,6 +165,10 @@ export const en = {
     summary: (rows: number, good: number, inserted: number, already: number) =>
       `${rows} rows read, ${good} good: ${inserted} new order lines, ${already} already imported.`,
     fileError: "The file could not be read",
+    changed: (n: number, updated: number) =>
+      updated > 0
+        ? `${n === 1 ? "1 line imported before had" : `${n} lines imported before had`} changed (amount, date or customer); ${updated} updated.`
+        : `${n === 1 ? "1 line imported before has" : `${n} lines imported before have`} changed in this file (amount, date or customer) and ${n === 1 ? "was" : "were"} left as before. To apply the changes: kundrytm import-orders --update-changed.`,
     badRows: (n: number) => (n === 1 ? "1 bad row" : `${n} bad rows`),
     line: "Line",
     column: "Column",
@@ -386,6 +390,10 @@ export const sv: AdminMessages = {
     refused: "Ingenting importerades.",
     summary: (rows, good, inserted, already) => `${rows} rader lästa, ${good} giltiga: ${inserted} nya orderrader, ${already} redan importerade.`,
     fileError: "Filen gick inte att läsa",
+    changed: (n, updated) =>
+      updated > 0
+        ? `${n === 1 ? "1 tidigare importerad rad hade" : `${n} tidigare importerade rader hade`} ändrats (belopp, datum eller kund); ${updated} uppdaterades.`
+        : `${n === 1 ? "1 tidigare importerad rad har" : `${n} tidigare importerade rader har`} ändrats i den här filen (belopp, datum eller kund) och lämnades som de var. Ändringarna förs in med kundrytm import-orders --update-changed.`,
     badRows: (n) => (n === 1 ? "1 felaktig rad" : `${n} felaktiga rader`),
     line: "Rad",
     column: "Kolumn",
@@ -605,6 +613,10 @@ export const nb: AdminMessages = {
     refused: "Ingenting ble importert.",
     summary: (rows, good, inserted, already) => `${rows} rader lest, ${good} gyldige: ${inserted} nye ordrelinjer, ${already} allerede importert.`,
     fileError: "Filen kunne ikke leses",
+    changed: (n, updated) =>
+      updated > 0
+        ? `${n === 1 ? "1 tidligere importert rad var" : `${n} tidligere importerte rader var`} endret (beløp, dato eller kunde); ${updated} ble oppdatert.`
+        : `${n === 1 ? "1 tidligere importert rad er" : `${n} tidligere importerte rader er`} endret i denne filen (beløp, dato eller kunde) og ble latt være som før. Endringene legges inn med kundrytm import-orders --update-changed.`,
     badRows: (n) => (n === 1 ? "1 feilaktig rad" : `${n} feilaktige rader`),
     line: "Linje",
     column: "Kolonne",

@@ -11,7 +11,7 @@ import { runDoctor } from "./doctor";
 import { SettingsError } from "../features/settings/service";
 import { printClassification, printClassificationCsv, printClassificationTable, printImport, printWeeklyLists } from "./print";
 import { progressBar } from "./progress";
-import { describeStartFailure, openRuntime, type Runtime } from "./runtime";
+import { describeStartFailure, openRuntime, withCliEnv, type Runtime } from "./runtime";
 
 /** `kundrytm …`: the connector's jobs from the command line, with the connector's configuration. */
 
@@ -307,7 +307,7 @@ export function buildCli(): Command {
     .command("doctor")
     .description("Check the configuration, the store and the CRM connection; exit code 1 if anything is wrong.")
     .action(async () => {
-      const findings = await runDoctor(process.env);
+      const findings = await runDoctor(withCliEnv(process.env));
       for (const f of findings) out(`${f.level === "ok" ? "✔" : f.level === "warn" ? "!" : "✘"} ${f.text}`);
       const problems = findings.filter((f) => f.level === "problem").length;
       out(problems === 0 ? "Everything needed is in place." : `${problems} problem${problems === 1 ? "" : "s"} to fix.`);

@@ -109,6 +109,7 @@ export function ImportsSection({ client }: { client: AdminClient }) {
             {report.fileError ? `${m.fileError}: ${report.fileError}` : m.summary(report.rows, report.good, report.inserted, report.alreadyImported)}
           </MessageBarBody>
         </MessageBar>
+        {report.changed > 0 && <Body1 data-testid="changed-lines">{m.changed(report.changed, report.updated)}</Body1>}
         {report.bad.length > 0 && (
           <>
             <Body1>{m.badRows(report.bad.length)}</Body1>

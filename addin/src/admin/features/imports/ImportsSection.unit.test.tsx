@@ -95,6 +95,17 @@ describe("order history", () => {
     expect(report.textContent).toContain("The file could not be read: the file has no header row");
   });
 
+  test("lines imported before that changed in the file are counted and how to apply them is said", async () => {
+    const changes = [{ line: 2, orderNumber: "500001", orderLine: "1", fields: ["amount" as const] }, { line: 3, orderNumber: "500002", orderLine: "1", fields: ["customer" as const] }];
+    server.use(uploadHandler([], { ...REPORT, inserted: 0, alreadyImported: 2, changed: 2, changes, bad: [] }), ...adminHandlers());
+    renderAdmin({ section: "imports" });
+    await userEvent.upload(await screen.findByTestId("order-file"), file(["x"], "orders.csv", "text/csv"));
+    await userEvent.click(screen.getByTestId("upload"));
+    expect((await screen.findByTestId("changed-lines")).textContent).toBe(
+      "2 lines imported before have changed in this file (amount, date or customer) and were left as before. To apply the changes: kundrytm import-orders --update-changed.",
+    );
+  });
+
   test("without a file, or with another kind of file, nothing is sent", async () => {
     const seen: { type: string | null; query: string; body: string }[] = [];
     server.use(uploadHandler(seen), ...adminHandlers());
