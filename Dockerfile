@@ -7,7 +7,10 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+# The pane's UI libraries are bundled into dist/addin by the build; the server never loads them (~400 MB).
+RUN npm run build \
+ && npm prune --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/@fluentui node_modules/@azure/msal-browser
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
