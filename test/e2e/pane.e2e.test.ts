@@ -39,7 +39,7 @@ async function openCard(email: string) {
   await page.getByTestId("due-status").waitFor();
 }
 
-async function companyIdOf(email: string): Promise<number> {
+async function cardOf(email: string): Promise<{ company: { id: number } }> {
   const token = await page.evaluate(async (rep) => {
     const r = await fetch("/dev/token", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: rep }) });
     return ((await r.json()) as { access_token: string }).access_token;
@@ -47,16 +47,20 @@ async function companyIdOf(email: string): Promise<number> {
   const card = (await (await fetch(`${stack.url}/api/v1/card?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
     card: { company: { id: number } };
   };
-  return card.card.company.id;
+  return card.card;
+}
+
+async function companyIdOf(email: string): Promise<number> {
+  return (await cardOf(email)).company.id;
 }
 
 /** yyyy-MM-dd `days` from today (UTC): dates a test logs and plans stay as near to "now" as the sandbox's history. */
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const ACTIVITY_DAY = dayFromToday(-3);
 
-async function logActivity(outcome: string, followUp: string | null) {
+async function logActivity(outcome: string, followUp: string | null, day = ACTIVITY_DAY) {
   await page.getByTestId("log-activity").click();
-  await page.getByTestId("activity-date").fill(ACTIVITY_DAY);
+  await page.getByTestId("activity-date").fill(day);
   await page.getByTestId("activity-outcome").fill(outcome);
   await page.getByTestId("activity-notes").fill(`Notes for ${outcome}`);
   if (followUp) {
@@ -101,21 +105,41 @@ describe("the pane through the preview (Chromium)", () => {
     expect(await page.getByTestId("account-type-select").inputValue()).toBe("expand");
   });
 
-  it("logs an activity whose follow-up exists in the sandbox afterwards", async () => {
+  it("keeps one planned follow-up after two saves, says where it moved, and the card shows the save", async () => {
     const { tierA } = stack.sandbox.tenant.highlights;
-    const companyId = await companyIdOf(tierA.email);
-    const before = await sandboxAppointments(stack, companyId);
+    const { company } = await cardOf(tierA.email);
+    const before = await sandboxAppointments(stack, company.id);
     await openPreview("lang=en&width=450");
     await openCard(tierA.email);
-    const followUp = dayFromToday(53);
-    await logActivity("Quote requested", followUp);
-    await page.getByTestId("activity-saved").waitFor();
+    const firstFollowUp = dayFromToday(53);
+    await logActivity("Quote requested", firstFollowUp);
+    await page.getByTestId("follow-up-outcome").waitFor();
     await screenshot(page, "activity-saved-en-450");
-    const added = (await sandboxAppointments(stack, companyId)).filter((a) => !before.some((b) => b.id === a.id));
-    expect(added.map((a) => ({ completed: a.completed, day: a.startDate.slice(0, 10) })).sort((x, y) => x.day.localeCompare(y.day))).toEqual([
-      { completed: true, day: ACTIVITY_DAY },
-      { completed: false, day: followUp },
-    ]);
+    // The second save, today: it moves the follow-up the first one planned.
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+    const secondFollowUp = dayFromToday(60);
+    await logActivity("Quote sent", secondFollowUp, today);
+    const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${secondFollowUp}T00:00:00Z`));
+    // Named for the CRM user it is for: the owner, unless the first save moved a follow-up planned for someone else.
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid="follow-up-outcome"]')?.textContent?.startsWith(text) === true,
+      `Follow-up moved to ${longDate} (`,
+    );
+    expect(await page.getByTestId("follow-up-outcome").textContent()).toMatch(/\(.+\)$/);
+    await screenshot(page, "follow-up-moved-en-450");
+    // The card read again after the save: its last contact is today's activity.
+    const shortToday = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${today}T00:00:00Z`));
+    await page.waitForFunction((text) => document.querySelector('[data-testid="last-contact"]')?.textContent?.includes(text) === true, shortToday);
+    // The due state and the next contact say the moved follow-up's date.
+    const shortNext = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${secondFollowUp}T00:00:00Z`));
+    await page.waitForFunction((text) => document.querySelector('[data-testid="next-contact"]')?.textContent?.includes(text) === true, shortNext);
+    await page.waitForFunction((text) => document.querySelector('[data-testid="due-status"]')?.textContent === text, `Planned ${shortNext}`);
+
+    const after = await sandboxAppointments(stack, company.id);
+    const added = after.filter((a) => !before.some((b) => b.id === a.id));
+    expect(added.filter((a) => a.completed).map((a) => a.startDate.slice(0, 10)).sort()).toEqual([ACTIVITY_DAY, today].sort());
+    const planned = after.filter((a) => !a.completed && a.text.includes("[kundrytm:follow-up:"));
+    expect(planned.map((a) => a.startDate.slice(0, 10))).toEqual([secondFollowUp]);
   });
 
   it("saves exactly once when the connector is down at save time and back later", async () => {

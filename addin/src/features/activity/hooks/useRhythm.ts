@@ -17,7 +17,10 @@ export function useRhythm({ api, companyId }: { api: ApiClient; companyId: numbe
   useEffect(() => {
     const controller = new AbortController();
     api.getRhythm(companyId, controller.signal).then(
-      (rhythm) => setState({ status: "ready", rhythm }),
+      // An answer to a request asked again since (after a write) is older than the one on its way.
+      (rhythm) => {
+        if (!controller.signal.aborted) setState({ status: "ready", rhythm });
+      },
       (error: unknown) => {
         if (!controller.signal.aborted) setState({ status: "error", code: toClientError(error).code });
       },
