@@ -10,6 +10,7 @@ import type { CrmFullPort, CrmPort } from "./crm/port";
 import { addinRoutes } from "./features/addin/routes";
 import { companyHints } from "./features/card/company-hints";
 import { cardRoutes } from "./features/card/routes";
+import { CARD_CACHE_TTL_MS, cardCache } from "./features/card/card-cache";
 import { clientConfigRoutes } from "./features/client-config/routes";
 import { devTokenRoutes } from "./features/dev-token/routes";
 import { classificationRoutes } from "./features/classification/routes";
@@ -26,6 +27,7 @@ import { unknownSenderFeature } from "./features/unknown-sender/routes";
 import { registerErrorHandling } from "./http/errors";
 import type { Metrics } from "./http/metrics";
 import { registerJsonBody } from "./http/json-body";
+import { registerDeadlines } from "./http/deadline";
 import type { Db } from "./store/db";
 import { tierHistoryRepository } from "./store/tier-history";
 import { tierResultsRepository } from "./store/tier-results";
@@ -47,6 +49,8 @@ export interface AppDeps {
   metrics?: { metrics: Metrics; token: string | null };
   /** The demo tenant behind the preview page's simulated inbox (embedded mode; the sandbox's describeTenant()). */
   preview?: { demo: () => Promise<PreviewDemo> };
+  /** How long a card is served again without CRM calls (default a minute); 0 turns the card cache off. */
+  cardCacheMs?: number;
   /** The jobs behind the admin API and the pane's my-week (main.ts wires them; absent in narrow tests). */
   jobs?: JobFeatureDeps;
 }
@@ -59,7 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 256 * 1024,
-    connectionTimeout: 30_000,
+    // No socket timeout (Node's default is none): a socket cut while its request waits for the CRM leaves the
+    // caller without an answer. Each request's CRM calls have a deadline instead (http/deadline.ts).
     // Node's limit is per server, not per route: an archived e-mail is up to 35 MB from a rep's uplink.
     requestTimeout: 300_000,
     keepAliveTimeout: 10_000,
@@ -74,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (deps.metrics.token) deps.metrics.metrics.route(app, deps.metrics.token);
   }
   registerJsonBody(app);
+  registerDeadlines(app);
 
   // The pane calls the API from the add-in's origin only; other sites' browsers are refused.
   await app.register(cors, {
@@ -109,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     latestTierChange: (id) => tierHistory.latest(id),
     latestTierResult: (id) => tierResults.latest(id),
     warn: (message, error) => app.log.warn({ err: error }, message),
-  }, deps.jobs ? () => deps.jobs!.services.settings.fields() : undefined);
+  }, deps.jobs ? () => deps.jobs!.services.settings.fields() : undefined, cardCache({ ttlMs: deps.cardCacheMs ?? CARD_CACHE_TTL_MS }));
   if (deps.config.auth.mode === "embedded" && deps.preview) previewRoutes(app, deps.preview);
   if (deps.jobs) {
     settingsRoutes(app, deps.jobs);

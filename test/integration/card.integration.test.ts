@@ -46,7 +46,8 @@ async function startBoth(): Promise<Running> {
   });
   const db = await openStore({ databaseUrl: null, dataDir: config.dataDir });
   const crm = createSuperOfficeClient(config.superOffice);
-  const app = await buildApp({ config, crm, db, auth: await createAuth(config.auth, config.dataDir), probeCrmOnListen: false });
+  // No card cache: these tests change the CRM behind the connector's back and read the card again.
+  const app = await buildApp({ config, crm, db, auth: await createAuth(config.auth, config.dataDir), probeCrmOnListen: false, cardCacheMs: 0 });
   return { sandbox, db, crm, app, http: await listen(app) };
 }
 

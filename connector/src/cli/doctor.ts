@@ -34,6 +34,8 @@ function crmProblem(error: unknown, config: ConnectorConfig): string {
         return `SuperOffice refused the connector's sign-in (${error.message}): check ${CREDENTIALS[config.superOffice.auth.kind]}.${said}`;
       case "CRM_FORBIDDEN":
         return `SuperOffice signed the connector in but refused access: check the system user's rights.${said}`;
+      case "CRM_TIMEOUT":
+        return `SuperOffice did not answer in time at ${config.superOffice.webapiUrl}: check the network, or try again.`;
       case "CRM_TEMPORARY":
         return `SuperOffice is unreachable or busy at ${config.superOffice.webapiUrl}: check SUPEROFFICE_WEBAPI_URL and the network, or try again.`;
       default:

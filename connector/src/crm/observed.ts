@@ -7,7 +7,7 @@ export type CrmStatus =
   | { status: "error"; checkedAt: string; code: CrmErrorCode; httpStatus: number | null; message: string };
 
 /** Codes that say the CRM itself (or our access to it) is failing, as opposed to a single bad request. */
-const FAILING: ReadonlySet<CrmErrorCode> = new Set(["CRM_UNAUTHORIZED", "CRM_FORBIDDEN", "CRM_TEMPORARY", "CRM_UNKNOWN"]);
+const FAILING: ReadonlySet<CrmErrorCode> = new Set(["CRM_UNAUTHORIZED", "CRM_FORBIDDEN", "CRM_TEMPORARY", "CRM_TIMEOUT", "CRM_UNKNOWN"]);
 
 export interface ObservedCrm<T> {
   crm: T;

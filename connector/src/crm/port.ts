@@ -13,6 +13,10 @@ export const CRM_ERROR_CODES = [
   "CRM_CONFLICT",
   "CRM_BAD_REQUEST",
   "CRM_TEMPORARY",
+  /** SuperOffice did not answer within the call's bound (or the caller's deadline), or the caller has gone. */
+  "CRM_TIMEOUT",
+  /** Not sent: the call budget's queue is longer than the caller's deadline allows (detail.retryAfterSeconds). */
+  "CRM_OVERLOADED",
   "CRM_UNKNOWN",
 ] as const;
 export type CrmErrorCode = (typeof CRM_ERROR_CODES)[number];
@@ -23,7 +27,7 @@ export class CrmError extends Error {
     readonly code: CrmErrorCode,
     message: string,
     /** The CRM's own error text and status, for logs only; never shown to users. */
-    readonly detail?: { status?: number; crmMessage?: string; crmType?: string },
+    readonly detail?: { status?: number; crmMessage?: string; crmType?: string; retryAfterSeconds?: number },
   ) {
     super(message);
   }

@@ -35,6 +35,10 @@ export function crmErrorToHttp(code: CrmErrorCode): { statusCode: number; code: 
       return { statusCode: 409, code: "CONFLICT", message: "The CRM record was changed by someone else; try again." };
     case "CRM_TEMPORARY":
       return { statusCode: 503, code: "CRM_TEMPORARY", message: "The CRM is busy or unavailable; try again shortly." };
+    case "CRM_TIMEOUT":
+      return { statusCode: 504, code: "CRM_TIMEOUT", message: "The CRM did not answer in time; try again shortly." };
+    case "CRM_OVERLOADED":
+      return { statusCode: 503, code: "OVERLOADED", message: "The connector is at the CRM's call limit right now; try again in a moment." };
     case "CRM_BAD_REQUEST":
     case "CRM_UNKNOWN":
       return { statusCode: 502, code: "CRM_UNKNOWN", message: "The CRM answered in an unexpected way." };
@@ -68,6 +72,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const mapped = crmErrorToHttp(error.code);
       const log = mapped.statusCode >= 500 ? request.log.error.bind(request.log) : request.log.warn.bind(request.log);
       log({ crmCode: error.code, crmDetail: error.detail }, `CRM call failed: ${error.message}`);
+      if (error.detail?.retryAfterSeconds !== undefined) void reply.header("Retry-After", String(error.detail.retryAfterSeconds));
       return reply.code(mapped.statusCode).send(apiError(mapped.code, mapped.message));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -23,6 +23,8 @@ export async function embeddedApp(options: {
   addinDistDir?: string;
   config?: Partial<Pick<ConnectorConfig, "auth" | "addinOrigins">>;
   auth?: Auth;
+  /** Off unless asked for: these tests change the CRM behind the connector's back and read the card again. */
+  cardCacheMs?: number;
 }): Promise<{ app: FastifyInstance; auth: Auth }> {
   const auth = options.auth ?? (await (async () => {
     const issuer = await loadOrCreateEmbeddedIssuer(options.dataDir);
@@ -39,6 +41,7 @@ export async function embeddedApp(options: {
     crm: options.crm,
     db: options.db,
     auth,
+    cardCacheMs: options.cardCacheMs ?? 0,
   });
   return { app, auth };
 }

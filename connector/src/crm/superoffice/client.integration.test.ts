@@ -95,7 +95,7 @@ describe("SuperOffice client against the sandbox", () => {
     expect(sb.stats().totalCalls).toBe(3);
   });
 
-  it("retries a call that times out, then reports CRM_TEMPORARY", async () => {
+  it("retries a call that times out, then reports CRM_TIMEOUT", async () => {
     const sb = await sandbox();
     const contextId = /\/(Cust\d+)\/api$/.exec(sb.webapiUrl)?.[1] as string;
     const retries: (number | null)[] = [];
@@ -111,7 +111,7 @@ describe("SuperOffice client against the sandbox", () => {
     await crm.listCategories();
     sb.resetStats();
     sb.setKnobs({ latencyMs: 400 });
-    await expect(crm.getCompany(sb.tenant.highlights.tierA.contactId as ContactId)).rejects.toMatchObject({ code: "CRM_TEMPORARY" });
+    await expect(crm.getCompany(sb.tenant.highlights.tierA.contactId as ContactId)).rejects.toMatchObject({ code: "CRM_TIMEOUT" });
     expect(retries).toEqual([null]);
     expect(sb.stats().totalCalls).toBe(2);
     sb.setKnobs({ latencyMs: 0 });

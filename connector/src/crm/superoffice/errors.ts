@@ -16,6 +16,8 @@ export type SoFailure =
   | { kind: "network"; code: string | null; message: string }
   | { kind: "invalid-response"; message: string };
 
+/** Network failures that mean SuperOffice did not answer within the call's timeout. */
+const TIMEOUTS = new Set(["ETIMEDOUT", "ECONNABORTED"]);
 const TRANSIENT_NETWORK = new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "ECONNABORTED", "EPIPE", "EAI_AGAIN", "ERR_SOCKET_CONNECTION_TIMEOUT"]);
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
@@ -57,6 +59,8 @@ const MESSAGES: Record<CrmErrorCode, string> = {
   CRM_CONFLICT: "The record was changed in SuperOffice meanwhile",
   CRM_BAD_REQUEST: "SuperOffice refused the request",
   CRM_TEMPORARY: "SuperOffice is temporarily unavailable",
+  CRM_TIMEOUT: "SuperOffice did not answer in time",
+  CRM_OVERLOADED: "The call budget's queue is longer than the caller's deadline",
   CRM_UNKNOWN: "SuperOffice failed unexpectedly",
 };
 
@@ -84,7 +88,8 @@ export function toCrmError(failure: SoFailure, context: string, secrets: readonl
       });
     }
     case "network": {
-      const code: CrmErrorCode = failure.code !== null && TRANSIENT_NETWORK.has(failure.code) ? "CRM_TEMPORARY" : "CRM_UNKNOWN";
+      const code: CrmErrorCode =
+        failure.code !== null && TIMEOUTS.has(failure.code) ? "CRM_TIMEOUT" : failure.code !== null && TRANSIENT_NETWORK.has(failure.code) ? "CRM_TEMPORARY" : "CRM_UNKNOWN";
       return new CrmError(code, `${MESSAGES[code]}: ${context} (${failure.code ?? "network error"})`, {
         crmMessage: redact(failure.message, secrets),
       });

@@ -40,9 +40,10 @@ describe("toCrmError", () => {
     expect(toCrmError({ kind: "http", status: 421, body: "Wrong subdomain used to access tenant" }, "x").message).toContain("webapi_url");
   });
 
-  it("maps network timeouts to CRM_TEMPORARY and unknown network failures to CRM_UNKNOWN", () => {
-    expect(toCrmError({ kind: "network", code: "ETIMEDOUT", message: "timeout" }, "x").code).toBe("CRM_TEMPORARY");
-    expect(toCrmError({ kind: "network", code: "ECONNABORTED", message: "timeout of 100ms exceeded" }, "x").code).toBe("CRM_TEMPORARY");
+  it("maps network timeouts to CRM_TIMEOUT, resets to CRM_TEMPORARY and unknown network failures to CRM_UNKNOWN", () => {
+    expect(toCrmError({ kind: "network", code: "ETIMEDOUT", message: "timeout" }, "x").code).toBe("CRM_TIMEOUT");
+    expect(toCrmError({ kind: "network", code: "ECONNABORTED", message: "timeout of 100ms exceeded" }, "x").code).toBe("CRM_TIMEOUT");
+    expect(toCrmError({ kind: "network", code: "ECONNRESET", message: "socket hang up" }, "x").code).toBe("CRM_TEMPORARY");
     expect(toCrmError({ kind: "network", code: "ERR_TLS_CERT_ALTNAME_INVALID", message: "cert" }, "x").code).toBe("CRM_UNKNOWN");
     expect(toCrmError({ kind: "invalid-response", message: "value: expected array" }, "x").code).toBe("CRM_UNKNOWN");
   });

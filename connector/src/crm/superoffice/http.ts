@@ -1,11 +1,12 @@
 import type { AxiosInstance, AxiosResponse } from "axios";
 import type { z } from "zod";
+import { currentCallContext, type CallContext } from "../call-context";
 import { CrmError } from "../port";
 import type { Authenticator } from "./auth";
 import type { SuperOfficeConfig } from "./config";
 import { isRetryable, toCrmError, type SoFailure } from "./errors";
 import { serialiseQuery } from "./odata";
-import type { CallBudget, Clock } from "./rate-limit";
+import type { CallBudget, CallRelease, Clock } from "./rate-limit";
 import { parseRetryAfter, retryDelayMs } from "./retry";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -64,10 +65,15 @@ export interface SoHttpDeps {
 /**
  * Every WebAPI call goes through here: budget, auth headers, one renewal on 401, retries with backoff
  * on throttling and gateway/network trouble, zod parsing of the response, and failures turned into
- * CrmError by `toCrmError`.
+ * CrmError by `toCrmError`. Within a caller's bounds (call-context.ts) each attempt's timeout and every
+ * retry fit in the deadline, a call is shed at once (CRM_OVERLOADED) when the budget's queue is longer
+ * than the time left, and nothing more is sent once the caller has gone (reads in flight are cancelled).
  */
 export class SoHttp {
   private readonly baseHeaders: Record<string, string>;
+  /** Calls the requests let in still expect to make beyond their first, and each such request's share. */
+  private reserved = 0;
+  private readonly admitted = new WeakMap<CallContext, { reserved: number }>();
 
   constructor(
     private readonly config: SuperOfficeConfig,
@@ -103,11 +109,13 @@ export class SoHttp {
 
   private async send(request: SoRequest): Promise<AxiosResponse<unknown>> {
     const { retry } = this.config;
+    const bounds = currentCallContext();
+    const idempotent = request.idempotent ?? request.method !== "POST";
     let attempt = 0;
     let renewed = false;
     for (;;) {
       attempt += 1;
-      const release = await this.deps.budget.acquire();
+      const release = await this.turn(request, bounds);
       let response: AxiosResponse<unknown> | null = null;
       let authHeaders: Record<string, string> = {};
       let networkFailure: SoFailure | null = null;
@@ -121,12 +129,15 @@ export class SoHttp {
           paramsSerializer: { serialize: (params) => serialiseQuery(params as Record<string, string>) },
           data: request.body,
           headers: { ...this.baseHeaders, ...authHeaders, ...(contentType ? { "Content-Type": contentType } : {}) },
-          timeout: this.config.timeoutMs,
+          timeout: this.timeoutMs(bounds),
+          // A write in flight is left to finish: its outcome is known then, and the write ledger keeps it.
+          ...(bounds && idempotent ? { signal: bounds.signal } : {}),
           validateStatus: () => true,
           transitional: { clarifyTimeoutError: true },
         });
       } catch (error) {
         if (error instanceof CrmError) throw error; // sign-in failed: already a neutral error
+        if (bounds?.signal.aborted) throw callerGone(request.what);
         const e = error as { code?: string; message?: string };
         networkFailure = { kind: "network", code: e.code ?? null, message: e.message ?? String(error) };
       } finally {
@@ -148,14 +159,86 @@ export class SoHttp {
           }
         }
       }
-      const idempotent = request.idempotent ?? request.method !== "POST";
       const retryable = isRetryable(failure) && (idempotent || certainlyNotApplied(failure));
       if (!retryable || attempt >= retry.maxAttempts) throw toCrmError(failure, request.what, this.deps.secrets);
       const delayMs = retryDelayMs(attempt, retry, retryAfterMs, this.deps.random);
       if (delayMs === null) throw toCrmError(failure, request.what, this.deps.secrets);
+      // No retry that could not be answered before the caller's deadline.
+      if (bounds?.deadline != null && this.deps.clock.now() + delayMs >= bounds.deadline) throw toCrmError(failure, request.what, this.deps.secrets);
       this.deps.observer?.retry?.({ what: request.what, attempt, delayMs, status: failure.kind === "http" ? failure.status : null });
       await this.deps.clock.sleep(delayMs);
     }
+  }
+
+  /** One attempt's timeout: the configured bound, or less when the caller's deadline is nearer. */
+  private timeoutMs(bounds: CallContext | undefined): number {
+    if (bounds?.deadline == null) return this.config.timeoutMs;
+    return Math.max(1, Math.min(this.config.timeoutMs, bounds.deadline - this.deps.clock.now()));
+  }
+
+  /**
+   * Load shedding. A request's first call lets it in only when its expected calls, queued behind the
+   * calls ahead and those the requests already in still expect to make, fit before its deadline: a burst
+   * then serves whole requests, and the rest are refused at once instead of spending the budget on halves.
+   * Returns the expected wait when the call is refused, null when it may queue.
+   */
+  private admit(bounds: CallContext, left: number): number | null {
+    const state = this.admitted.get(bounds);
+    if (state) {
+      if (state.reserved > 0) {
+        state.reserved -= 1;
+        this.reserved -= 1;
+      }
+      const estimate = this.deps.budget.estimatedWaitMs?.() ?? 0;
+      return estimate >= left ? estimate : null;
+    }
+    const more = Math.max(0, bounds.expectedCalls - 1);
+    const estimate = this.deps.budget.estimatedWaitMs?.(this.reserved + more) ?? 0;
+    if (estimate >= left) return estimate;
+    const admitted = { reserved: more };
+    this.admitted.set(bounds, admitted);
+    this.reserved += more;
+    bounds.signal.addEventListener(
+      "abort",
+      () => {
+        this.reserved -= admitted.reserved;
+        admitted.reserved = 0;
+      },
+      { once: true },
+    );
+    return null;
+  }
+
+  /** Waits for the budget's turn within the caller's bounds: shed at once when the queue is longer than the time left. */
+  private async turn(request: SoRequest, bounds: CallContext | undefined): Promise<void | CallRelease> {
+    if (!bounds) return this.deps.budget.acquire();
+    if (bounds.signal.aborted) throw callerGone(request.what);
+    if (bounds.deadline === null) return this.deps.budget.acquire();
+    const left = bounds.deadline - this.deps.clock.now();
+    if (left <= 0) throw new CrmError("CRM_TIMEOUT", `No time was left for the call: ${request.what}`);
+    const estimate = this.admit(bounds, left);
+    if (estimate !== null) throw overloaded(request.what, estimate);
+    // The estimate is a lower bound; the wait itself is bounded by the deadline too, and ends when the caller goes.
+    const giveUp = new AbortController();
+    const acquired = this.deps.budget.acquire(giveUp.signal);
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    const given = new Promise<"expired" | "gone">((resolve) => {
+      timer = setTimeout(() => resolve("expired"), left);
+      timer.unref();
+      onAbort = () => resolve("gone");
+      bounds.signal.addEventListener("abort", onAbort, { once: true });
+    });
+    const outcome = await Promise.race([acquired.then((release) => ({ release })), given]);
+    clearTimeout(timer);
+    if (onAbort) bounds.signal.removeEventListener("abort", onAbort);
+    if (outcome === "expired" || outcome === "gone") {
+      // The turn is not wanted any more: a budget that can tell skips it, any other gets it straight back.
+      giveUp.abort();
+      void acquired.then((release) => release?.());
+      throw outcome === "gone" ? callerGone(request.what) : overloaded(request.what, left);
+    }
+    return outcome.release;
   }
 
   private observe(request: SoRequest, contentType: string | null, status: number | null, responseBody: unknown, attempt: number): void {
@@ -170,6 +253,16 @@ export class SoHttp {
       attempt,
     });
   }
+}
+
+function callerGone(what: string): CrmError {
+  return new CrmError("CRM_TIMEOUT", `The caller has gone; not sent: ${what}`);
+}
+
+function overloaded(what: string, waitMs: number): CrmError {
+  return new CrmError("CRM_OVERLOADED", `The call budget's queue is longer than the caller's deadline: ${what}`, {
+    retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+  });
 }
 
 function headerOf(response: AxiosResponse<unknown>, name: string): string | null {

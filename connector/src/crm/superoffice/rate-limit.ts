@@ -12,8 +12,14 @@ export interface CallBudget {
   /**
    * Resolves when one more call may start now. May resolve with a release function, which the caller
    * invokes once the call has completed; budgets that count calls only at their start resolve with nothing.
+   * Once `signal` has fired the caller no longer wants the turn: a budget may then resolve without using one.
    */
-  acquire(): Promise<void | CallRelease>;
+  acquire(signal?: AbortSignal): Promise<void | CallRelease>;
+  /**
+   * How long a call asking now would wait for its turn, roughly, with `moreAhead` calls expected to queue
+   * before it; budgets that cannot tell leave this out.
+   */
+  estimatedWaitMs?(moreAhead?: number): number;
 }
 
 export interface Clock {
@@ -52,6 +58,8 @@ export class SlidingWindowBudget implements CallBudget {
   private readonly slots: Slot[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private wake: (() => void) | null = null;
+  /** Callers queued for a slot, the one being served included. */
+  private waiting = 0;
 
   constructor(options: SlidingWindowOptions) {
     if (!(options.callsPerSecond > 0)) throw new Error("callsPerSecond must be positive");
@@ -61,15 +69,32 @@ export class SlidingWindowBudget implements CallBudget {
     this.clock = options.clock ?? systemClock;
   }
 
-  acquire(): Promise<CallRelease> {
-    const turn = this.queue.then(() => this.waitForSlot());
+  acquire(signal?: AbortSignal): Promise<CallRelease> {
+    this.waiting += 1;
+    const turn = this.queue.then(() => this.waitForSlot(signal)).finally(() => {
+      this.waiting -= 1;
+    });
     // A failed wait must not wedge the queue for later callers.
     this.queue = turn.catch(() => undefined);
     return turn;
   }
 
-  private async waitForSlot(): Promise<CallRelease> {
+  /**
+   * The queue ahead served `limit` per window: a call asking now starts after the windows needed for
+   * the callers ahead of it beyond the free slots. A lower bound when calls are slow (a slot is held
+   * until a window after its call completed), so callers still bound their wait by their own deadline.
+   */
+  estimatedWaitMs(moreAhead = 0): number {
+    const now = this.clock.now();
+    const held = this.slots.filter((s) => s.end === null || now - s.end < this.windowMs).length;
+    const ahead = this.waiting + moreAhead + 1 - (this.limit - held);
+    return ahead <= 0 ? 0 : Math.ceil(ahead / this.limit) * this.windowMs;
+  }
+
+  private async waitForSlot(signal: AbortSignal | undefined): Promise<CallRelease> {
     for (;;) {
+      // A caller who gave up waiting takes no slot: the next in line is served at once.
+      if (signal?.aborted) return () => undefined;
       const now = this.clock.now();
       for (let i = this.slots.length - 1; i >= 0; i--) {
         const end = (this.slots[i] as Slot).end;

@@ -6,6 +6,7 @@ import type { ContactId } from "../../../../shared/domain/vocabulary";
 import { explanationLocaleOf } from "../../http/accept-language";
 import type { FieldMapping } from "../../config";
 import { assembleCard, assembleCompanyCard, type CardSources } from "./assemble-card";
+import { cardCache as newCardCache, type CardCache } from "./card-cache";
 
 /**
  * GET /api/v1/card?email=… — the customer card for the sender of the selected e-mail.
@@ -13,14 +14,31 @@ import { assembleCard, assembleCompanyCard, type CardSources } from "./assemble-
  * The tier's explanation is in the language Accept-Language asks for (the pane sends its own).
  * `currentFields`, when given, is the field mapping the admin saved, read per request so a change applies at
  * once (and the card reads the CRM as the judgement writes it); else the configured `sources.fields`.
+ * Cards are kept for a minute (card-cache.ts) per address or company, language and field mapping; any
+ * successful write through the API empties the cache.
  */
-export function cardRoutes(app: FastifyInstance, sources: CardSources, currentFields?: () => Promise<FieldMapping>): void {
+export function cardRoutes(
+  app: FastifyInstance,
+  sources: CardSources,
+  currentFields?: () => Promise<FieldMapping>,
+  cache: CardCache<CardResponse | CompanyCardResponse> = newCardCache(),
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const withFields = async (): Promise<CardSources> => (currentFields ? { ...sources, fields: await currentFields() } : sources);
-  r.get("/api/v1/card", { schema: { querystring: CardQuery, response: { 200: CardResponse } } }, async (request) =>
-    assembleCard(request.query.email, await withFields(), explanationLocaleOf(request.headers["accept-language"])),
-  );
-  r.get("/api/v1/companies/:companyId/card", { schema: { params: CompanyParams, response: { 200: CompanyCardResponse } } }, async (request) =>
-    assembleCompanyCard(request.params.companyId as ContactId, await withFields(), explanationLocaleOf(request.headers["accept-language"])),
-  );
+  const keyOf = (what: string, language: string | null, fields: FieldMapping) => JSON.stringify([what, language, fields]);
+  app.addHook("onSend", async (request, reply) => {
+    if (request.method !== "GET" && request.method !== "HEAD" && reply.statusCode < 400 && request.routeOptions.url?.startsWith("/api/")) cache.clear();
+  });
+  r.get("/api/v1/card", { schema: { querystring: CardQuery, response: { 200: CardResponse } } }, async (request) => {
+    const language = explanationLocaleOf(request.headers["accept-language"]);
+    const current = await withFields();
+    const email = request.query.email.toLowerCase();
+    return (await cache.get(keyOf(`email:${email}`, language, current.fields), () => assembleCard(request.query.email, current, language))) as CardResponse;
+  });
+  r.get("/api/v1/companies/:companyId/card", { schema: { params: CompanyParams, response: { 200: CompanyCardResponse } } }, async (request) => {
+    const language = explanationLocaleOf(request.headers["accept-language"]);
+    const current = await withFields();
+    const id = request.params.companyId as ContactId;
+    return (await cache.get(keyOf(`company:${id}`, language, current.fields), () => assembleCompanyCard(id, current, language))) as CompanyCardResponse;
+  });
 }
