@@ -41,12 +41,18 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : null;
 }
 
-test("/metrics is refused without the token and counts requests, CRM calls, budget waits and job runs", async () => {
+test("/metrics is refused without the token and counts requests, CRM calls, budget waits, job runs and write-ledger refusals", async () => {
   const issued = await fetch(`${origin}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: sb.tenant.reps[0]!.email }) });
   const { access_token: token } = (await issued.json()) as { access_token: string };
   const auth = { authorization: `Bearer ${token}` };
   const card = await fetch(`${origin}/api/v1/card?email=${encodeURIComponent(sb.tenant.highlights.tierA.email)}`, { headers: auth });
   expect(card.status).toBe(200);
+  const { company, person } = ((await card.json()) as { card: { company: { id: number }; person: { id: number } } }).card;
+  // One key used for two different activities: the write ledger refuses the second.
+  const activity = { idempotencyKey: "0a4f6c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b", companyId: company.id, personId: person.id, type: "call", date: "2026-11-20", notes: "Spring order.", outcome: "Wants a quote", nextStep: { date: "2027-01-15", text: "Send the quote" } };
+  const save = (body: object) => fetch(`${origin}/api/v1/activities`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect((await save(activity)).status).toBe(200);
+  expect((await save({ ...activity, notes: "Something else." })).status).toBe(409);
   const lists = await fetch(`${origin}/api/v1/admin/weekly-lists`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ dryRun: false }) });
   expect(lists.status).toBe(200);
 
@@ -65,4 +71,5 @@ test("/metrics is refused without the token and counts requests, CRM calls, budg
   expect(Number(waits?.[1])).toBeGreaterThan(0);
   expect(sample(text, "kundrytm_job_runs_total", { job: "weekly-lists", outcome: "completed" })).toBe(1);
   expect(sample(text, "kundrytm_job_duration_seconds_count", { job: "weekly-lists" })).toBe(1);
+  expect(sample(text, "kundrytm_write_conflicts_total", { route: "/api/v1/activities", code: "CONFLICT" })).toBe(1);
 }, 90_000);
