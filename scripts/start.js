@@ -145,6 +145,8 @@ async function main() {
     SUPEROFFICE_AUTH: "basic",
     SUPEROFFICE_USERNAME: basic.username,
     SUPEROFFICE_PASSWORD: basic.password,
+    // The demo tenant is Swedish: jobs and panes without a language of their own read its lists in Swedish.
+    SUPEROFFICE_LANGUAGE: "sv",
     PREVIEW_DEMO_FILE: demoFile,
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
     // The demo's first rep administers it, unless the user named admins (an empty value names nobody).

@@ -61,7 +61,7 @@ const OPERATIONS = [
 ];
 
 /** Operations from the Agents Swagger (Swagger-v1-Agents.json), same form. */
-const AGENT_OPERATIONS = ["POST /api/v1/Agents/DatabaseTable/Upsert"];
+const AGENT_OPERATIONS = ["POST /api/v1/Agents/DatabaseTable/Upsert", "POST /api/v1/Agents/Document/SetDocumentStreamFromId"];
 
 const SOURCE = {
   repository: "github.com/SuperOfficeDocs/docs",

@@ -1,5 +1,6 @@
 import type { ArchiveColumn, ArchiveProvider, ColumnType, RawValue } from "./odata/archive";
 import type { AppointmentRec, AssociateRec, ContactRec, DocumentRec, PersonRec, SaleRec, SelectionMemberRec, SelectionRec } from "./model";
+import { localName } from "./language";
 import type { Store } from "./store";
 
 /**
@@ -12,11 +13,11 @@ const col = <R>(type: ColumnType, raw: (r: R) => RawValue, display?: (r: R) => R
 const dateOrNull = (s: string): string | null => (s ? s.replace(/Z$/, "") : null);
 
 function names(store: Store) {
-  const category = (id: number) => store.data.categories.find((c) => c.id === id)?.name ?? "";
+  const category = (id: number) => localName(store.data.categories.find((c) => c.id === id));
   const business = (id: number) => store.data.businesses.find((c) => c.id === id)?.name ?? "";
   const country = (id: number) => store.data.countries.find((c) => c.id === id)?.name ?? "";
   const associate = (id: number) => store.associates.get(id)?.initials ?? "";
-  const task = (id: number) => store.data.tasks.find((t) => t.id === id)?.name ?? "";
+  const task = (id: number) => localName(store.data.tasks.find((t) => t.id === id));
   const udefItem = (progId: string, encoded: string | undefined) => {
     const id = Number(/^\[I:(\d+)\]$/.exec(encoded ?? "")?.[1] ?? 0);
     const def = store.data.listUdefs.find((u) => u.progId === progId);

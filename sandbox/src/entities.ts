@@ -3,6 +3,7 @@ import type {
   PersonRec, SaleRec, SelectionRec, TaskRec,
 } from "./model";
 import type { Store } from "./store";
+import { localName } from "./language";
 
 /**
  * Records → SuperOffice's JSON carriers, with SuperOffice's property names and casing (definitions in
@@ -31,7 +32,7 @@ export function associateCarrier(a: AssociateRec | undefined): Obj | null {
 
 function listCarrier(item: ListItemRec | undefined, extra: Obj = {}): Obj | null {
   if (!item) return null;
-  return { Id: item.id, Value: item.name, Tooltip: item.tooltip, ...extra, TableRight: null, FieldProperties: {} };
+  return { Id: item.id, Value: localName(item), Tooltip: item.tooltip, ...extra, TableRight: null, FieldProperties: {} };
 }
 
 export function countryCarrier(c: CountryRec | undefined): Obj | null {
@@ -47,7 +48,7 @@ export function countryCarrier(c: CountryRec | undefined): Obj | null {
 export function taskCarrier(t: TaskRec | undefined): Obj | null {
   if (!t) return null;
   return {
-    TaskListItemId: t.id, Value: t.name, Direction: t.direction, Type: t.type, Tooltip: t.tooltip, Deleted: t.deleted, IntentId: 0,
+    TaskListItemId: t.id, Value: localName(t), Direction: t.direction, Type: t.type, Tooltip: t.tooltip, Deleted: t.deleted, IntentId: 0,
     Rank: t.rank, IsDefaultAlldayEvent: false, IsDefaultFree: false, IsDefaultPublished: false, ColorIndex: "BlueAlt1",
     DefaultVideomeetingStatus: "NoChange", TableRight: null, FieldProperties: {},
   };
@@ -248,7 +249,7 @@ export function documentEntity(store: Store, d: DocumentRec, webapiUrl: string |
 
 export function listItemEntity(item: ListItemRec, udListDefinitionId = 0): Obj {
   return {
-    Id: item.id, Name: item.name, Tooltip: item.tooltip, Deleted: item.deleted, UdListDefinitionId: udListDefinitionId,
+    Id: item.id, Name: localName(item), Tooltip: item.tooltip, Deleted: item.deleted, UdListDefinitionId: udListDefinitionId,
     Rank: item.rank, TableRight: null, FieldProperties: {},
   };
 }

@@ -15,11 +15,13 @@ export const SandboxKnobs = z.object({
   throttleNext: z.number().int().min(0),
   /** Retry-After (seconds) sent with 429 and 503. */
   retryAfterSeconds: z.number().int().min(0).max(3600),
+  /** PUT /v1/Document/{id}/Content answers 415, as a NetServer that does not take raw bytes there. */
+  refuseContentPut: z.boolean(),
 });
 export type SandboxKnobs = z.infer<typeof SandboxKnobs>;
 
 export const DEFAULT_KNOBS: SandboxKnobs = {
-  latencyMs: 0, failureRate: 0, failNext: 0, throttleRate: 0, throttleNext: 0, retryAfterSeconds: 1,
+  latencyMs: 0, failureRate: 0, failNext: 0, throttleRate: 0, throttleNext: 0, retryAfterSeconds: 1, refuseContentPut: false,
 };
 
 export interface SandboxStats {

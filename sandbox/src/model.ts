@@ -21,6 +21,8 @@ export interface AssociateRec {
 export interface ListItemRec {
   id: number;
   name: string;
+  /** The name in other languages, by iso2 code (sv, en, no); served per SO-Language / Accept-Language. */
+  names?: Partial<Record<"sv" | "en" | "no", string>>;
   tooltip: string;
   rank: number;
   deleted: boolean;

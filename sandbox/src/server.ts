@@ -3,6 +3,7 @@ import { z } from "zod";
 import { describeTenant } from "./demo/describe";
 import { SoError } from "./errors";
 import { SandboxKnobs } from "./knobs";
+import { inLanguage, requestLanguage } from "./language";
 import { agentRoutes } from "./routes/agents";
 import { entityRoutes, type Route } from "./routes/entities";
 import { listRoutes } from "./routes/lists";
@@ -82,7 +83,7 @@ export function buildServer(ctx: SandboxContext, hooks: ServerHooks): FastifyIns
     app.route({
       method, url, config: { operation },
       handler: async (req, reply) => {
-        const result = await handler(req, reply);
+        const result = await inLanguage(requestLanguage(req.headers), () => handler(req, reply));
         if (method === "GET" && result !== reply && isEntity(result) && notModifiedSince(req.headers["if-modified-since"], result.UpdatedDate)) {
           return reply.code(304).send();
         }

@@ -57,8 +57,8 @@ async function stopBoth(r: Running): Promise<void> {
   await r.sandbox.close();
 }
 
-async function card(email: string): Promise<CardResponse> {
-  const res = await running.http.request("GET", `/api/v1/card?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${token}` } });
+async function card(email: string, language = "sv-SE"): Promise<CardResponse> {
+  const res = await running.http.request("GET", `/api/v1/card?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${token}`, "accept-language": language } });
   expect(res.status).toBe(200);
   return CardResponse.parse(res.json());
 }
@@ -114,6 +114,18 @@ test("tier C, a former customer and a prospect map from their categories", async
   expect(found(await card(tenant.highlights.tierC.email)).tier.status).toBe("C");
   expect(found(await card(tenant.highlights.former.email)).tier).toMatchObject({ status: "former", label: "Tidigare kund" });
   expect(found(await card(tenant.highlights.noTier.email)).tier).toMatchObject({ status: null, label: "Prospekt" });
+});
+
+test("SuperOffice's categories and activity types come in the rep's language", async () => {
+  const h = tenant.highlights.tierA;
+  const { last, data } = expectedContacts(h.contactId);
+  const task = data.tasks.find((t) => t.id === last!.taskId)!;
+  const former = tenant.highlights.former.email;
+  for (const [language, key, formerLabel] of [["en-GB", "en", "Former customer"], ["nb-NO", "no", "Tidligere kunde"], ["sv", "sv", "Tidigare kund"]] as const) {
+    expect(found(await card(h.email, language)).lastContact?.type).toBe(task.names![key]);
+    expect(found(await card(former, language)).tier).toMatchObject({ status: "former", label: formerLabel });
+  }
+  expect(task.names!.en).not.toBe(task.names!.sv);
 });
 
 test("an unknown sender is not in the CRM", async () => {

@@ -57,6 +57,8 @@ export function sandboxClient(sb: RunningSandbox, callsPerSecond = 100): SuperOf
   return createSuperOfficeClient({
     webapiUrl: sb.webapiUrl,
     auth: { kind: "bearer", accessToken: sb.credentials.bearerTokens[0] as string, applicationToken: sb.credentials.appToken },
+    // The demo tenant is Swedish; its list items come back in Swedish.
+    language: "sv",
     callsPerSecond,
   });
 }

@@ -44,9 +44,10 @@ const REPS_BY_COUNTRY: Record<Country, readonly number[]> = { SE: [0, 1, 2], NO:
 
 function lists(): Pick<TenantData, "categories" | "businesses" | "tasks" | "priorities" | "selectionCategories" |
   "docTemplates" | "countries" | "currencies" | "listUdefs"> {
-  const item = (id: number, name: string, rank: number, tooltip = ""): ListItemRec => ({ id, name, tooltip, rank, deleted: false });
-  const task = (id: number, name: string, type: TaskRec["type"], direction: TaskRec["direction"], rank: number): TaskRec =>
-    ({ ...item(id, name, rank), type, direction });
+  const item = (id: number, name: string, rank: number, tooltip = "", names?: ListItemRec["names"]): ListItemRec =>
+    ({ id, name, tooltip, rank, deleted: false, ...(names ? { names } : {}) });
+  const task = (id: number, name: string, type: TaskRec["type"], direction: TaskRec["direction"], rank: number, en: string, no: string): TaskRec =>
+    ({ ...item(id, name, rank, "", { sv: name, en, no }), type, direction });
   const tmpl = (id: number, name: string, recordType: DocTemplateRec["recordType"], direction: DocTemplateRec["direction"],
     mimeType: string, filename: string, rank: number): DocTemplateRec =>
     ({ ...item(id, name, rank), recordType, direction, mimeType, filename });
@@ -55,20 +56,22 @@ function lists(): Pick<TenantData, "categories" | "businesses" | "tasks" | "prio
     ({ id, name, englishName, iso2, iso3, currencyId, orgNrText, dialInPrefix, domainName: iso2.toLowerCase(), rank });
   return {
     categories: [
-      item(CATEGORY.supplier, "Leverantör", 6), item(CATEGORY.prospect, "Prospekt", 7),
+      item(CATEGORY.supplier, "Leverantör", 6, "", { sv: "Leverantör", en: "Supplier", no: "Leverandør" }),
+      item(CATEGORY.prospect, "Prospekt", 7, "", { sv: "Prospekt", en: "Prospect", no: "Prospekt" }),
       item(CATEGORY.A, "A", 1, "Lojalitetsnivå A"), item(CATEGORY.B, "B", 2, "Lojalitetsnivå B"),
       item(CATEGORY.C, "C", 3, "Lojalitetsnivå C"), item(CATEGORY.D, "D", 4, "Lojalitetsnivå D"),
-      item(CATEGORY.former, "Tidigare kund", 5, "Har köpt tidigare, inte under perioden"), item(CATEGORY.partner, "Partner", 8),
+      item(CATEGORY.former, "Tidigare kund", 5, "Har köpt tidigare, inte under perioden", { sv: "Tidigare kund", en: "Former customer", no: "Tidligere kunde" }),
+      item(CATEGORY.partner, "Partner", 8),
     ],
     businesses: [
       item(1, "Verkstadsindustri", 1), item(2, "Bygg & anläggning", 2), item(3, "Energi", 3), item(4, "Livsmedel", 4),
       item(5, "Skog & papper", 5), item(6, "Transport & logistik", 6), item(7, "Olja & gas", 7),
     ],
     tasks: [
-      task(1, "Möte", "Appointment", "Unknown", 1), task(2, "Telefon", "Phone", "Outgoing", 2),
-      task(3, "E-post", "Email", "Outgoing", 3), task(4, "Besök", "Appointment", "Unknown", 4),
-      task(5, "Uppföljning", "ToDo", "Unknown", 5), task(6, "Offert", "Document", "Outgoing", 6),
-      task(7, "Videomöte", "Appointment", "Unknown", 7),
+      task(1, "Möte", "Appointment", "Unknown", 1, "Meeting", "Møte"), task(2, "Telefon", "Phone", "Outgoing", 2, "Phone call", "Telefon"),
+      task(3, "E-post", "Email", "Outgoing", 3, "E-mail", "E-post"), task(4, "Besök", "Appointment", "Unknown", 4, "Visit", "Besøk"),
+      task(5, "Uppföljning", "ToDo", "Unknown", 5, "Follow-up", "Oppfølging"), task(6, "Offert", "Document", "Outgoing", 6, "Quote", "Tilbud"),
+      task(7, "Videomöte", "Appointment", "Unknown", 7, "Video meeting", "Videomøte"),
     ],
     priorities: [item(1, "Normal", 1), item(2, "Hög", 2), item(3, "Låg", 3)],
     selectionCategories: [item(1, "Uppföljning", 1), item(2, "Kampanj", 2), item(3, "Analys", 3)],

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { badRequest } from "../errors";
+import { badRequest, notFound } from "../errors";
+import { documentEntity } from "../entities";
 import { nowUtc, type SandboxContext } from "../context";
 import { blankContact, type Route } from "./entities";
 
@@ -12,16 +13,34 @@ const UpsertRequest = z.object({
   ReturnRowStatus: z.boolean().optional(),
 });
 
+const SetDocumentStreamFromIdRequest = z.object({
+  DocumentId: z.number().int().positive(),
+  Stream: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64"),
+});
+
 const positiveInt = (text: string) => (/^\d+$/.test(text) && Number(text) > 0 ? Number(text) : null);
 
 /**
- * The one Agents operation the connector uses: DatabaseTable Upsert, for table `contact` keyed by
+ * The Agents operations the connector uses. DatabaseTable Upsert, for table `contact` keyed by
  * `contact_id` with column `category_idx`. Anything else this agent can do in SuperOffice is refused
  * with 400 here, so a client that builds something else finds out in tests. A key that matches no
  * company is inserted as a bare row, as the agent documents ("insert or update").
  */
 export function agentRoutes(route: Route, ctx: SandboxContext): void {
   const { store } = ctx;
+  // Document agent: the content as base64 in JSON, for where the raw-bytes PUT is refused.
+  route("POST", "/api/v1/Agents/Document/SetDocumentStreamFromId", async (req) => {
+    const parsed = SetDocumentStreamFromIdRequest.safeParse(req.body);
+    if (!parsed.success) throw badRequest("Body must be a SetDocumentStreamFromIdRequest {DocumentId, Stream}", "ArgumentNullException");
+    const d = store.documents.get(parsed.data.DocumentId);
+    if (!d) throw notFound("Document", parsed.data.DocumentId);
+    const bytes = Buffer.from(parsed.data.Stream, "base64");
+    if (bytes.length === 0) throw badRequest("Document content is empty", "ArgumentNullException");
+    d.contentBase64 = bytes.toString("base64");
+    d.updatedDate = nowUtc(ctx);
+    await store.commit();
+    return documentEntity(store, d, null);
+  });
   route("POST", "/api/v1/Agents/DatabaseTable/Upsert", async (req) => {
     const parsed = UpsertRequest.safeParse(req.body);
     if (!parsed.success) throw badRequest("Body must be an UpsertRequest {TableName, Columns, Keys, Data, NomatchAction, ReturnRowStatus}", "ArgumentNullException");

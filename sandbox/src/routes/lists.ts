@@ -1,5 +1,6 @@
 import { notFound } from "../errors";
 import { documentTemplateCarrier, listItemEntity, mdoListItem } from "../entities";
+import { localName } from "../language";
 import type { ListItemRec } from "../model";
 import type { SandboxContext } from "../context";
 import type { Route } from "./entities";
@@ -12,7 +13,7 @@ export function listRoutes(route: Route, ctx: SandboxContext): void {
 
   route("GET", "/api/v1/List/Category/Items", (req) => visible(store.data.categories, req.query).map((i) => listItemEntity(i)));
   route("GET", "/api/v1/List/Task/Items", (req) => visible(store.data.tasks, req.query).map((t) => ({
-    TaskListItemId: t.id, Value: t.name, Direction: t.direction, Type: t.type, Tooltip: t.tooltip, Deleted: t.deleted, IntentId: 0,
+    TaskListItemId: t.id, Value: localName(t), Direction: t.direction, Type: t.type, Tooltip: t.tooltip, Deleted: t.deleted, IntentId: 0,
     Rank: t.rank, IsDefaultAlldayEvent: false, IsDefaultFree: false, IsDefaultPublished: false, ColorIndex: "BlueAlt1",
     DefaultVideomeetingStatus: "NoChange", TableRight: null, FieldProperties: {},
   })));
@@ -21,7 +22,7 @@ export function listRoutes(route: Route, ctx: SandboxContext): void {
   route("GET", "/api/v1/MDOList/{listname}", (req) => {
     const name = String((req.params as Record<string, string>).listname ?? "").toLowerCase();
     const q = String((req.query as Record<string, unknown>)?.query ?? "").toLowerCase();
-    const simple = (items: ListItemRec[]) => items.filter((i) => !i.deleted).map((i) => mdoListItem(i.id, i.name, i.tooltip, i.rank));
+    const simple = (items: ListItemRec[]) => items.filter((i) => !i.deleted).map((i) => mdoListItem(i.id, localName(i), i.tooltip, i.rank));
     let items: ReturnType<typeof mdoListItem>[];
     switch (name) {
       case "category": items = simple(store.data.categories); break;

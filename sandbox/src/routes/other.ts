@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { documentArchive, saleArchive, selectionArchive, selectionMemberArchive, userArchive } from "../archives";
-import { badRequest, notFound } from "../errors";
+import { badRequest, notFound, SoError } from "../errors";
 import { documentEntity, selectionEntity } from "../entities";
 import type { DocumentRec, SelectionRec } from "../model";
 import { runArchive } from "../odata/archive";
@@ -94,6 +94,9 @@ export function otherRoutes(route: Route, ctx: SandboxContext): void {
     return reply.type("application/octet-stream").send(Buffer.from(d.contentBase64, "base64"));
   });
   route("PUT", "/api/v1/Document/{documentId}/Content", async (req) => {
+    if (ctx.knobs.get().refuseContentPut) {
+      throw new SoError(415, "UnsupportedMediaTypeException", "The request entity's media type 'application/octet-stream' is not supported for this resource", "SuperOffice.Services.WebApi");
+    }
     const d = documentOf(intParam(req, "documentId"));
     const body = req.body;
     let bytes: Buffer;

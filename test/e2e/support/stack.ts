@@ -53,6 +53,7 @@ export async function startStack(options: { knobs?: Partial<SandboxKnobs>; withA
       SUPEROFFICE_WEBAPI_URL: sandbox.webapiUrl,
       SUPEROFFICE_AUTH: "bearer",
       SUPEROFFICE_ACCESS_TOKEN: sandbox.credentials.bearerTokens[0],
+      SUPEROFFICE_LANGUAGE: "sv",
     });
     db = await openStore({ databaseUrl: null, dataDir });
     const auth = await createAuth(config.auth, dataDir);

@@ -20,7 +20,7 @@ afterAll(async () => {
 it("every request and response of every client operation conforms to the Swagger", async () => {
   const exchanges: SoExchange[] = [];
   const crm = createSuperOfficeClient(
-    { webapiUrl: sb.webapiUrl, auth: { kind: "bearer", accessToken: sb.credentials.bearerTokens[0] as string }, callsPerSecond: 50 },
+    { webapiUrl: sb.webapiUrl, auth: { kind: "bearer", accessToken: sb.credentials.bearerTokens[0] as string }, language: "sv", callsPerSecond: 50 },
     { observer: { exchange: (e) => exchanges.push(e) } },
   );
   const { tierA, tierC, apostrophe } = sb.tenant.highlights;
@@ -55,6 +55,19 @@ it("every request and response of every client operation conforms to the Swagger
     new TextEncoder().encode("Subject: Offert\r\n\r\nHej"),
   );
   expect(await crm.findDocumentByExternalRef({ contactId: company.id, externalRef: "<k1@kontrakt.se>", date: "2026-11-20" })).not.toBeNull();
+  // A tenant that refuses the raw-bytes PUT: the content goes through the Document agent instead.
+  sb.setKnobs({ refuseContentPut: true });
+  const refused: SoExchange[] = [];
+  const agentCrm = createSuperOfficeClient(
+    { webapiUrl: sb.webapiUrl, auth: { kind: "bearer", accessToken: sb.credentials.bearerTokens[0] as string }, language: "sv", callsPerSecond: 50 },
+    { observer: { exchange: (e) => (e.status === 415 ? refused : exchanges).push(e) } },
+  );
+  await agentCrm.createDocument(
+    { contactId: company.id, personId: null as PersonId | null, associateId: a, templateId: template!.id, header: "Offert 2", fileName: "offert2.eml", date: "2026-11-20T11:00:00", externalRef: "<k2@kontrakt.se>" },
+    new TextEncoder().encode("Subject: Offert 2\r\n\r\nHej"),
+  );
+  sb.setKnobs({ refuseContentPut: false });
+  expect(refused.map((e) => `${e.method} ${e.path}`)).toEqual([expect.stringMatching(/^PUT \/v1\/Document\/\d+\/Content$/)]);
   const domain = tierA.email.slice(tierA.email.indexOf("@") + 1);
   expect((await crm.findPersonsByEmailDomain(domain)).every((p) => p.contactId === c)).toBe(true);
   expect((await crm.findCompaniesByDomain(domain)).map((m) => m.id)).toEqual([c]);
@@ -79,5 +92,5 @@ it("every request and response of every client operation conforms to the Swagger
   }
   expect(problems).toEqual([]);
   expect(exchanges.every((e) => e.status !== null && e.status < 300)).toBe(true);
-  expect(operations.size).toBe(27);
+  expect(operations.size).toBe(28);
 });

@@ -36,6 +36,8 @@ function systemUserClient(sb: RunningSandbox, deps: SuperOfficeDeps = {}, retry 
     {
       webapiUrl: sb.webapiUrl,
       auth: { kind: "system-user", authUrl: sb.origin, contextId, applicationToken: APP_TOKEN, systemToken: SYSTEM_TOKEN, privateKeyPem },
+      // The demo tenant is Swedish; its list items come back in Swedish.
+      language: "sv",
       callsPerSecond: 10,
       retry,
     },

@@ -1,6 +1,7 @@
 import type { AxiosInstance, AxiosResponse } from "axios";
 import type { z } from "zod";
 import { currentCallContext, type CallContext } from "../call-context";
+import { currentCrmLanguage } from "../language";
 import { CrmError } from "../port";
 import type { Authenticator } from "./auth";
 import type { SuperOfficeConfig } from "./config";
@@ -81,8 +82,6 @@ export class SoHttp {
   ) {
     this.baseHeaders = {
       Accept: "application/json",
-      "Accept-Language": config.language,
-      "SO-Language": config.language,
       "SO-Culture": config.culture,
       ...(config.timeZone ? { "SO-TimeZone": config.timeZone } : {}),
     };
@@ -111,6 +110,8 @@ export class SoHttp {
     const { retry } = this.config;
     const bounds = currentCallContext();
     const idempotent = request.idempotent ?? request.method !== "POST";
+    const language = soLanguageOf(currentCrmLanguage()) ?? this.config.language;
+    const languageHeaders = { "Accept-Language": language, "SO-Language": language };
     let attempt = 0;
     let renewed = false;
     for (;;) {
@@ -128,7 +129,7 @@ export class SoHttp {
           params: request.query,
           paramsSerializer: { serialize: (params) => serialiseQuery(params as Record<string, string>) },
           data: request.body,
-          headers: { ...this.baseHeaders, ...authHeaders, ...(contentType ? { "Content-Type": contentType } : {}) },
+          headers: { ...this.baseHeaders, ...languageHeaders, ...authHeaders, ...(contentType ? { "Content-Type": contentType } : {}) },
           timeout: this.timeoutMs(bounds),
           // A write in flight is left to finish: its outcome is known then, and the write ledger keeps it.
           ...(bounds && idempotent ? { signal: bounds.signal } : {}),
@@ -263,6 +264,11 @@ function overloaded(what: string, waitMs: number): CrmError {
   return new CrmError("CRM_OVERLOADED", `The call budget's queue is longer than the caller's deadline: ${what}`, {
     retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
   });
+}
+
+/** The iso2 code SuperOffice is asked for: Norwegian bokmål as "no", SuperOffice's own code for Norwegian. */
+export function soLanguageOf(language: string | undefined): string | undefined {
+  return language === "nb" ? "no" : language;
 }
 
 function headerOf(response: AxiosResponse<unknown>, name: string): string | null {

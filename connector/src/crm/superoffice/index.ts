@@ -3,7 +3,8 @@ import type { JWTVerifyGetKey } from "jose";
 import type { CrmFullPort } from "../port";
 import { createAuthenticator, type Authenticator } from "./auth";
 import { parseSuperOfficeConfig, secretsOf, type SuperOfficeConfig, type SuperOfficeConfigInput } from "./config";
-import { SoHttp, type SoObserver } from "./http";
+import { currentCrmLanguage } from "../language";
+import { SoHttp, soLanguageOf, type SoObserver } from "./http";
 import { completeAppointment, createAppointment, lastCompletedAppointment, listAppointments, moveAppointment, nextPlannedAppointment } from "./operations/appointments";
 import { listAssociates } from "./operations/associates";
 import { createCompany, getCompany, setCompanyCategories, updateCompany } from "./operations/companies";
@@ -25,7 +26,7 @@ import { createPerson, findPersonsByEmail, getPerson } from "./operations/person
 import { listSoldSales } from "./operations/sales";
 import { addSelectionMembers, createStaticSelection, findSelectionByName, setSelectionMembers } from "./operations/selections";
 import { sharedTenantBudget, systemClock, type CallBudget, type Clock } from "./rate-limit";
-import { TtlCache } from "./ttl-cache";
+import { TtlCache, type ListCache } from "./ttl-cache";
 
 export type { CallBudget, CallRelease, Clock } from "./rate-limit";
 export type { SoExchange, SoObserver } from "./http";
@@ -75,7 +76,12 @@ export function createSuperOfficeClient(input: SuperOfficeConfigInput, deps: Sup
     observer: deps.observer,
   });
   const cache = new TtlCache(config.listCacheTtlMs, clock);
-  const ctx: SoContext = { http: soHttp, config, cache };
+  // List names come back in the language asked for: one cached list per language.
+  const perLanguage: ListCache = {
+    get: (key, load) => cache.get(`${soLanguageOf(currentCrmLanguage()) ?? config.language}:${key}`, load),
+    clear: () => cache.clear(),
+  };
+  const ctx: SoContext = { http: soHttp, config, cache: perLanguage };
 
   return {
     config,

@@ -1,4 +1,5 @@
 import type { AssociateId, ContactId, PersonId } from "../../../../shared/domain/vocabulary";
+import { inCrmLanguage } from "../language";
 import { createSuperOfficeClient } from "./index";
 import { instantClock, scriptedAxios, type Reply, type SeenRequest } from "./test-support";
 
@@ -232,5 +233,40 @@ describe("listCompanies", () => {
   it("refuses a row without a company id rather than dropping it", async () => {
     const { crm } = client(() => page([{ PrimaryKey: null, name: "?" }]));
     await expect(crm.listCompanies()).rejects.toMatchObject({ code: "CRM_UNKNOWN" });
+  });
+});
+
+describe("list items in the rep's language", () => {
+  it("asks SuperOffice in the language of the pane request and keeps one cached list per language", async () => {
+    const names: Record<string, string> = { en: "Follow-up", sv: "Uppföljning", no: "Oppfølging" };
+    const { crm, seen } = client((req) => ({ status: 200, body: [{ TaskListItemId: 5, Value: names[String(req.headers["SO-Language"])] ?? "?", Deleted: false, Rank: 5 }] }));
+    const nameIn = async (language: "en" | "sv" | "nb" | null) => (await inCrmLanguage(language, () => crm.listTaskTypes()))[0]!.name;
+    expect(await nameIn("sv")).toBe("Uppföljning");
+    expect(await nameIn("nb")).toBe("Oppfølging");
+    expect(await nameIn(null)).toBe("Follow-up");
+    expect(await nameIn("sv")).toBe("Uppföljning");
+    expect(await nameIn("en")).toBe("Follow-up");
+    expect(seen.map((s) => [s.headers["SO-Language"], s.headers["Accept-Language"]])).toEqual([["sv", "sv"], ["no", "no"], ["en", "en"]]);
+  });
+});
+
+describe("document content", () => {
+  const doc = { DocumentId: 39, Header: "Offert", Name: "offert.eml", Date: "2026-11-20T10:00:00", ExternalRef: "<a@b>" };
+  it("uploads through the Document agent (base64) where the tenant refuses the raw-bytes PUT, and stays with it", async () => {
+    const { crm, seen } = client((req) => (req.method === "PUT" ? { status: 415, body: { Error: true, ErrorType: "UnsupportedMediaType", ErrorMessage: "no", ErrorSource: "x" } } : { status: 200, body: doc }));
+    await expect(crm.uploadDocumentContent(39, new TextEncoder().encode("Hej"))).resolves.toMatchObject({ id: 39 });
+    await crm.uploadDocumentContent(39, new TextEncoder().encode("Hej igen"));
+    expect(seen.map((s) => `${s.method} ${s.url.pathname.replace("/Cust12345/api", "")}`)).toEqual([
+      "PUT /v1/Document/39/Content",
+      "POST /v1/Agents/Document/SetDocumentStreamFromId",
+      "POST /v1/Agents/Document/SetDocumentStreamFromId",
+    ]);
+    expect(seen[1]!.body).toEqual({ DocumentId: 39, Stream: Buffer.from("Hej").toString("base64") });
+  });
+
+  it("does not fall back when the PUT failed for another reason", async () => {
+    const { crm, seen } = client(() => ({ status: 403, body: { Error: true, ErrorType: "AccessDenied", ErrorMessage: "no", ErrorSource: "x" } }));
+    await expect(crm.uploadDocumentContent(39, new TextEncoder().encode("Hej"))).rejects.toMatchObject({ code: "CRM_FORBIDDEN" });
+    expect(seen).toHaveLength(1);
   });
 });

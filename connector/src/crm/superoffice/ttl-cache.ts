@@ -3,8 +3,13 @@ import type { Clock } from "./rate-limit";
 
 type Load = () => Promise<unknown>;
 
+export interface ListCache {
+  get<T>(key: string, load: () => Promise<T>): Promise<T>;
+  clear(): void;
+}
+
 /** TTL cache for list look-ups (lru-cache): concurrent loads of one key share a call, failures are not cached. */
-export class TtlCache {
+export class TtlCache implements ListCache {
   private readonly entries: LRUCache<string, NonNullable<unknown>, Load>;
 
   constructor(ttlMs: number, clock: Pick<Clock, "now">, maxEntries = 1000) {

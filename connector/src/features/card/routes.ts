@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { CompanyParams } from "../../../../shared/api/activity";
 import { CardQuery, CardResponse, CompanyCardResponse } from "../../../../shared/api/card";
 import type { ContactId } from "../../../../shared/domain/vocabulary";
+import { inCrmLanguage } from "../../crm/language";
 import { explanationLocaleOf } from "../../http/accept-language";
 import type { FieldMapping } from "../../config";
 import { assembleCard, assembleCompanyCard, type CardSources } from "./assemble-card";
@@ -11,7 +12,8 @@ import { cardCache as newCardCache, type CardCache } from "./card-cache";
 /**
  * GET /api/v1/card?email=… — the customer card for the sender of the selected e-mail.
  * GET /api/v1/companies/:companyId/card — a company's card without a person (a customer from "my week").
- * The tier's explanation is in the language Accept-Language asks for (the pane sends its own).
+ * The tier's explanation, and what SuperOffice returns (activity types, categories), are in the language
+ * Accept-Language asks for (the pane sends its own).
  * `currentFields`, when given, is the field mapping the admin saved, read per request so a change applies at
  * once (and the card reads the CRM as the judgement writes it); else the configured `sources.fields`.
  * Cards are kept for a minute (card-cache.ts) per address or company, language and field mapping; any
@@ -33,12 +35,12 @@ export function cardRoutes(
     const language = explanationLocaleOf(request.headers["accept-language"]);
     const current = await withFields();
     const email = request.query.email.toLowerCase();
-    return (await cache.get(keyOf(`email:${email}`, language, current.fields), () => assembleCard(request.query.email, current, language))) as CardResponse;
+    return (await cache.get(keyOf(`email:${email}`, language, current.fields), () => inCrmLanguage(language, () => assembleCard(request.query.email, current, language)))) as CardResponse;
   });
   r.get("/api/v1/companies/:companyId/card", { schema: { params: CompanyParams, response: { 200: CompanyCardResponse } } }, async (request) => {
     const language = explanationLocaleOf(request.headers["accept-language"]);
     const current = await withFields();
     const id = request.params.companyId as ContactId;
-    return (await cache.get(keyOf(`company:${id}`, language, current.fields), () => assembleCompanyCard(id, current, language))) as CompanyCardResponse;
+    return (await cache.get(keyOf(`company:${id}`, language, current.fields), () => inCrmLanguage(language, () => assembleCompanyCard(id, current, language)))) as CompanyCardResponse;
   });
 }

@@ -3,13 +3,13 @@ import type { SuperOfficeConfig } from "../config";
 import type { SoHttp } from "../http";
 import { odataPage } from "../raw";
 import { odataParams, type ODataQuery } from "../odata";
-import type { TtlCache } from "../ttl-cache";
+import type { ListCache } from "../ttl-cache";
 
 /** What every operation needs: the HTTP pipeline, the parsed config and the list cache. */
 export interface SoContext {
   http: SoHttp;
   config: SuperOfficeConfig;
-  cache: TtlCache;
+  cache: ListCache;
 }
 
 /** The $skip a nextLink asks for, if it carries one. */
