@@ -70,6 +70,7 @@ export const connectorConfigSchema = z.object({
   SUPEROFFICE_PASSWORD: z.string().optional().describe("Password; basic auth."),
   SUPEROFFICE_LANGUAGE: z.string().regex(/^[a-z]{2}$/, "an ISO 639-1 code such as sv, no or en").default("en").describe("Language of list names returned by SuperOffice."),
   SUPEROFFICE_TIMEZONE: ianaZone.optional().describe("The tenant's base time zone as an IANA zone (Europe/Stockholm, Europe/Oslo, Europe/Helsinki, UTC): SuperOffice's times without an offset are read in it and \"today\" is its date. Default: Europe/Stockholm."),
+  SUPEROFFICE_TENANT_STATUS_URL: z.url().optional().describe("Origin of SuperOffice's Tenant Status API ({url}/api/state/{ContextId}), asked on a 421 and before each scheduled job to find a moved tenant and skip jobs during maintenance. Default: SUPEROFFICE_AUTH_URL with system-user auth; without either a 421 is an error."),
   SUPEROFFICE_CALLS_PER_SECOND: z.coerce.number().positive().max(100).default(10).describe("Budget of CRM calls per second (SuperOffice Online allows about 10 per tenant)."),
 
   KUNDRYTM_ADMINS: z.string().default("").describe("Comma-separated e-mail addresses of Kundrytm administrators (the admin API: settings, classification, imports). Empty: nobody."),
@@ -389,6 +390,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, readFile: (file: string) =
       language: full.SUPEROFFICE_LANGUAGE,
       ...(full.SUPEROFFICE_TIMEZONE ? { tenantTimeZone: full.SUPEROFFICE_TIMEZONE } : {}),
       callsPerSecond: full.SUPEROFFICE_CALLS_PER_SECOND,
+      ...(full.SUPEROFFICE_TENANT_STATUS_URL ? { tenantStatusUrl: full.SUPEROFFICE_TENANT_STATUS_URL } : {}),
     },
     admins: list(full.KUNDRYTM_ADMINS).map((a) => a.toLowerCase()),
     schedule: scheduleOf(full),

@@ -1,11 +1,12 @@
 import { buildApp } from "./app";
 import { createAuth } from "./auth";
 import { ConfigError, loadConfig, type ConnectorConfig } from "./config";
-import { createSuperOfficeClient, sharedTenantBudget } from "./crm/superoffice";
+import { createSuperOfficeClient, sharedTenantBudget, type TenantMove } from "./crm/superoffice";
+import { crmEndpointRepository } from "./store/crm-endpoint";
 import { demoFromFile } from "./features/preview/demo-file";
 import { budgetKey } from "./cli/runtime";
 import { PostgresCallBudget } from "./jobs/pg-call-budget";
-import { startScheduler, type Scheduler } from "./jobs/scheduler";
+import { crmTenantReady, startScheduler, type Scheduler } from "./jobs/scheduler";
 import { adminJobsOf, serveLocalJobs, type LocalJobServer } from "./jobs/local-socket";
 import { jobServices } from "./jobs/services";
 import { fatalLogLine, loggerOptions } from "./http/log-format";
@@ -46,7 +47,14 @@ async function main(): Promise<void> {
   // Over PostgreSQL every instance draws from one CRM call budget per tenant.
   const callsPerSecond = config.superOffice.callsPerSecond ?? 10;
   const budget = db.kind === "postgres" ? new PostgresCallBudget(db, budgetKey(config.superOffice.webapiUrl), callsPerSecond) : sharedTenantBudget(config.superOffice.webapiUrl, callsPerSecond);
-  const crm = createSuperOfficeClient(config.superOffice, { budget: metrics.timedBudget(budget), observer: metrics.crmObserver });
+  // A tenant move (found through the Tenant Status API) is logged once the app's logger exists.
+  let logMove = (_move: TenantMove): void => undefined;
+  const crm = createSuperOfficeClient(config.superOffice, {
+    budget: metrics.timedBudget(budget),
+    observer: metrics.crmObserver,
+    endpointStore: crmEndpointRepository(db, config.superOffice.webapiUrl.replace(/\/+$/, "")),
+    onTenantMove: (move) => logMove(move),
+  });
   const jobs = jobServices({ db, crm, configFields: config.fields, configSchedule: config.schedule, onJobRun: metrics.jobRun });
   const app = await buildApp({
     config,
@@ -106,8 +114,12 @@ async function main(): Promise<void> {
     }
   }
   // Monday lists and the nightly classification, each run once across instances (job lock + run log).
+  logMove = (move) => app.log.warn({ from: move.from, to: move.to, state: move.state.state }, "SuperOffice tenant moved: using its new endpoint");
   scheduler = startScheduler({
     jobs: jobs.scheduledJobs,
+    // A job waits while the tenant is in maintenance or suspended, and runs on a later tick once it is back.
+    ready: crmTenantReady(crm),
+    onSkip: (job, key) => app.log.warn({ job, key }, "scheduled job waits: the SuperOffice tenant is not running"),
     onError: (job, error) => app.log.error({ err: error, job }, "scheduled job failed"),
     onRun: (job, key) => app.log.info({ job, key }, "scheduled job ran"),
   });

@@ -1,6 +1,6 @@
 import type { ArchiveColumn, ArchiveProvider, ColumnType, RawValue } from "./odata/archive";
 import type { AppointmentRec, AssociateRec, ContactRec, DocumentRec, PersonRec, SaleRec, SelectionMemberRec, SelectionRec } from "./model";
-import { localName } from "./language";
+import { localName } from "./request";
 import type { Store } from "./store";
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { TenantAuth, Principal } from "./auth";
-import { localIso, utcIso } from "./demo/generate";
+import { utcIso } from "./demo/generate";
+import { tenantWallTime } from "./request";
 import type { Knobs } from "./knobs";
 import type { ArchiveContext, ArchiveQuery } from "./odata/archive";
 import type { Store } from "./store";
@@ -15,10 +16,17 @@ export interface SandboxContext {
   origin: string;
   /** The clock for "today" in filters and for timestamps of changes. */
   now(): Date;
+  /** The tenant's base time zone (IANA): stored date-times are in it. */
+  timeZone: string;
 }
 
-export const webapiUrl = (ctx: SandboxContext) => `${ctx.origin}/${ctx.tenant}/api`;
-export const nowLocal = (ctx: SandboxContext) => localIso(ctx.now());
+/** The tenant's address now (under `tenantPath` once moved). */
+export const tenantEndpoint = (ctx: SandboxContext) => {
+  const path = ctx.knobs.get().tenantPath;
+  return `${ctx.origin}${path ? `/${path}` : ""}/${ctx.tenant}`;
+};
+export const webapiUrl = (ctx: SandboxContext) => `${tenantEndpoint(ctx)}/api`;
+export const nowLocal = (ctx: SandboxContext) => tenantWallTime(ctx.now(), ctx.timeZone);
 export const nowUtc = (ctx: SandboxContext) => utcIso(ctx.now());
 
 declare module "fastify" {
@@ -33,7 +41,7 @@ declare module "fastify" {
 
 export function archiveContext(ctx: SandboxContext, req: FastifyRequest, provider: string): ArchiveContext {
   return {
-    today: localIso(ctx.now()).slice(0, 10),
+    today: tenantWallTime(ctx.now(), ctx.timeZone).slice(0, 10),
     associateId: req.principal?.associateId ?? 0,
     requestUrl: new URL(req.url, ctx.origin),
     metadataUrl: `${webapiUrl(ctx)}/v1/Archive/${provider}/$metadata`,

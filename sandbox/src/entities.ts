@@ -3,7 +3,7 @@ import type {
   PersonRec, SaleRec, SelectionRec, TaskRec,
 } from "./model";
 import type { Store } from "./store";
-import { localName } from "./language";
+import { localName } from "./request";
 
 /**
  * Records → SuperOffice's JSON carriers, with SuperOffice's property names and casing (definitions in
@@ -12,7 +12,8 @@ import { localName } from "./language";
 
 type Obj = Record<string, unknown>;
 
-export const FULL_TABLE_RIGHT = { Mask: "Delete, Filtering, Read, Update, Insert", Reason: "" };
+/** SuperOffice's ETableRight names ("Select, Update, Insert, Delete"), as the WebAPI serialises the flags. */
+export const FULL_TABLE_RIGHT = { Mask: "Select, Update, Insert, Delete", Reason: "" };
 const NO_DATE = "0001-01-01T00:00:00";
 
 export function entityElements(values: string[], description = ""): Obj[] {

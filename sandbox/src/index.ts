@@ -7,7 +7,7 @@ import { Knobs, type SandboxKnobs, type SandboxStats } from "./knobs";
 import type { TenantData } from "./model";
 import { buildServer } from "./server";
 import { Store } from "./store";
-import type { SandboxContext } from "./context";
+import { webapiUrl as webapiUrlOf, type SandboxContext } from "./context";
 
 export type { SandboxKnobs, SandboxStats } from "./knobs";
 export type { DemoPerson, DemoRep, DemoTenantInfo } from "./demo/describe";
@@ -43,13 +43,18 @@ export interface SandboxOptions {
   };
   knobs?: Partial<SandboxKnobs>;
   logger?: boolean;
+  /**
+   * The tenant's base time zone (IANA); stored date-times are in it, SO-TimeZone converts from it.
+   * Default UTC (the demo data's clock).
+   */
+  timeZone?: string;
 }
 
 export interface RunningSandbox {
   /** http://127.0.0.1:PORT — also the system-user auth origin. */
   origin: string;
-  /** origin + "/Cust00001/api" (the tenant's webapi_url). */
-  webapiUrl: string;
+  /** origin + "/Cust00001/api" (the tenant's webapi_url; under its new path once moved with the tenantPath knob). */
+  readonly webapiUrl: string;
   setKnobs(k: Partial<SandboxKnobs>): void;
   stats(): SandboxStats;
   resetStats(): void;
@@ -90,7 +95,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const systemAssociate = store.data.associates.find((a) => a.type === "SystemAssociate")?.id ?? 1;
   const auth = await TenantAuth.create(authOptions, tenant, systemAssociate);
   const knobs = new Knobs(opts.knobs, seed);
-  const ctx: SandboxContext = { store, auth, knobs, tenant, origin: "", now: () => opts.now ?? new Date() };
+  const ctx: SandboxContext = { store, auth, knobs, tenant, origin: "", now: () => opts.now ?? new Date(), timeZone: opts.timeZone ?? "UTC" };
   const reset = async () => {
     store.replace(seeded());
     await store.commit();
@@ -100,12 +105,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const address = app.server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   ctx.origin = `http://${host}:${address.port}`;
-  const webapiUrl = `${ctx.origin}/${tenant}/api`;
-
   let closed = false;
   return {
     origin: ctx.origin,
-    webapiUrl,
+    get webapiUrl() {
+      return webapiUrlOf(ctx);
+    },
     setKnobs: (k) => void knobs.set(k),
     stats: () => knobs.snapshot(),
     resetStats: () => knobs.resetStats(),

@@ -17,11 +17,19 @@ export const SandboxKnobs = z.object({
   retryAfterSeconds: z.number().int().min(0).max(3600),
   /** PUT /v1/Document/{id}/Content answers 415, as a NetServer that does not take raw bytes there. */
   refuseContentPut: z.boolean(),
+  /**
+   * Moves the tenant under another path segment, as SuperOffice moves tenants between numbered hosts
+   * (`sod3` → `http://…/sod3/Cust00001/api`; "" is the start). The old address answers 421.
+   */
+  tenantPath: z.string().regex(/^[A-Za-z0-9-]*$/, "letters, digits and -"),
+  /** The tenant's State in the Tenant Status API; anything but Running answers the tenant API with 503. */
+  tenantState: z.enum(["Running", "InMaintenance", "Suspended"]),
 });
 export type SandboxKnobs = z.infer<typeof SandboxKnobs>;
 
 export const DEFAULT_KNOBS: SandboxKnobs = {
   latencyMs: 0, failureRate: 0, failNext: 0, throttleRate: 0, throttleNext: 0, retryAfterSeconds: 1, refuseContentPut: false,
+  tenantPath: "", tenantState: "Running",
 };
 
 export interface SandboxStats {

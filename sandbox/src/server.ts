@@ -3,12 +3,12 @@ import { z } from "zod";
 import { describeTenant } from "./demo/describe";
 import { SoError } from "./errors";
 import { SandboxKnobs } from "./knobs";
-import { inLanguage, requestLanguage } from "./language";
+import { inRequest, requestLanguage, requestZone, showDates } from "./request";
 import { agentRoutes } from "./routes/agents";
 import { entityRoutes, type Route } from "./routes/entities";
 import { listRoutes } from "./routes/lists";
 import { otherRoutes } from "./routes/other";
-import { archiveQuery, type Handler, type SandboxContext, webapiUrl } from "./context";
+import { archiveQuery, type Handler, type SandboxContext, tenantEndpoint, webapiUrl } from "./context";
 
 function isEntity(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) && !Buffer.isBuffer(value) && !("odata.metadata" in value);
@@ -37,6 +37,56 @@ function selectEntityFields(entity: Record<string, unknown>, select: string): Re
   return out;
 }
 
+/** Dictionaries whose keys are data (field names), not property names. */
+const DICTIONARIES = new Set(["customfields", "userdefinedfields", "extrafields"]);
+
+/**
+ * A JSON body with every property name in SuperOffice's PascalCase, as its case-insensitive reader
+ * sees it. JSON Patch operations keep their RFC 6902 members (op, path, value, from); only the value is
+ * read as an entity; dictionary keys (custom fields) are kept as written.
+ */
+export function pascalCaseKeys(body: unknown): unknown {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== "object") return v;
+    const entries = Object.entries(v as Record<string, unknown>);
+    const isPatchOp = entries.some(([k]) => k === "op") && entries.some(([k]) => k === "path");
+    return Object.fromEntries(entries.map(([k, x]) => {
+      if (isPatchOp) return [k, k === "value" ? walk(x) : x];
+      const key = k.charAt(0).toUpperCase() + k.slice(1);
+      return [key, DICTIONARIES.has(k.toLowerCase()) ? x : walk(x)];
+    }));
+  };
+  return walk(body);
+}
+
+function dotNetType(value: unknown): { FieldType: string; FieldLength: number } {
+  if (typeof value === "number") return Number.isInteger(value) ? { FieldType: "System.Int32", FieldLength: 4 } : { FieldType: "System.Double", FieldLength: 8 };
+  if (typeof value === "boolean") return { FieldType: "System.Boolean", FieldLength: 2 };
+  if (typeof value === "string") return /^\d{4}-\d{2}-\d{2}T/.test(value) ? { FieldType: "System.DateTime", FieldLength: 16 } : { FieldType: "System.String", FieldLength: 255 };
+  if (Array.isArray(value)) return { FieldType: "SuperOffice.CRM.Services.EntityElement[]", FieldLength: 0 };
+  return { FieldType: "SuperOffice.CRM.Services.Carrier", FieldLength: 4 };
+}
+
+/** FieldProperties as SuperOffice fills them on entities: one FieldRight, type and length per property. */
+function withFieldProperties(entity: Record<string, unknown>): Record<string, unknown> {
+  const current = entity.FieldProperties;
+  if (entity.TableRight === undefined || entity.TableRight === null || (current && Object.keys(current).length > 0)) return entity;
+  const props: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entity)) {
+    if (key === "TableRight" || key === "FieldProperties" || key === "_Links" || key === "CustomFields" || key === "ExtraFields") continue;
+    if (key === "UserDefinedFields" && value && typeof value === "object") {
+      for (const udef of Object.keys(value)) {
+        if (!/:(DisplayText|DisplayTooltip)$/.test(udef)) props[`UserDefinedFields.${udef}`] = { FieldRight: { Mask: "Update", Reason: "" }, FieldType: "System.String", FieldLength: -1 };
+      }
+      continue;
+    }
+    const mandatory = key === "Name" || key === "Category";
+    props[key] = { FieldRight: { Mask: mandatory ? "Update, UIHintMandatory" : "Update", Reason: "" }, ...dotNetType(value) };
+  }
+  return { ...entity, FieldProperties: props };
+}
+
 export interface ServerHooks {
   /** Restores the seeded tenant (POST /__sandbox/reset). */
   reset(): Promise<void>;
@@ -52,7 +102,22 @@ function sendError(reply: FastifyReply, error: SoError): FastifyReply {
 
 /** Builds the HTTP app: the tenant WebAPI under /{tenant}/api, system-user login, and /__sandbox test routes. */
 export function buildServer(ctx: SandboxContext, hooks: ServerHooks): FastifyInstance {
-  const app = Fastify({ logger: hooks.logger, routerOptions: { caseSensitive: false }, bodyLimit: 30 * 1024 * 1024 });
+  // SuperOffice's routing takes `v1/Contact/` as `v1/Contact` (the official client sends the slash).
+  const app = Fastify({
+    logger: hooks.logger,
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
+    bodyLimit: 30 * 1024 * 1024,
+    // The tenant answers under its current path only (tenantPath knob); its old address is misdirected.
+    rewriteUrl: (req) => {
+      const url = req.url ?? "/";
+      const path = ctx.knobs.get().tenantPath.toLowerCase();
+      const at = new RegExp(`^/(?:([^/?]+)/)?${ctx.tenant}(/|$|\\?)`, "i").exec(url);
+      if (!at) return url;
+      const prefix = (at[1] ?? "").toLowerCase();
+      if (prefix === path) return prefix ? url.slice(prefix.length + 1) : url;
+      return `/__misdirected${url}`;
+    },
+  });
 
   app.addContentTypeParser(JSON_TYPES, { parseAs: "string" }, (_req, body, done) => {
     try {
@@ -83,12 +148,20 @@ export function buildServer(ctx: SandboxContext, hooks: ServerHooks): FastifyIns
     app.route({
       method, url, config: { operation },
       handler: async (req, reply) => {
-        const result = await inLanguage(requestLanguage(req.headers), () => handler(req, reply));
-        if (method === "GET" && result !== reply && isEntity(result) && notModifiedSince(req.headers["if-modified-since"], result.UpdatedDate)) {
-          return reply.code(304).send();
-        }
-        const select = archiveQuery(req).$select;
-        return select && result !== reply && isEntity(result) ? selectEntityFields(result, select) : result;
+        const context = { language: requestLanguage(req.headers), tenantZone: ctx.timeZone, zone: requestZone(req.headers, ctx.timeZone) };
+        return inRequest(context, async () => {
+          // SuperOffice reads JSON property names case-insensitively (the official client writes camelCase).
+          if (req.body !== undefined && !Buffer.isBuffer(req.body)) req.body = pascalCaseKeys(req.body);
+          const result = await handler(req, reply);
+          if (method === "GET" && result !== reply && isEntity(result) && notModifiedSince(req.headers["if-modified-since"], result.UpdatedDate)) {
+            return reply.code(304).send();
+          }
+          if (result === reply || Buffer.isBuffer(result)) return result;
+          const select = archiveQuery(req).$select;
+          const shaped = isEntity(result) ? withFieldProperties(select ? selectEntityFields(result, select) : result) : result;
+          if (context.zone.zone !== ctx.timeZone || context.zone.includeOffset) reply.header("SO-TimeZone", context.zone.zone);
+          return showDates(shaped);
+        });
       },
     });
   };
@@ -99,6 +172,9 @@ export function buildServer(ctx: SandboxContext, hooks: ServerHooks): FastifyIns
     const tenant = (req.params as Record<string, string>).tenant ?? "";
     if (tenant.toLowerCase() !== ctx.tenant.toLowerCase()) {
       return sendError(reply, new SoError(421, "MisdirectedRequest", `Wrong subdomain used to access tenant ${tenant}`, "SuperOffice.Services.WebApi"));
+    }
+    if (ctx.knobs.get().tenantState !== "Running") {
+      return sendError(reply, new SoError(503, "ServiceUnavailable", `Tenant ${ctx.tenant} is ${ctx.knobs.get().tenantState}`, "SuperOffice.Sandbox", { "Retry-After": "60" }));
     }
     const fault = ctx.knobs.decide();
     if (fault) {
@@ -122,6 +198,20 @@ export function buildServer(ctx: SandboxContext, hooks: ServerHooks): FastifyIns
   listRoutes(route, ctx);
   otherRoutes(route, ctx);
   agentRoutes(route, ctx);
+
+  app.all("/__misdirected/*", async (_req, reply) =>
+    sendError(reply, new SoError(421, "MisdirectedRequest", `Wrong subdomain used to access tenant ${ctx.tenant}`, "SuperOffice.Services.WebApi")));
+
+  // ---- Tenant Status API (D-TS), on the auth origin: where the tenant is and whether it is up.
+  app.get("/api/state/:contextId", async (req, reply) => {
+    const { contextId } = req.params as { contextId: string };
+    if (contextId.toLowerCase() !== ctx.tenant.toLowerCase()) return reply.code(404).send({ Error: true, ErrorMessage: `No tenant ${contextId}` });
+    const state = ctx.knobs.get().tenantState;
+    return {
+      ContextIdentifier: ctx.tenant, Endpoint: tenantEndpoint(ctx), State: state, IsRunning: state === "Running",
+      ValidUntil: new Date(Date.now() + 5 * 60_000).toISOString(), Api: webapiUrl(ctx), Version: "10.5.0 (sandbox)",
+    };
+  });
 
   // ---- System-user sign-in (on the auth origin, outside the tenant path).
   app.post("/Login/api/PartnerSystemUser/Authenticate", async (req) =>

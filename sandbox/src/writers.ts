@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { badRequest } from "./errors";
+import { storedLocal } from "./request";
 import type { AppointmentRec, ContactRec, DocumentRec, PersonRec, SelectionRec } from "./model";
 import type { Store } from "./store";
 
@@ -32,11 +33,9 @@ function values(elements: z.infer<typeof Elements>): string[] | undefined {
   return elements?.map((e) => (e.Value ?? "").trim()).filter((v) => v.length > 0);
 }
 
-/** Tenant-local timestamp "YYYY-MM-DDTHH:mm:ss" from an ISO date or date-time (offsets dropped, as tenant time). */
+/** Tenant-local timestamp "YYYY-MM-DDTHH:mm:ss" from an ISO date or date-time: `Z` and offsets converted, never dropped. */
 export function localTimestamp(s: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::(\d{2}))?)?/.exec(s);
-  if (!m) throw badRequest(`'${s}' is not a date`);
-  return `${m[1]}T${m[2] ?? "00:00"}:${m[3] ?? "00"}`;
+  return storedLocal(s);
 }
 
 function need<T>(value: T | undefined, what: string, id: number): T {

@@ -4,6 +4,7 @@ import type { ScheduleBody } from "../../../shared/api/settings";
 import { ConfigError, loadConfig, SCHEDULE_VARIABLES, type ConnectorConfig } from "../config";
 import { CrmError, type CrmFullPort } from "../crm/port";
 import { createSuperOfficeClient } from "../crm/superoffice";
+import { crmEndpointRepository } from "../store/crm-endpoint";
 import { missingCategories, categoryIds } from "../jobs/portfolio";
 import { settingsService } from "../features/settings/service";
 import { openStore } from "../store";
@@ -131,7 +132,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, deps: { crm?: CrmFullPor
   }
 
   try {
-    const crm = deps.crm ?? createSuperOfficeClient(config.superOffice);
+    const crm = deps.crm ?? createSuperOfficeClient(config.superOffice, db ? { endpointStore: crmEndpointRepository(db, config.superOffice.webapiUrl.replace(/\/+$/, "")) } : {});
     let fields = config.fields;
     // Where the category names come from decides what to advise: the admin page's saved mapping replaces the variables.
     let mappingSaved = false;
@@ -149,6 +150,14 @@ export async function runDoctor(env: NodeJS.ProcessEnv, deps: { crm?: CrmFullPor
       }
       const lines = await ordersRepository(db).countLines();
       findings.push(lines > 0 ? { level: "ok", text: `${lines} order lines stored.` } : { level: "warn", text: "No order history imported yet: run npm run import-orders -- <file> before classifying." });
+    }
+    const tenant = await crm.tenantState?.().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    if (tenant instanceof Error) findings.push({ level: "warn", text: `SuperOffice's tenant status service cannot be asked: ${tenant.message}` });
+    else if (tenant) {
+      const at = tenant.webapiUrl ? ` at ${tenant.webapiUrl}` : "";
+      findings.push(tenant.running
+        ? { level: "ok", text: `SuperOffice tenant state: ${tenant.state}${at}.` }
+        : { level: "warn", text: `SuperOffice tenant state: ${tenant.state}${at}: scheduled jobs wait until it is running again.` });
     }
     const categories = await crm.listCategories();
     findings.push({ level: "ok", text: `SuperOffice reachable and signed in (${categories.length} categories).` });

@@ -131,6 +131,11 @@ export interface CrmPort {
    * from appointments are dates in this zone, so "today" is compared in it too. Default Europe/Stockholm.
    */
   readonly timeZone?: string;
+  /**
+   * Whether the CRM tenant is up, asked before scheduled jobs (and after a move found by a 421); null
+   * when the CRM has no status service.
+   */
+  tenantState?(): Promise<{ state: string; running: boolean; validUntil: string | null; webapiUrl?: string | null } | null>;
   findPersonsByEmail(email: string): Promise<CrmPerson[]>;
   getCompany(id: ContactId): Promise<CrmCompany>;
   listCategories(): Promise<CrmListItem[]>;

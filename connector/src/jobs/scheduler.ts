@@ -37,6 +37,17 @@ export function dueDay(instant: Date, time: string, timeZone: string): LocalDate
   return minutes >= minutesOf(time) ? date : null;
 }
 
+/**
+ * The scheduler's gate for a CRM with a tenant status service: a job waits while the tenant is not
+ * running (maintenance, suspended); an unreachable status service does not hold jobs back.
+ */
+export function crmTenantReady(crm: { tenantState?(): Promise<{ running: boolean } | null> }): () => Promise<boolean> {
+  return async () => {
+    const state = await crm.tenantState?.().catch(() => null);
+    return state === null || state === undefined || state.running;
+  };
+}
+
 export interface ScheduledJob {
   name: string;
   /** The unit of work due now (e.g. "2026-W48"), or null when nothing is due. */
@@ -58,6 +69,13 @@ export function startScheduler(options: {
   onError?: (job: string, error: unknown) => void;
   /** Told when a job ran a unit of work in this process. */
   onRun?: (job: string, runKey: string) => void;
+  /**
+   * Asked before a due job runs (the CRM tenant's state); false skips it, and it stays due, so a later
+   * tick runs it once the tenant is back.
+   */
+  ready?: () => Promise<boolean>;
+  /** Told when a due job was skipped because `ready` said no. */
+  onSkip?: (job: string, runKey: string) => void;
 }): Scheduler {
   const now = options.now ?? (() => new Date());
   let running: Promise<void> = Promise.resolve();
@@ -71,6 +89,10 @@ export function startScheduler(options: {
         try {
           const key = await job.due(now());
           if (key !== null && !stopped) {
+            if (options.ready && !(await options.ready())) {
+              options.onSkip?.(job.name, key);
+              continue;
+            }
             if (await job.run(key)) options.onRun?.(job.name, key);
           }
         } catch (error) {

@@ -1,6 +1,6 @@
 import { notFound } from "../errors";
 import { documentTemplateCarrier, listItemEntity, mdoListItem } from "../entities";
-import { localName } from "../language";
+import { localName } from "../request";
 import type { ListItemRec } from "../model";
 import type { SandboxContext } from "../context";
 import type { Route } from "./entities";

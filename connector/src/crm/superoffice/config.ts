@@ -80,6 +80,11 @@ export const SuperOfficeConfig = z.object({
   callsPerSecond: z.number().positive().max(100).default(10),
   timeoutMs: z.number().int().positive().default(15_000),
   retry: RetryConfig.prefault({}),
+  /**
+   * Origin of SuperOffice's Tenant Status API (`{tenantStatusUrl}/api/state/{ContextId}`), e.g.
+   * https://online.superoffice.com. Default: the system user's `authUrl`. Without one a 421 is final.
+   */
+  tenantStatusUrl: z.url().optional(),
   /** How long list look-ups (categories, task types, UDF lists) are cached. */
   listCacheTtlMs: z.number().int().min(0).default(10 * 60_000),
 });

@@ -9,6 +9,7 @@ import { isRetryable, toCrmError, type SoFailure } from "./errors";
 import { serialiseQuery } from "./odata";
 import type { CallBudget, CallRelease, Clock } from "./rate-limit";
 import { parseRetryAfter, retryDelayMs } from "./retry";
+import type { TenantLocator } from "./tenant-status";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -61,6 +62,8 @@ export interface SoHttpDeps {
   random: () => number;
   secrets: readonly string[];
   observer?: SoObserver;
+  /** Where the tenant is now (Tenant Status API); without it a 421 is final. */
+  locator?: TenantLocator;
 }
 
 /**
@@ -114,18 +117,21 @@ export class SoHttp {
     const languageHeaders = { "Accept-Language": language, "SO-Language": language };
     let attempt = 0;
     let renewed = false;
+    let relocated = false;
     for (;;) {
       attempt += 1;
       const release = await this.turn(request, bounds);
       let response: AxiosResponse<unknown> | null = null;
       let authHeaders: Record<string, string> = {};
       let networkFailure: SoFailure | null = null;
+      let base = this.config.webapiUrl;
       const contentType = request.body === undefined ? null : (request.contentType ?? "application/json");
       try {
         authHeaders = await this.deps.auth.headers();
+        if (this.deps.locator) base = await this.deps.locator.current();
         response = await this.deps.axios.request<unknown>({
           method: request.method,
-          url: `${this.config.webapiUrl}${request.path}`,
+          url: `${base}${request.path}`,
           params: request.query,
           paramsSerializer: { serialize: (params) => serialiseQuery(params as Record<string, string>) },
           data: request.body,
@@ -152,6 +158,23 @@ export class SoHttp {
         if (response.status >= 200 && response.status < 300) return response;
         failure = { kind: "http", status: response.status, body: response.data };
         retryAfterMs = parseRetryAfter(headerOf(response, "retry-after"), this.deps.clock.now());
+        if (response.status === 421 && this.deps.locator && !relocated) {
+          // The tenant moved (or is down): ask where it is, switch, and send this call there once. A 421
+          // was not acted on, so even a create is safe to repeat.
+          relocated = true;
+          if ((await this.deps.locator.current()) !== base) {
+            attempt -= 1; // another call already found where the tenant went
+            continue;
+          }
+          const found = await this.deps.locator.refresh().catch(() => null);
+          if (found && !found.state.running) {
+            throw new CrmError("CRM_TEMPORARY", `SuperOffice is not available for this tenant now (${found.state.state}): ${request.what}`, { status: 421 });
+          }
+          if (found?.moved) {
+            attempt -= 1;
+            continue;
+          }
+        }
         if (response.status === 401 && !renewed) {
           renewed = true;
           if (await this.deps.auth.renewAfterUnauthorized(authHeaders)) {

@@ -26,10 +26,12 @@ import { createPerson, findPersonsByEmail, getPerson } from "./operations/person
 import { listSoldSales } from "./operations/sales";
 import { addSelectionMembers, createStaticSelection, findSelectionByName, setSelectionMembers } from "./operations/selections";
 import { sharedTenantBudget, systemClock, type CallBudget, type Clock } from "./rate-limit";
+import { contextIdOf, TenantLocator, type EndpointStore, type TenantMove, type TenantState } from "./tenant-status";
 import { TtlCache, type ListCache } from "./ttl-cache";
 
 export type { CallBudget, CallRelease, Clock } from "./rate-limit";
 export type { SoExchange, SoObserver } from "./http";
+export type { EndpointStore, TenantMove, TenantState } from "./tenant-status";
 export type { SuperOfficeConfig, SuperOfficeConfigInput } from "./config";
 export { parseSuperOfficeConfig } from "./config";
 export { SlidingWindowBudget, sharedTenantBudget } from "./rate-limit";
@@ -49,6 +51,10 @@ export interface SuperOfficeDeps {
   observer?: SoObserver;
   /** Key source for validating the system-user JWT (default: {authUrl}/login/.well-known/jwks). */
   jwks?: JWTVerifyGetKey;
+  /** Keeps the tenant's endpoint after a move (the connector's store). */
+  endpointStore?: EndpointStore;
+  /** Told when the tenant's endpoint changed. */
+  onTenantMove?: (move: TenantMove) => void;
 }
 
 export interface SuperOfficeClient extends CrmFullPort {
@@ -58,6 +64,13 @@ export interface SuperOfficeClient extends CrmFullPort {
   clearListCache(): void;
   /** The authenticator in use (system-user auth exposes its exchange count). */
   readonly auth: Authenticator;
+  /**
+   * The tenant's state from the Tenant Status API, switching to its current endpoint if it moved; null
+   * when no status service is configured.
+   */
+  tenantState(): Promise<TenantState | null>;
+  /** The webapi_url requests go to now. */
+  currentWebapiUrl(): Promise<string>;
 }
 
 /** A SuperOffice WebAPI v1 client for one tenant, implementing the connector's CRM port. */
@@ -66,7 +79,13 @@ export function createSuperOfficeClient(input: SuperOfficeConfigInput, deps: Sup
   const clock = deps.clock ?? systemClock;
   const http = deps.axios ?? axios.create();
   const auth = createAuthenticator(config.auth, { http, now: () => new Date(clock.now()), jwks: deps.jwks, timeoutMs: config.timeoutMs });
+  const statusUrl = config.tenantStatusUrl ?? (config.auth.kind === "system-user" ? config.auth.authUrl : undefined);
+  const contextId = config.auth.kind === "system-user" ? config.auth.contextId : contextIdOf(config.webapiUrl);
+  const locator = statusUrl && contextId
+    ? new TenantLocator({ configuredUrl: config.webapiUrl, statusUrl, contextId, axios: http, timeoutMs: config.timeoutMs, store: deps.endpointStore, onMove: deps.onTenantMove })
+    : undefined;
   const soHttp = new SoHttp(config, {
+    ...(locator ? { locator } : {}),
     axios: http,
     auth,
     budget: deps.budget ?? sharedTenantBudget(config.webapiUrl, config.callsPerSecond),
@@ -87,6 +106,8 @@ export function createSuperOfficeClient(input: SuperOfficeConfigInput, deps: Sup
     config,
     auth,
     timeZone: config.tenantTimeZone,
+    tenantState: async () => (locator ? (await locator.refresh()).state : null),
+    currentWebapiUrl: () => (locator ? locator.current() : Promise.resolve(config.webapiUrl)),
     clearListCache: () => cache.clear(),
     findPersonsByEmail: (email) => findPersonsByEmail(ctx, email),
     getPerson: (id) => getPerson(ctx, id),
