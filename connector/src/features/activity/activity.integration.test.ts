@@ -151,6 +151,35 @@ describe("activity feature against the sandbox", () => {
     expect(after.lastContact?.date.slice(0, 10)).toBe(today);
   });
 
+  it("answers the card with the activity of a save whose follow-up failed", async () => {
+    const email = stack.sandbox.tenant.highlights.apostrophe.email;
+    const card = await cardOf(email);
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+    // The follow-up's write, the save's second POST /Appointment, fails however often it is tried.
+    let posts = 0;
+    const stop = stack.sandbox.onCall((operation) => {
+      if (operation === "POST /api/v1/Appointment" && ++posts === 2) stack.sandbox.setKnobs({ failNext: 50, retryAfterSeconds: 0 });
+    });
+    const saved = await api("POST", "/api/v1/activities", {
+      idempotencyKey: crypto.randomUUID(),
+      companyId: card.company.id,
+      personId: card.person.id,
+      type: "call",
+      date: today,
+      notes: "",
+      outcome: "Called before the follow-up failed",
+      nextStep: { date: "2027-05-05", text: "" },
+      separateFollowUp: true,
+    }).finally(() => {
+      stop();
+      stack.sandbox.setKnobs({ failNext: 0, retryAfterSeconds: 1 });
+    });
+    expect(saved.status).toBeGreaterThanOrEqual(500);
+    const after = await cardOf(email);
+    expect(after.lastContact?.date.slice(0, 10)).toBe(today);
+    expect(after.lastContact?.text).toContain("Called before the follow-up failed");
+  });
+
   it("writes the rep's judgement to the CRM", async () => {
     const card = await cardOf(stack.sandbox.tenant.highlights.tierC.email);
     const next = card.potential === "A" ? "B" : "A";

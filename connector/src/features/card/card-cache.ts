@@ -1,7 +1,7 @@
 /**
  * Cards just assembled, for the senders a rep (or a colleague) selects again within a short while: the
  * same answer without a CRM call. Concurrent requests for one card share one assembly. A write through
- * the connector (any successful non-GET API request) empties the cache, and an assembly that was running
+ * the connector (any non-GET API request, also one that failed part-way) empties the cache, and an assembly that was running
  * across such a write is not kept, so a card never shows less than what was just saved. Failures are
  * not cached.
  */

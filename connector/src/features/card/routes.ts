@@ -17,7 +17,7 @@ import { cardCache as newCardCache, type CardCache } from "./card-cache";
  * `currentFields`, when given, is the field mapping the admin saved, read per request so a change applies at
  * once (and the card reads the CRM as the judgement writes it); else the configured `sources.fields`.
  * Cards are kept for a minute (card-cache.ts) per address or company, language and field mapping; any
- * successful write through the API empties the cache.
+ * write through the API, also one that failed part-way, empties the cache.
  */
 export function cardRoutes(
   app: FastifyInstance,
@@ -28,8 +28,9 @@ export function cardRoutes(
   const r = app.withTypeProvider<ZodTypeProvider>();
   const withFields = async (): Promise<CardSources> => (currentFields ? { ...sources, fields: await currentFields() } : sources);
   const keyOf = (what: string, language: string | null, fields: FieldMapping) => JSON.stringify([what, language, fields]);
-  app.addHook("onSend", async (request, reply) => {
-    if (request.method !== "GET" && request.method !== "HEAD" && reply.statusCode < 400 && request.routeOptions.url?.startsWith("/api/")) cache.clear();
+  // Also after a failed write: it may have written part (an activity saved, its follow-up not).
+  app.addHook("onSend", async (request) => {
+    if (request.method !== "GET" && request.method !== "HEAD" && request.routeOptions.url?.startsWith("/api/")) cache.clear();
   });
   r.get("/api/v1/card", { schema: { querystring: CardQuery, response: { 200: CardResponse } } }, async (request) => {
     const language = explanationLocaleOf(request.headers["accept-language"]);
