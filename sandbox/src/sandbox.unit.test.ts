@@ -136,3 +136,45 @@ describe("test routes and other credentials", () => {
     expect((await fetch(`${s.origin}/Cust99999/api/v1/List/Category/Items`, { headers: basic("so", "pw") })).status).toBe(421);
   });
 });
+
+describe("as SuperOffice reads and writes", () => {
+  const create = async (sb: RunningSandbox, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${sb.webapiUrl}/v1/Appointment/`, { method: "POST", headers: { ...bearer, ...headers }, body: JSON.stringify(body) });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { AppointmentId: number; StartDate: string; CreatedDate: string };
+  };
+  const read = async (sb: RunningSandbox, id: number, timeZone?: string) => {
+    const res = await fetch(`${sb.webapiUrl}/v1/Appointment/${id}`, { headers: { ...bearer, ...(timeZone ? { "SO-TimeZone": timeZone } : {}) } });
+    return { status: res.status, header: res.headers.get("so-timezone"), body: (await res.json()) as { StartDate: string; EndDate: string; CreatedDate: string } };
+  };
+
+  it("stores Z and offsets in tenant time and answers in the zone SO-TimeZone asks for, with offsets only under includeTZOffset", async () => {
+    const sb = await start({ timeZone: "Europe/Oslo" });
+    const contactId = sb.tenant.highlights.tierA.contactId;
+    const a = await create(sb, { contact: { contactId }, startDate: "2002-03-31T16:00:00.000Z", endDate: "2002-03-31T19:00:00+02:00" });
+    expect(await read(sb, a.AppointmentId)).toMatchObject({ header: null, body: { StartDate: "2002-03-31T18:00:00", EndDate: "2002-03-31T19:00:00" } });
+    expect((await read(sb, a.AppointmentId, "UTC,includeTZOffset")).body).toMatchObject({ StartDate: "2002-03-31T16:00:00Z", EndDate: "2002-03-31T17:00:00Z" });
+    expect(await read(sb, a.AppointmentId, "NO,includeTZOffset")).toMatchObject({ header: "Europe/Oslo", body: { StartDate: "2002-03-31T18:00:00+02:00" } });
+    expect((await read(sb, a.AppointmentId, "FI")).body.StartDate).toBe("2002-03-31T19:00:00");
+    // Created is tenant time too (09:00 UTC = 10:00 in Oslo in November), not UTC with Z.
+    expect((await read(sb, a.AppointmentId)).body.CreatedDate).toBe("2026-11-23T10:00:00");
+    expect((await read(sb, a.AppointmentId, "Mars/Olympus")).status).toBe(400);
+    // A time without designator is in the request's SO-TimeZone.
+    const b = await create(sb, { Contact: { ContactId: contactId }, StartDate: "2026-07-01T09:00:00", EndDate: "2026-07-01T10:00:00" }, { "SO-TimeZone": "UTC" });
+    expect((await read(sb, b.AppointmentId)).body.StartDate).toBe("2026-07-01T11:00:00");
+  });
+
+  it("reads property names in any case, also in JSON Patch values and merge patches, and keeps custom-field keys", async () => {
+    const sb = await start();
+    const id = sb.tenant.highlights.tierC.contactId;
+    const patch = (body: unknown) => fetch(`${sb.webapiUrl}/v1/Contact/${id}/`, { method: "PATCH", headers: bearer, body: JSON.stringify(body) });
+    expect((await patch([{ op: "replace", path: "/associate", value: { associateId: 3 } }])).status).toBe(200);
+    const merged = await patch({ department: "Inköp", customFields: { "SuperOffice:1": "[I:0]" } });
+    const contact = (await merged.json()) as { Associate: { AssociateId: number }; Department: string; CustomFields: Record<string, string>; TableRight: { Mask: string }; FieldProperties: Record<string, { FieldType: string }> };
+    expect(contact.Associate.AssociateId).toBe(3);
+    expect(contact.Department).toBe("Inköp");
+    expect(contact.CustomFields["SuperOffice:1"]).toBe("[I:0]");
+    expect(contact.TableRight.Mask).toBe("Select, Update, Insert, Delete");
+    expect(contact.FieldProperties.ContactId).toMatchObject({ FieldType: "System.Int32" });
+  });
+});
