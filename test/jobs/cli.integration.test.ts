@@ -168,4 +168,4 @@ test("an admin's session: tier settings, import, dry run with every company and 
   expect(none.stderr).toContain("--source <file> or --all");
   const all = await kundrytm(["orders", "remove", "--all"], env);
   expect(all.stdout).toMatch(/^Removed 0 order lines of \d+ imports?\./);
-}, 120_000);
+}, 300_000);
