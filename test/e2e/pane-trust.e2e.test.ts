@@ -89,7 +89,7 @@ describe("never the wrong customer (Chromium)", () => {
       // Every earlier answer has come in by the time the network is quiet; the card stays on the last selection.
       await page.waitForLoadState("networkidle");
       expect(await visibleCompany().allTextContents()).toEqual([last.company]);
-      expect(await page.locator('[data-testid="shown-from"]:visible').textContent()).toBe(`E-post: ${(await mailFrom(last.email)).subject}`);
+      expect(await page.locator('[data-testid="shown-from"]:visible').textContent()).toBe(`Mejl: ${(await mailFrom(last.email)).subject}`);
     } finally {
       stack.sandbox.setKnobs({ latencyMs: 0 });
     }
@@ -173,4 +173,45 @@ describe("drafts (Chromium)", () => {
     await page.getByTestId("log-activity").waitFor();
     expect(await page.getByTestId("activity-form").count()).toBe(0);
   });
+});
+
+describe("errors that tell the truth (Chromium)", () => {
+  it("with the connector down, the card says Kundrytm cannot be reached, names the sender, and a retry shows the card", async () => {
+    const { tierC } = stack.sandbox.tenant.highlights;
+    await openPreview("lang=sv&width=320");
+    const mail = await mailFrom(tierC.email);
+    await stack.stopConnector();
+    try {
+      await page.click(`button[data-item-id="${mail.id}"]`);
+      const alert = page.locator('[role="alert"][data-error-code="NETWORK"]');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain(`Kortet för ${tierC.name} (${tierC.email}) kunde inte hämtas.`);
+      expect(await alert.textContent()).toContain("Kundrytm går inte att nå");
+      await expectNoSidewaysScroll();
+      await screenshot(page, "card-unreachable-sv-320");
+    } finally {
+      await stack.startConnector();
+    }
+    await page.locator('[role="alert"]').getByRole("button", { name: "Försök igen" }).click();
+    await visibleCompany().filter({ hasText: tierC.company }).waitFor();
+  });
+});
+
+describe("every state fits a 320 px pane (Chromium)", () => {
+  for (const lang of ["en", "sv", "nb"] as const) {
+    it(`the log form with a follow-up, and the confirmation after saving, in ${lang}`, async () => {
+      const { nonAscii } = stack.sandbox.tenant.highlights;
+      await openPreview(`lang=${lang}&width=320`);
+      await select(nonAscii.email);
+      await page.getByTestId("log-activity").click();
+      await page.getByTestId("activity-outcome").fill("Offert");
+      await page.waitForFunction(() => (document.querySelector('[data-testid="follow-up-date"]') as HTMLInputElement | null)?.value !== "");
+      await expectNoSidewaysScroll();
+      await screenshot(page, `log-form-${lang}-320`);
+      await page.getByTestId("save-activity").click();
+      await page.getByTestId("activity-saved").waitFor();
+      await expectNoSidewaysScroll();
+      await screenshot(page, `activity-saved-${lang}-320`);
+    });
+  }
 });

@@ -20,6 +20,9 @@ const useStyles = makeStyles({
   row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 8.5rem), 1fr))", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   cell: { minWidth: 0 },
   fill: { width: "100%", minWidth: 0 },
+  // The button, then what became of the last form below it, each as wide as the pane allows.
+  closed: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  opener: { alignSelf: "flex-start" },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -73,12 +76,12 @@ export default function LogActivity(props: {
 
   if (!open) {
     return (
-      <div className={styles.actions}>
-        <Button appearance="primary" ref={opener} onClick={openForm} data-testid="log-activity">
+      <div className={styles.closed}>
+        <Button appearance="primary" className={styles.opener} ref={opener} onClick={openForm} data-testid="log-activity">
           {t.logActivity}
         </Button>
         {saved !== false && (
-          <MessageBar intent="success" data-testid="activity-saved">
+          <MessageBar intent="success" layout="multiline" data-testid="activity-saved">
             <MessageBarBody>
               {t.activitySaved}
               {typeof saved === "object" && <SavedFollowUp response={saved} />}
@@ -86,7 +89,7 @@ export default function LogActivity(props: {
           </MessageBar>
         )}
         {discarded && (
-          <MessageBar intent="info" data-testid="draft-discarded">
+          <MessageBar intent="info" layout="multiline" data-testid="draft-discarded">
             <MessageBarBody>{t.draftDiscarded}</MessageBarBody>
             <MessageBarActions>
               <Button
