@@ -31,6 +31,8 @@ export const ImportReport = z.object({
   /** The changed lines (the first 1000): the file's line and what differs. */
   changes: z.array(z.object({ line: z.number().int(), orderNumber: z.string().nullable(), orderLine: z.string().nullable(), fields: z.array(z.enum(["amount", "date", "currency", "customer"])) })),
   bad: z.array(BadRowReport),
+  /** About the file as a whole, e.g. the encoding it was read in when it was not valid UTF-8. */
+  warnings: z.array(z.string()),
   fileError: z.string().nullable(),
   batchId: z.number().int().nullable(),
 });

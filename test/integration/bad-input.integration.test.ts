@@ -7,6 +7,8 @@ import { loadConfig } from "../../connector/src/config";
 import { createSuperOfficeClient } from "../../connector/src/crm/superoffice";
 import type { CrmFullPort } from "../../connector/src/crm/port";
 import { runWeeklyLists } from "../../connector/src/jobs/weekly-lists";
+import { generateDemoTenant, ordersToCsv } from "../../sandbox/src";
+import type { ImportReport } from "../../shared/api/jobs";
 import { startStack, type Stack } from "../e2e/support/stack";
 
 // Every kind of bad input the adversarial run found, against the embedded stack over loopback HTTP: each
@@ -198,4 +200,32 @@ test("a company the CRM dates impossibly is skipped and reported by the Monday l
   const total = (r: typeof report) => r.reps.reduce((n, x) => n + x.customers, 0);
   expect(total(clean) - total(report)).toBeLessThanOrEqual(1);
   expect(clean.skipped).toEqual([]);
+});
+
+test("an ERP export with an unclosed quote, a NUL and Windows-1252 text: each bad line reported, every other line read, nothing written to the CRM", async () => {
+  const orders = generateDemoTenant({ tenant: "Cust00001", seed: 1, customers: 300, now: new Date("2026-11-23T08:00:00Z") }).orders.slice(0, 7);
+  const lines = ordersToCsv(orders).trimEnd().split("\n");
+  // Line 3: a quote opens the product line and is never closed; line 5: a NUL in the product line.
+  lines[2] = lines[2]!.replace(/,([^,]*),(SE|NO|DK|FI)$/, ',"$1,$2');
+  lines[4] = lines[4]!.replace(/,([^,]*),(SE|NO|DK|FI)$/, ",Pump\u0000,$2");
+  lines[6] = lines[6]!.replace(/,([^,]*),(SE|NO|DK|FI)$/, ",Maskinför,$2");
+  const latin1 = Buffer.from(`${lines.join("\n")}\n`, "latin1");
+  stack.sandbox.resetStats();
+  const upload = async (encoding: string) => {
+    const res = await fetch(`${stack.url}/api/v1/admin/imports/orders?onError=skip&name=export.csv&encoding=${encoding}`, { method: "POST", headers: { authorization: admin, "content-type": "text/csv" }, body: latin1 });
+    return { status: res.status, report: (await res.json()) as ImportReport };
+  };
+  const first = await upload("auto");
+  expect(first.status).toBe(200);
+  expect(first.report.rows).toBe(7);
+  expect(first.report.bad.map((b) => [b.line, b.reason])).toEqual([
+    [3, expect.stringContaining("never closed")],
+    [5, expect.stringContaining("NUL")],
+  ]);
+  expect(first.report.warnings).toEqual([expect.stringContaining("read as Windows-1252")]);
+  // Asked to read it as UTF-8, it is still read, with a warning naming the line that is not UTF-8.
+  const asUtf8 = await upload("utf-8");
+  expect(asUtf8.report.warnings).toEqual([expect.stringMatching(/^Line 7 is not valid UTF-8/)]);
+  expect((await upload("klingon")).status).toBe(400);
+  expect(Object.keys(stack.sandbox.stats().callsByPath).filter((op) => !op.startsWith("GET "))).toEqual([]);
 });

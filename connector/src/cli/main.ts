@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { parseIsoWeek } from "../../../shared/domain/iso-week";
 import { isLocalDate } from "../../../shared/domain/dates";
 import { ColumnMappingSchema, type ColumnMappingInput } from "../erp";
+import { ENCODING_CHOICES, type EncodingChoice } from "../erp/csv";
 import { DEFAULT_MAPPING } from "../jobs/import-orders";
 import { JobBusyError } from "../jobs/services";
 import { VERSION } from "../version";
@@ -131,10 +132,15 @@ export function buildCli(): Command {
     .option("--mapping <file.json>", "column mapping (default: order_number, line, org_number, order_date, amount, currency, product_line, country)")
     .addOption(new Option("--on-error <mode>", "stop: refuse the file at the first bad row; skip: import the good rows").choices(["stop", "skip"]).default("stop"))
     .addOption(new Option("--decimal <mark>", "decimal mark of amounts").choices(["auto", ",", "."]).default("auto"))
+    .addOption(
+      new Option("--encoding <name>", "CSV text encoding; auto: a byte order mark decides, else UTF-8 when valid, else Windows-1252 (the report warns when the text is not valid in it)")
+        .choices(Object.keys(ENCODING_CHOICES))
+        .default("auto"),
+    )
     .option("--sheet <name>", "XLSX worksheet (default: the first)")
     .option("--update-changed", "overwrite imported lines whose amount, date, currency or customer changed (default: only report them)")
     .option("--json", "print the report as JSON")
-    .action(async (file: string, opts: { format?: "csv" | "xlsx"; mapping?: string; onError: "stop" | "skip"; decimal: "auto" | "," | "."; sheet?: string; updateChanged?: boolean; json?: boolean }) => {
+    .action(async (file: string, opts: { format?: "csv" | "xlsx"; mapping?: string; onError: "stop" | "skip"; decimal: "auto" | "," | "."; encoding: EncodingChoice; sheet?: string; updateChanged?: boolean; json?: boolean }) => {
       const mapping = readMapping(opts.mapping);
       await withRuntime(async (rt) => {
         const bar = progressBar("Importing");
@@ -143,6 +149,7 @@ export function buildCli(): Command {
           mapping,
           onError: opts.onError,
           decimal: opts.decimal,
+          encoding: ENCODING_CHOICES[opts.encoding],
           updateChanged: opts.updateChanged ?? false,
           ...(opts.format ? { format: opts.format } : {}),
           ...(opts.sheet ? { sheet: opts.sheet } : {}),

@@ -10,6 +10,7 @@ export function printImport(report: ImportReport, out: (line: string) => void): 
     return;
   }
   out(`${report.source}: ${report.rows} rows read, ${report.good} good, ${report.bad.length} bad.`);
+  for (const warning of report.warnings) out(`Warning: ${warning}`);
   for (const bad of report.bad.slice(0, 50)) out(`  line ${bad.line}: ${bad.reason}`);
   if (report.bad.length > 50) out(`  … and ${report.bad.length - 50} more bad rows`);
   if (!report.written) {

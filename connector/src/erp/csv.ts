@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import type { Delimiter } from "./mapping";
 
@@ -11,6 +12,12 @@ import type { Delimiter } from "./mapping";
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+const NUL = 0;
+/**
+ * A quoted field longer than this is taken for one whose closing quote is missing (ERP exports quote
+ * names and notes, not megabytes): its row is reported, and reading goes on with the next line.
+ */
+export const MAX_QUOTED_FIELD_BYTES = 1 << 20;
 
 export interface CsvRow {
   /** Physical line (1-based) the row starts on. */
@@ -24,12 +31,64 @@ export interface CsvRow {
   end(i: number): number;
   /** True when field i is its raw bytes decoded as they are (no doubled quotes to undo): equal bytes, equal text. */
   verbatim(i: number): boolean;
-  /** A quoted field was not closed properly (text after the closing quote). */
+  /** Why the row cannot be read as it stands: quoting not closed properly, or a NUL character. */
   malformed: string | null;
 }
 
-export const TEXT_ENCODINGS = ["utf8", "windows-1252"] as const;
+/** "auto": a byte order mark decides, else UTF-8 when the file's start is valid UTF-8, else Windows-1252. */
+export const TEXT_ENCODINGS = ["auto", "utf8", "windows-1252", "iso-8859-1", "utf-16"] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+type ByteEncoding = "utf8" | "windows-1252" | "iso-8859-1";
+
+export const ENCODING_NAMES: Record<TextEncoding, string> = { auto: "detected", utf8: "UTF-8", "windows-1252": "Windows-1252", "iso-8859-1": "ISO-8859-1", "utf-16": "UTF-16" };
+
+/** The encodings as people name them (`--encoding utf-8`, the admin page's upload), to the reader's. */
+export const ENCODING_CHOICES = { auto: "auto", "utf-8": "utf8", "windows-1252": "windows-1252", "iso-8859-1": "iso-8859-1", "utf-16": "utf-16" } as const satisfies Record<string, TextEncoding>;
+export type EncodingChoice = keyof typeof ENCODING_CHOICES;
+
+/** Bytes Windows-1252 leaves undefined. */
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** Whether a field's bytes are text in the encoding: valid UTF-8, no byte Windows-1252 leaves undefined, no C1 control for ISO-8859-1. */
+function validIn(encoding: ByteEncoding, b: Buffer, s: number, e: number): boolean {
+  if (encoding === "utf8") return isUtf8(b.subarray(s, e));
+  for (let k = s; k < e; k++) {
+    const c = b[k] as number;
+    if (encoding === "windows-1252" ? CP1252_UNDEFINED.has(c) : c >= 0x80 && c <= 0x9f) return false;
+  }
+  return true;
+}
+
+/** The file's start as far as it is complete UTF-8 (a sequence cut at the end of the sample is not held against it). */
+function looksLikeUtf8(sample: Buffer): boolean {
+  let end = sample.length;
+  for (let k = 1; k <= 3 && end - k >= 0; k++) {
+    const c = sample[end - k] as number;
+    if (c >= 0xc0) {
+      end -= k;
+      break;
+    }
+    if (c < 0x80) break;
+  }
+  return isUtf8(sample.subarray(0, end));
+}
+
+/** UTF-16 (with its byte order mark) as UTF-8, chunk by chunk. */
+async function* utf16AsUtf8(first: Buffer, rest: AsyncIterator<Buffer>, littleEndian: boolean): AsyncIterable<Buffer> {
+  const decoder = new TextDecoder(littleEndian ? "utf-16le" : "utf-16be");
+  yield Buffer.from(decoder.decode(first.subarray(2), { stream: true }), "utf8");
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield Buffer.from(decoder.decode(next.value, { stream: true }), "utf8");
+  const tail = decoder.decode();
+  if (tail !== "") yield Buffer.from(tail, "utf8");
+}
+
+/** How a file's text was read: the encoding used, and the first line whose text is not valid in it. */
+export interface TextReading {
+  encoding: Exclude<TextEncoding, "auto">;
+  /** "auto" chose the encoding (no byte order mark): from the file's start. */
+  detected: boolean;
+  invalidLine: number | null;
+}
 
 // Windows-1252 is Latin-1 but for 0x80–0x9F (WHATWG index-windows-1252). Node's TextDecoder("windows-1252")
 // decodes those bytes as Latin-1 (nodejs/node#56542), which would turn "€" and "’" into control characters.
@@ -77,11 +136,38 @@ export async function tokenizeCsv(
   delimiter: Delimiter | undefined,
   onRow: (row: CsvRow, delimiter: Delimiter) => boolean,
   encoding: TextEncoding = "utf8",
-): Promise<{ blankLines: number; delimiter: Delimiter; rows: number; lines: number }> {
-  const t = new Tokenizer(delimiter, encoding);
+): Promise<{ blankLines: number; delimiter: Delimiter; rows: number; lines: number; text: TextReading }> {
+  const chunks = chunksOf(source)[Symbol.asyncIterator]();
+  const head = await chunks.next();
+  let firstChunk: Buffer | null = head.done ? null : head.value;
+  let stream: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => chunks };
+  let used: Exclude<TextEncoding, "auto"> = encoding === "auto" ? "utf8" : encoding;
+  let bytes: ByteEncoding = used === "utf-16" ? "utf8" : used;
+  let detected = false;
+  if (firstChunk !== null) {
+    const c = firstChunk;
+    const utf16 = c.length >= 2 && ((c[0] === 0xff && c[1] === 0xfe) || (c[0] === 0xfe && c[1] === 0xff));
+    if (utf16 && (encoding === "auto" || encoding === "utf-16")) {
+      stream = utf16AsUtf8(c, chunks, c[0] === 0xff);
+      firstChunk = null;
+      used = "utf-16";
+      bytes = "utf8";
+    } else if (encoding === "utf-16") {
+      throw new Error("a UTF-16 file must start with a byte order mark (FF FE or FE FF); this one does not");
+    } else if (encoding === "auto" && !(c.length >= 3 && c[0] === 0xef && c[1] === 0xbb && c[2] === 0xbf) && !looksLikeUtf8(c)) {
+      used = "windows-1252";
+      bytes = "windows-1252";
+      detected = true;
+    }
+  }
+  const t = new Tokenizer(delimiter, bytes);
+  const all = async function* () {
+    if (firstChunk !== null) yield firstChunk;
+    yield* stream;
+  };
   let carry: Buffer | null = null;
   let first = true;
-  for await (let chunk of chunksOf(source)) {
+  for await (let chunk of all()) {
     if (first) {
       first = false;
       if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
@@ -108,7 +194,7 @@ export async function tokenizeCsv(
   }
   if (!t.stopped && carry && carry.length > 0) t.run(carry, true, onRow);
   // Physical lines consumed: exact when the input ends with a line break (the parallel reader's ranges do).
-  return { blankLines: t.blankLines, delimiter: t.delimiter ?? ",", rows: t.rows, lines: t.line - 1 };
+  return { blankLines: t.blankLines, delimiter: t.delimiter ?? ",", rows: t.rows, lines: t.line - 1, text: { encoding: used, detected, invalidLine: t.invalidLine } };
 }
 
 // V8 copies strings cut shorter than this; longer cuts are views into the whole string.
@@ -126,20 +212,26 @@ class Tokenizer implements CsvRow {
   private buf: Buffer = Buffer.alloc(0);
   private bufText: string | null = null;
   private bufDecodes = 0;
+  /** The first line with a decoded field that is not valid text in the encoding. */
+  invalidLine: number | null = null;
   private readonly windows1252: boolean;
+  private readonly latin1: boolean;
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   // 1: quoted with doubled quotes inside
   private flags = new Uint8Array(64);
   // The first quote at or after the current row in buf (buf.length when none): rows before it take the plain path.
   private nextQuote = 0;
+  // The first NUL byte at or after the current row in buf (buf.length when none).
+  private nextNul = 0;
 
   constructor(
     public delimiter: Delimiter | undefined,
-    encoding: TextEncoding,
+    private readonly encoding: ByteEncoding,
   ) {
     this.delim = delimiter === undefined ? -1 : delimiter.charCodeAt(0);
     this.windows1252 = encoding === "windows-1252";
+    this.latin1 = encoding === "iso-8859-1";
   }
 
   get bytes(): Uint8Array {
@@ -170,7 +262,8 @@ class Tokenizer implements CsvRow {
         break;
       }
     }
-    const text = ascii ? this.ascii(s, e) : this.windows1252 ? decodeWindows1252(b, s, e) : b.toString("utf8", s, e);
+    if (!ascii && this.invalidLine === null && !validIn(this.encoding, b, s, e)) this.invalidLine = this.line;
+    const text = ascii ? this.ascii(s, e) : this.windows1252 ? decodeWindows1252(b, s, e) : this.latin1 ? b.toString("latin1", s, e) : b.toString("utf8", s, e);
     return (this.flags[i] as number) === 0 ? text : text.replaceAll('""', '"');
   }
 
@@ -195,6 +288,7 @@ class Tokenizer implements CsvRow {
     const n = buf.length;
     let pos = 0;
     this.nextQuote = -1;
+    this.nextNul = -1;
     while (pos < n) {
       if (this.nextQuote < pos) {
         this.nextQuote = buf.indexOf(QUOTE, pos);
@@ -221,6 +315,11 @@ class Tokenizer implements CsvRow {
         pos = next;
         continue;
       }
+      if (this.nextNul < pos) {
+        this.nextNul = buf.indexOf(NUL, pos);
+        if (this.nextNul < 0) this.nextNul = n;
+      }
+      if (this.nextNul < next) this.malformed ??= `a NUL character (byte 0) in field ${this.fieldAt(this.nextNul)}`;
       this.rows++;
       if (!onRow(this, this.delimiter as Delimiter)) {
         this.stopped = true;
@@ -230,6 +329,12 @@ class Tokenizer implements CsvRow {
       pos = next;
     }
     return n;
+  }
+
+  /** The 1-based field of this row holding byte position p. */
+  private fieldAt(p: number): number {
+    for (let i = 0; i < this.fieldCount; i++) if (p < (this.ends[i] as number) + 1) return i + 1;
+    return this.fieldCount;
   }
 
   private push(start: number, end: number, flag: number): void {
@@ -302,10 +407,21 @@ class Tokenizer implements CsvRow {
           close = q;
           break;
         }
+        // A field that runs over line breaks to a quote followed by stray text was never closed where it began:
+        // the quote that seemed to close it opens a field further down.
+        const straysAfter = close >= 0 && close + 1 < n && buf[close + 1] !== d && buf[close + 1] !== LF && buf[close + 1] !== CR;
+        if (straysAfter) {
+          const lf = buf.indexOf(LF, start);
+          if (lf >= 0 && lf < close) close = -1;
+        }
         if (close < 0) {
-          if (!final) return null;
-          this.malformed ??= "a quoted field is not closed before the end of the file";
-          close = n;
+          if (!final && !straysAfter && n - start <= MAX_QUOTED_FIELD_BYTES) return null;
+          // No closing quote: the row is its line as written, reported, and the next line is read as a row of its own.
+          this.malformed ??= `the quote opening field ${this.fieldCount + 1} is never closed`;
+          const lf = buf.indexOf(LF, start);
+          const end = lf < 0 ? n : lf > start && buf[lf - 1] === CR ? lf - 1 : lf;
+          this.push(start, end, flag);
+          return { next: lf < 0 ? n : lf + 1, lines };
         }
         for (let k = start; k < close; k++) if (buf[k] === LF) lines++;
         this.push(start, close, flag);

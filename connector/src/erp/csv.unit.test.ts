@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { decodeWindows1252, detectDelimiter, tokenizeCsv, type CsvSource } from "./csv";
+import { decodeWindows1252, detectDelimiter, MAX_QUOTED_FIELD_BYTES, tokenizeCsv, type CsvSource } from "./csv";
 
 async function rows(source: CsvSource, delimiter?: "," | ";" | "\t") {
   const out: { line: number; fields: string[]; malformed: string | null }[] = [];
@@ -60,7 +60,44 @@ describe("CSV tokenizer", () => {
 
   it("flags malformed quoting instead of guessing", async () => {
     const r = await rows(Buffer.from('a,b\n"x"y,1\nab"c,2\n"open,3'));
-    expect(r.rows.map((x) => x.malformed)).toEqual([null, "text after a closing quote in field 1", "a quote inside unquoted field 1", "a quoted field is not closed before the end of the file"]);
+    expect(r.rows.map((x) => x.malformed)).toEqual([null, "text after a closing quote in field 1", "a quote inside unquoted field 1", "the quote opening field 1 is never closed"]);
+  });
+
+  it("an unclosed quote spoils its own line only: the lines after it are rows of their own", async () => {
+    const text = 'a,b\n1,x\n2,"never closed\n3,y\n4,z\n5,"ok, quoted"\n6,w\n';
+    for (const source of [Buffer.from(text), chunked(text, [5, 14, 22])]) {
+      const r = await rows(source);
+      expect(r.rows.map((x) => [x.line, x.fields[0], x.malformed])).toEqual([
+        [1, "a", null],
+        [2, "1", null],
+        [3, "2", "the quote opening field 2 is never closed"],
+        [4, "3", null],
+        [5, "4", null],
+        [6, "5", null],
+        [7, "6", null],
+      ]);
+    }
+  });
+
+  it("a quoted field longer than any export's is taken for an unclosed one, also when it arrives in chunks", async () => {
+    const long = "x".repeat(MAX_QUOTED_FIELD_BYTES + 10);
+    const text = `a,b\n1,"${long}\n2,y\n`;
+    const r = await rows(chunked(text, [1000, 600_000, 1_200_000]));
+    expect(r.rows.map((x) => [x.line, x.fields[0], x.malformed])).toEqual([
+      [1, "a", null],
+      [2, "1", "the quote opening field 2 is never closed"],
+      [3, "2", null],
+    ]);
+  });
+
+  it("a NUL character makes its row malformed, with the field, and nothing else", async () => {
+    const r = await rows(Buffer.from('a,b\n1,x\u0000y\n2,"q\u0000"\n3,z\n'));
+    expect(r.rows.map((x) => [x.line, x.malformed])).toEqual([
+      [1, null],
+      [2, "a NUL character (byte 0) in field 2"],
+      [3, "a NUL character (byte 0) in field 2"],
+      [4, null],
+    ]);
   });
 
   it("detects the separator from the header", () => {

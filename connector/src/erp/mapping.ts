@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_ENCODINGS } from "./csv";
 
 // The column mapping is part of the admin API's contract (the admin page sends it with an upload).
 export { CUSTOMER_KEY_KINDS, ColumnMappingSchema, type ColumnMapping, type ColumnMappingInput, type CustomerKeyKind } from "../../../shared/api/imports";
@@ -22,8 +23,11 @@ export const ReadOptionsSchema = z.object({
   decimal: z.enum(DECIMAL_STYLES).default("auto"),
   /** "stop": the first bad row ends the read and nothing is usable; "keep-good-rows": bad rows are reported and skipped. */
   onError: z.enum(ON_ERROR).default("stop"),
-  /** CSV only: the file's text encoding (many Nordic ERPs export Windows-1252). */
-  encoding: z.enum(["utf8", "windows-1252"]).default("utf8"),
+  /**
+   * CSV only: the file's text encoding (many Nordic ERPs export Windows-1252). "auto": a byte order mark
+   * decides (UTF-8 or UTF-16), else UTF-8 when the file's start is valid UTF-8, else Windows-1252.
+   */
+  encoding: z.enum(TEXT_ENCODINGS).default("auto"),
   /** XLSX only: the worksheet to read; the first one when left out. */
   sheet: z.string().optional(),
 });

@@ -1,5 +1,5 @@
 import { ColumnMappingSchema, ReadOptionsSchema, type ColumnMapping, type ColumnMappingInput, type Delimiter, type ReadOptions, type ReadOptionsInput } from "./mapping";
-import { tokenizeCsv, type CsvRow, type CsvSource } from "./csv";
+import { ENCODING_NAMES, tokenizeCsv, type CsvRow, type CsvSource, type TextEncoding, type TextReading } from "./csv";
 import type { NaturalKeySet } from "./natural-keys";
 import { isBadRow, resolveColumns, RowReader, type BadRow, type ErpOrderLine, type FileError, type ResolvedColumns } from "./rows";
 
@@ -12,6 +12,20 @@ export interface ReadSummary {
   /** True when onError "stop" ended the read at the first bad row: what was delivered must not be used. */
   stopped: boolean;
   delimiter: Delimiter | null;
+  /** Said about the file as a whole, e.g. that its text is not valid in the encoding it was read in. */
+  warnings: string[];
+}
+
+/** What the reader says about the encoding: the one it detected, and text that is not valid in the one used. */
+export function encodingWarnings(text: TextReading, chosen: TextEncoding): string[] {
+  const warnings: string[] = [];
+  if (text.detected) warnings.push(`The file is not valid UTF-8: it was read as ${ENCODING_NAMES[text.encoding]}. If names look wrong, import it again with the right encoding.`);
+  if (chosen !== "auto" && chosen !== "utf-16" && text.encoding === "utf-16") warnings.push(`The file starts with a UTF-16 byte order mark: it was read as UTF-16, not ${ENCODING_NAMES[chosen]}.`);
+  if (text.invalidLine !== null) {
+    const hint = text.encoding === "iso-8859-1" ? "Windows-1252" : text.encoding === "utf8" || text.encoding === "utf-16" ? "Windows-1252 or ISO-8859-1" : "UTF-8";
+    warnings.push(`Line ${text.invalidLine} is not valid ${ENCODING_NAMES[text.encoding]} text; the file may be ${hint}. Import it again with that encoding if names look wrong.`);
+  }
+  return warnings;
 }
 
 export type ReadOutcome = { ok: true; summary: ReadSummary } | { ok: false; error: FileError };
@@ -97,7 +111,10 @@ export async function streamCsvOrderLines(
   if (fileError !== null) return { ok: false, error: fileError };
   const h = handler as CsvRowHandler | null;
   if (h === null) return { ok: false, error: { code: "EMPTY_FILE", message: "The file is empty: no header row." } };
-  return { ok: true, summary: { rows: h.rows, good: h.good, bad: h.bad, blankLines: result.blankLines, stopped: h.stopped, delimiter: result.delimiter } };
+  return {
+    ok: true,
+    summary: { rows: h.rows, good: h.good, bad: h.bad, blankLines: result.blankLines, stopped: h.stopped, delimiter: result.delimiter, warnings: encodingWarnings(result.text, options.encoding) },
+  };
 }
 
 export function headerOf(row: CsvRow): string[] {

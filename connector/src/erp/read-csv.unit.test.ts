@@ -33,7 +33,7 @@ const SWEDISH = [
 describe("reading an ERP CSV export", () => {
   it("reads a Swedish export: semicolons, decimal comma, dotted and timed dates, default currency", async () => {
     const { outcome, lines } = await read(SWEDISH);
-    expect(outcome).toEqual({ ok: true, summary: { rows: 3, good: 3, bad: [], blankLines: 0, stopped: false, delimiter: ";" } });
+    expect(outcome).toEqual({ ok: true, summary: { rows: 3, good: 3, bad: [], blankLines: 0, stopped: false, delimiter: ";", warnings: [] } });
     expect(lines).toEqual([
       { customerKey: "5561234567", customerKeyKind: "orgNr", date: "2026-03-01", amount: 1234.5, currency: "SEK", productLine: "Pumpar", country: "SE", orderNumber: "1001", orderLine: "1", naturalKey: "1001#1", sourceLine: 2, keyId: 0, dayNumber: toDayNumber("2026-03-01") },
       expect.objectContaining({ date: "2026-04-01", amount: -200, currency: "SEK", sourceLine: 3 }),
@@ -81,6 +81,66 @@ describe("reading an ERP CSV export", () => {
     ]);
     expect(outcome.summary).toMatchObject({ rows: 11, good: 2, blankLines: 1, stopped: false });
     expect(outcome.summary.good + outcome.summary.bad.length).toBe(outcome.summary.rows);
+  });
+
+  it("a NUL or an unclosed quote is a bad row with its line; the rows after it are read", async () => {
+    const text = [
+      "OrgNr;Datum;Belopp;Valuta;Produktgrupp;Land;Order;Rad",
+      "556123-4567;2026-03-01;100;SEK;Pumpar;SE;1001;1",
+      '556123-4567;2026-03-02;"200;SEK;Pumpar;SE;1002;1',
+      "556123-4567;2026-03-03;300;SEK;Pumpar;SE;1003;1",
+      "556123-4567;2026-03-04;400;SEK;Pump\u0000ar;SE;1004;1",
+      "556123-4567;2026-03-05;500;SEK;Pumpar;SE;1005;1",
+      "556123-4567;2026-03-06;600;SEK;Pumpar;SE;1006;1",
+      "556123-4567;2026-03-07;700;SEK;Pumpar;SE;1007;1",
+    ].join("\n");
+    const { outcome, lines } = await read(text);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.summary.bad).toEqual([
+      { line: 3, reason: "the quote opening field 3 is never closed", column: null },
+      { line: 5, reason: "a NUL character (byte 0) in field 5", column: null },
+    ]);
+    expect(lines.map((l) => l.sourceLine)).toEqual([2, 4, 6, 7, 8]);
+  });
+
+  describe("encodings", () => {
+    const text = ["OrgNr;Datum;Belopp;Valuta;Produktgrupp;Land;Order;Rad", "556123-4567;2026-03-01;100;SEK;Maskinför;SE;1001;1", "556123-4567;2026-03-02;200;SEK;Pumpar;SE;1002;1"].join("\n");
+    const latin = Buffer.from(text, "latin1");
+
+    it("reads a Windows-1252 export as such when no encoding is given, and says so", async () => {
+      const { outcome, lines } = await read(latin);
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      expect(lines.map((l) => l.productLine)).toEqual(["Maskinför", "Pumpar"]);
+      expect(outcome.summary.warnings).toEqual([expect.stringContaining("read as Windows-1252")]);
+    });
+
+    it("reads windows-1252, iso-8859-1 and UTF-16 with a byte order mark as asked", async () => {
+      for (const [encoding, bytes] of [
+        ["windows-1252", latin],
+        ["iso-8859-1", latin],
+        ["utf-16", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])],
+        ["auto", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])],
+        ["utf8", Buffer.from(text, "utf8")],
+      ] as const) {
+        const { outcome, lines } = await read(bytes, { onError: "keep-good-rows", encoding });
+        if (!outcome.ok) throw new Error(outcome.error.message);
+        expect({ encoding, products: lines.map((l) => l.productLine), warnings: outcome.summary.warnings }).toEqual({ encoding, products: ["Maskinför", "Pumpar"], warnings: [] });
+      }
+    });
+
+    it("warns, with the line, when the text is not valid in the encoding asked for", async () => {
+      const asUtf8 = await read(latin, { onError: "keep-good-rows", encoding: "utf8" });
+      if (!asUtf8.outcome.ok) throw new Error(asUtf8.outcome.error.message);
+      expect(asUtf8.outcome.summary.warnings).toEqual([expect.stringMatching(/^Line 2 is not valid UTF-8 text; the file may be Windows-1252/)]);
+      const c1 = await read(Buffer.from(latin.toString("latin1").replace("ö", "\u0080"), "latin1"), { onError: "keep-good-rows", encoding: "iso-8859-1" });
+      if (!c1.outcome.ok) throw new Error(c1.outcome.error.message);
+      expect(c1.outcome.summary.warnings).toEqual([expect.stringMatching(/^Line 2 is not valid ISO-8859-1 text; the file may be Windows-1252/)]);
+    });
+
+    it("refuses UTF-16 without a byte order mark, saying why", async () => {
+      const { outcome } = await read(Buffer.from(text, "utf16le"), { onError: "keep-good-rows", encoding: "utf-16" });
+      expect(outcome).toMatchObject({ ok: false, error: { code: "FILE_UNREADABLE", message: expect.stringContaining("byte order mark") } });
+    });
   });
 
   it("stops at the first bad row when asked", async () => {

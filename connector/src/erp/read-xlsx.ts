@@ -58,7 +58,7 @@ export async function streamXlsxOrderLines(
     good++;
     onLine(outcome);
   }
-  return { ok: true, summary: { rows, good, bad, blankLines, stopped, delimiter: null } };
+  return { ok: true, summary: { rows, good, bad, blankLines, stopped, delimiter: null, warnings: [] } };
 }
 
 /** exceljs cell values (formulas, rich text, hyperlinks, errors) reduced to what a row reader understands. */

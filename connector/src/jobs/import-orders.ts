@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_COLUMN_MAPPING } from "../../../shared/api/imports";
+import type { TextEncoding } from "../erp/csv";
 import type { BadRowReport, ImportReport } from "../../../shared/api/jobs";
 import type { CrmFullPort } from "../crm/port";
 import { ColumnMappingSchema, fileKindOf, streamCsvOrderLines, streamXlsxOrderLines, type ColumnMappingInput, type ErpOrderLine, type FileKind, type OnError } from "../erp";
@@ -27,6 +28,8 @@ export interface ImportFileOptions {
   /** "stop": the first bad row (unreadable, or no CRM company) refuses the whole file; "skip": import the good rows. */
   onError: "stop" | "skip";
   decimal?: "auto" | "," | ".";
+  /** CSV only: the file's encoding; default: detected (see the reader's `encoding`). */
+  encoding?: TextEncoding;
   sheet?: string;
   /** Overwrite known lines whose amount, date, currency or customer changed; without it they are only reported. */
   updateChanged?: boolean;
@@ -46,7 +49,7 @@ function sha256(file: string): Promise<string> {
 const toBad = (b: { line: number; reason: string; column?: string | null }): BadRowReport => ({ line: b.line, reason: b.reason, column: b.column ?? null });
 
 function refused(source: string, rows: number, good: number, bad: BadRowReport[], fileError: string | null): ImportReport {
-  return { source, written: false, rows, good, inserted: 0, alreadyImported: 0, changed: 0, updated: 0, changes: [], bad, fileError, batchId: null };
+  return { source, written: false, rows, good, inserted: 0, alreadyImported: 0, changed: 0, updated: 0, changes: [], bad, warnings: [], fileError, batchId: null };
 }
 
 /**
@@ -66,7 +69,12 @@ export async function importOrderFile(deps: { db: Db; crm: Pick<CrmFullPort, "li
 
   const lines: ErpOrderLine[] = [];
   const onError: OnError = options.onError === "stop" ? "stop" : "keep-good-rows";
-  const readOptions = { onError, ...(options.decimal ? { decimal: options.decimal } : {}), ...(options.sheet ? { sheet: options.sheet } : {}) };
+  const readOptions = {
+    onError,
+    ...(options.decimal ? { decimal: options.decimal } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+  };
   const onLine = (l: ErpOrderLine) => {
     lines.push(l);
     if (lines.length % 50_000 === 0) options.progress?.("read", lines.length, null);
@@ -75,7 +83,7 @@ export async function importOrderFile(deps: { db: Db; crm: Pick<CrmFullPort, "li
   if (!outcome.ok) return refused(source, 0, 0, [], outcome.error.message);
   const summary = outcome.summary;
   const bad = summary.bad.map(toBad);
-  if (summary.stopped) return refused(source, summary.rows, 0, bad, null);
+  if (summary.stopped) return { ...refused(source, summary.rows, 0, bad, null), warnings: summary.warnings };
 
   options.progress?.("resolve", 0, lines.length);
   const index = new CustomerKeyIndex(await deps.crm.listCompanies());
@@ -87,7 +95,7 @@ export async function importOrderFile(deps: { db: Db; crm: Pick<CrmFullPort, "li
       continue;
     }
     bad.push({ line: line.sourceLine, reason: found.reason, column: mapping.customerKey.column });
-    if (options.onError === "stop") return refused(source, summary.rows, good.length, bad, null);
+    if (options.onError === "stop") return { ...refused(source, summary.rows, good.length, bad, null), warnings: summary.warnings };
   }
   bad.sort((a, b) => a.line - b.line);
 
@@ -124,6 +132,7 @@ export async function importOrderFile(deps: { db: Db; crm: Pick<CrmFullPort, "li
       updated: totals.updated,
       changes,
       bad,
+      warnings: summary.warnings,
       fileError: null,
       batchId,
     };
@@ -176,5 +185,5 @@ export async function importSoldSales(
   // A sale is SuperOffice's own record: a later import of a changed sale always takes the CRM's word.
   const r = await orders.insertLines(batchId, SALES_SOURCE, good, { updateChanged: true });
   await orders.finishBatch(batchId, { status: "completed", rowsRead: rows, rejects: bad });
-  return { source, written: true, rows, good: good.length, inserted: r.inserted, alreadyImported: r.duplicates, changed: r.changed, updated: r.updated, changes: r.changes, bad, fileError: null, batchId };
+  return { source, written: true, rows, good: good.length, inserted: r.inserted, alreadyImported: r.duplicates, changed: r.changed, updated: r.updated, changes: r.changes, bad, warnings: [], fileError: null, batchId };
 }

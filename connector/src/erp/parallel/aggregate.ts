@@ -62,7 +62,7 @@ export async function aggregateCsvRevenue(input: {
   if (!splitHeld(results, mapping, options)) return sequential(input.path, mapping, options, input.revenue);
 
   const acc = new RevenueAccumulator(input.revenue);
-  const summary: ReadSummary = { rows: 0, good: 0, bad: [], blankLines: 0, stopped: false, delimiter: plan.delimiter };
+  const summary: ReadSummary = { rows: 0, good: 0, bad: [], blankLines: 0, stopped: false, delimiter: plan.delimiter, warnings: [] };
   let lineOffset = plan.headerLines;
   for (const r of results) {
     acc.merge(r.partial, lineOffset);

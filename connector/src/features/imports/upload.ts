@@ -7,6 +7,7 @@ import { z } from "zod";
 import { CLEAN_TEXT_MESSAGE, isCleanText } from "../../../../shared/api/fields";
 import { ImportReport } from "../../../../shared/api/jobs";
 import { ColumnMappingSchema } from "../../erp";
+import { ENCODING_CHOICES, type EncodingChoice } from "../../erp/csv";
 import { HttpError } from "../../http/errors";
 import { DEFAULT_MAPPING } from "../../jobs/import-orders";
 import type { JobFeatureDeps } from "../settings/admin";
@@ -21,6 +22,8 @@ const FORMAT_OF: Record<string, "csv" | "xlsx"> = {
 
 const Query = z.object({
   onError: z.enum(["stop", "skip"]).default("stop"),
+  /** CSV only: the file's text encoding; "auto" detects it (a byte order mark, else UTF-8 when valid, else Windows-1252). */
+  encoding: z.enum(Object.keys(ENCODING_CHOICES) as [EncodingChoice, ...EncodingChoice[]]).default("auto"),
   /** The column mapping as JSON; default: the demo ERP's columns (see DEFAULT_MAPPING). */
   mapping: z.string().max(10_000).optional(),
   /** The uploaded file's name, for the import log. */
@@ -66,7 +69,7 @@ export function uploadRoutes(app: FastifyInstance, deps: JobFeatureDeps): void {
         try {
           const file = path.join(dir, path.basename(request.query.name).replace(/[^\w.\- ]/g, "_"));
           await fs.promises.writeFile(file, request.body);
-          return await deps.services.importFile({ file, format, mapping, onError: request.query.onError, updateChanged: request.query.updateChanged === "true" });
+          return await deps.services.importFile({ file, format, mapping, onError: request.query.onError, encoding: ENCODING_CHOICES[request.query.encoding], updateChanged: request.query.updateChanged === "true" });
         } finally {
           await fs.promises.rm(dir, { recursive: true, force: true });
         }

@@ -24,6 +24,7 @@ const REPORT: ImportReport = {
     { line: 3, reason: "the date 2026-13-45 is not a date", column: "date" },
     { line: 5, reason: "no CRM company has customer number 999", column: "customer" },
   ],
+  warnings: [],
   fileError: null,
   batchId: 1,
 };
