@@ -1,6 +1,6 @@
 import { FluentProvider, makeStyles, Text, ToggleButton, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import { I18nProvider, useI18n } from "../i18n/I18nProvider";
+import { I18nProvider, useI18n, useMessages } from "../i18n/I18nProvider";
 import type { Language } from "../i18n/language";
 import { SignedInAs } from "../features/account/components/SignedInAs";
 import { OutboxStatus } from "../features/activity/components/OutboxStatus";
@@ -112,10 +112,12 @@ function useTheme(dark: boolean): Theme | null {
 export function PaneApp({ services, language, displayLanguage, dark }: PaneAppProps) {
   const styles = useStyles();
   const theme = useTheme(dark);
-  if (!theme) return null;
+  // Like the dark theme, a Swedish or Norwegian pane shows once its strings are in: never English first.
+  const messages = useMessages(language);
+  if (!theme || !messages) return null;
   return (
     <FluentProvider theme={theme} className={styles.provider}>
-      <I18nProvider language={language} displayLanguage={displayLanguage}>
+      <I18nProvider language={language} displayLanguage={displayLanguage} messages={messages}>
         <ServicesProvider services={services}>
           <Shell />
         </ServicesProvider>

@@ -1,5 +1,5 @@
 import { localeOfLanguageTag } from "../../../shared/domain/language-tag";
-import { en, nb, sv, type Messages } from "./messages";
+import { en, type Messages } from "./messages";
 
 export const LANGUAGES = ["en", "sv", "nb"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -7,7 +7,12 @@ export type Language = (typeof LANGUAGES)[number];
 /** Each language by its own name, as a language picker lists it whatever language the page is in. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: "English", sv: "Svenska", nb: "Norsk (bokmål)" };
 
-const MESSAGES: Record<Language, Messages> = { en, sv, nb };
+// English comes with the first download; Swedish and Norwegian in their own chunks, for a pane in that language only.
+const LOADERS: Record<Exclude<Language, "en">, () => Promise<Messages>> = {
+  sv: () => import(/* webpackChunkName: "lang-sv" */ "./messages.sv").then((m) => m.sv),
+  nb: () => import(/* webpackChunkName: "lang-nb" */ "./messages.nb").then((m) => m.nb),
+};
+const loaded = new Map<Language, Messages>([["en", en]]);
 
 /** Default region per language when Office gives only a language ("sv") or another script/variant. */
 const DEFAULT_LOCALE: Record<Language, string> = { en: "en-GB", sv: "sv-SE", nb: "nb-NO" };
@@ -26,8 +31,19 @@ export function pickLocale(language: Language, displayLanguage: string | undefin
   return DEFAULT_LOCALE[language];
 }
 
-export function messagesFor(language: Language): Messages {
-  return MESSAGES[language];
+/** The language's strings once they are in (English always is); null until then. */
+export function messagesFor(language: Language): Messages | null {
+  return loaded.get(language) ?? null;
+}
+
+/** Loads the language's strings (their chunk, once); English is at hand at once. */
+export function loadMessages(language: Language): Promise<Messages> {
+  const have = loaded.get(language);
+  if (have) return Promise.resolve(have);
+  return LOADERS[language as Exclude<Language, "en">]().then((messages) => {
+    loaded.set(language, messages);
+    return messages;
+  });
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})/;

@@ -1,5 +1,7 @@
 import { formatCrmDate, pickLanguage, pickLocale } from "./language";
-import { en, nb, sv } from "./messages";
+import { en } from "./messages";
+import { nb } from "./messages.nb";
+import { sv } from "./messages.sv";
 
 describe("pickLanguage", () => {
   it.each([

@@ -6,6 +6,7 @@ import { createApiClient } from "../../../api/client";
 import { createOutbox } from "../../activity/utils/outbox";
 import { ServicesProvider } from "../../../app/services";
 import { I18nProvider } from "../../../i18n/I18nProvider";
+import { sv } from "../../../i18n/messages.sv";
 import { createOfficeAdapter } from "../../../office/adapter";
 import { createSimulatedOffice } from "../../../preview/simulatedOffice";
 import { REP } from "../../../testing/fixtures";
@@ -29,7 +30,7 @@ function renderWith(tokens: PaneTokenSource, language: "en" | "sv" = "en") {
   const api = createApiClient({ baseUrl: "http://localhost", tokens });
   return render(
     <FluentProvider theme={webLightTheme}>
-      <I18nProvider language={language}>
+      <I18nProvider language={language} messages={language === "sv" ? sv : undefined}>
         <ServicesProvider services={{ office, api, tokens, itemCheckMs: 1000, storage: window.localStorage, outbox: createOutbox({ storage: window.localStorage, send: api.logActivity }) }}>
           <SignedInAs />
         </ServicesProvider>
