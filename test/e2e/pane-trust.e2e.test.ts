@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { launchBrowser, screenshot, type Browser } from "./support/browser";
 import { signedInApi, type Card } from "./support/api";
 import { sandboxAppointments } from "./support/sandbox-crm";
+import { CARD_DEADLINE_MS } from "../../connector/src/http/deadline";
 import { startStack, type Stack } from "./support/stack";
 
 /** What a rep must be able to trust in the pane: the customer shown is the selected one, and nothing is written by accident. */
@@ -195,6 +196,28 @@ describe("errors that tell the truth (Chromium)", () => {
     await page.locator('[role="alert"]').getByRole("button", { name: "Försök igen" }).click();
     await visibleCompany().filter({ hasText: tierC.company }).waitFor();
   });
+});
+
+describe("SuperOffice not answering (Chromium)", () => {
+  it("a hung sandbox gives the card's 'SuperOffice is not answering' message, naming the sender, within the connector's card bound", async () => {
+    const { former } = stack.sandbox.tenant.highlights;
+    await openPreview("lang=en&width=320");
+    stack.sandbox.setKnobs({ latencyMs: 30_000 });
+    try {
+      await select(former.email);
+      // The connector bounds a card's SuperOffice calls at CARD_DEADLINE_MS (9 s); the wait allows for a busy machine.
+      const alert = page.locator('[role="alert"][data-error-code="CRM_TIMEOUT"]');
+      await alert.waitFor({ timeout: CARD_DEADLINE_MS + 5_000 });
+      expect(await alert.textContent()).toContain(`The card for ${former.name} (${former.email}) could not be loaded.`);
+      expect(await alert.textContent()).toContain("SuperOffice is not answering");
+      await expectNoSidewaysScroll();
+      await screenshot(page, "card-crm-timeout-en-320");
+    } finally {
+      stack.sandbox.setKnobs({ latencyMs: 0 });
+    }
+    await page.locator('[role="alert"]').getByRole("button", { name: "Try again" }).click();
+    await visibleCompany().filter({ hasText: former.company }).waitFor();
+  }, 60_000);
 });
 
 describe("every state fits a 320 px pane (Chromium)", () => {
