@@ -72,6 +72,11 @@ describe("accessibility (axe-core, Chromium)", () => {
       await page.getByTestId("not-in-crm").waitFor();
       await expectAccessible(PANE, "not in the CRM");
 
+      await page.click('button[data-item-id="demo-meeting-past"]');
+      await page.getByTestId("meeting-not-logged").waitFor();
+      await page.getByTestId("customer-card").waitFor();
+      await expectAccessible(PANE, "past meeting with nothing logged");
+
       await page.getByTestId("tab-week").click();
       await page.getByTestId("my-week").waitFor();
       await expectAccessible(PANE, "my week");

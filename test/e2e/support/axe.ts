@@ -22,6 +22,16 @@ export async function seriousViolations(page: Page, selector: string): Promise<A
     const { violations } = await axe.run(element, { resultTypes: ["violations"] });
     return violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        // The selector and, to find it in the page, the nearest ancestor with a test id or a role.
+        targets: v.nodes.map((n) => {
+          const selector = n.target.join(" ");
+          const where = document.querySelector(selector)?.parentElement?.closest("[data-testid], [role]");
+          return where ? `${selector} in ${where.getAttribute("data-testid") ?? `[role=${where.getAttribute("role")}]`}` : selector;
+        }),
+      }));
   }, selector);
 }
