@@ -1,0 +1,9 @@
+-- The CRM calls in flight or recently completed, per tenant, shared by every connector instance over one
+-- PostgreSQL: a sliding window like the in-process budget's (see connector/src/jobs/pg-call-budget.ts).
+create table crm_call_slots (
+  id bigserial primary key,
+  tenant text not null,
+  started_at timestamptz not null default clock_timestamp(),
+  ended_at timestamptz
+);
+create index crm_call_slots_tenant on crm_call_slots (tenant);
