@@ -63,7 +63,7 @@ export const nb: Messages = {
   outcome: "Resultat",
   notes: "Notater",
   draftKept: "Utkastet lagres på denne enheten",
-  createFollowUp: "Opprett oppfølging for vår kontakt",
+  createFollowUp: "Planlegg neste oppfølging for vår kontakt",
   followUpDate: "Oppfølgingsdato",
   followUpText: "Oppfølging",
   proposedBy: (weeks) => `Foreslått av policyen: ${weeks} uker`,

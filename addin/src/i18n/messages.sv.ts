@@ -63,7 +63,7 @@ export const sv: Messages = {
   outcome: "Resultat",
   notes: "Anteckningar",
   draftKept: "Utkastet sparas på den här enheten",
-  createFollowUp: "Skapa uppföljning åt vår kontakt",
+  createFollowUp: "Planera nästa uppföljning åt vår kontakt",
   followUpDate: "Uppföljningsdatum",
   followUpText: "Uppföljning",
   proposedBy: (weeks) => `Föreslaget av policyn: ${weeks} veckor`,

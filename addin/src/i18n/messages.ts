@@ -72,7 +72,7 @@ export const en = {
   outcome: "Outcome",
   notes: "Notes",
   draftKept: "Draft kept on this device",
-  createFollowUp: "Create a follow-up for our contact",
+  createFollowUp: "Plan the next follow-up for our contact",
   followUpDate: "Follow-up date",
   followUpText: "Follow-up",
   proposedBy: (weeks: number) => `Proposed by the policy: ${weeks} weeks`,
