@@ -102,12 +102,15 @@ describe("api client", () => {
       http.get(`${BASE}/api/v1/card`, ({ request }) => {
         const email = new URL(request.url).searchParams.get("email");
         if (email === "gateway") return new HttpResponse("<html>", { status: 502 });
+        if (email === "restarting") return new HttpResponse("Service Unavailable", { status: 503, headers: { "retry-after": "5" } });
         if (email === "crm") return HttpResponse.json({ error: { code: "CRM_FORBIDDEN", message: "x" } }, { status: 403 });
         return HttpResponse.json({ found: "maybe" });
       }),
     );
     const api = client();
-    await expect(api.getCard("gateway")).rejects.toMatchObject({ code: "NETWORK" });
+    // A gateway's or a restarting server's answer without the connector's body: reached, but not answering.
+    await expect(api.getCard("gateway")).rejects.toMatchObject({ code: "UNAVAILABLE", status: 502 });
+    await expect(api.getCard("restarting")).rejects.toMatchObject({ code: "UNAVAILABLE", status: 503, retryAfterSeconds: 5 });
     await expect(api.getCard("crm")).rejects.toMatchObject({ code: "CRM_FORBIDDEN" });
     await expect(api.getCard("odd")).rejects.toMatchObject({ code: "BAD_RESPONSE" });
   });

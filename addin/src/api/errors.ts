@@ -36,11 +36,12 @@ export function errorFromResponse(status: number, body: unknown, schema: typeof 
           : status === 409
             ? "CONFLICT"
             : status === 502 || status === 503 || status === 504
-              ? "NETWORK"
+              ? "UNAVAILABLE"
               : status >= 400 && status < 500
                 ? "BAD_REQUEST"
                 : "INTERNAL";
-  return new ApiClientError(code, `HTTP ${status}`, status);
+  // A gateway in front of the connector (or the connector starting up) answers without our body: the server was reached.
+  return new ApiClientError(code, `HTTP ${status}`, status, undefined, code === "UNAVAILABLE" ? retryAfterSeconds(retryAfter) : undefined);
 }
 
 /** Retry-After as seconds: a number of seconds or an HTTP date; undefined when absent or unreadable. */

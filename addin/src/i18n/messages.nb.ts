@@ -168,6 +168,7 @@ export const nb: Messages = {
     CRM_UNKNOWN: "SuperOffice ga en uventet feil.",
     INTERNAL: "Det oppstod en intern feil i Kundrytm.",
     NETWORK: "Kundrytm kan ikke nås: serveren svarer ikke. Sjekk tilkoblingen.",
+    UNAVAILABLE: "Kundrytm-serveren svarer ikke akkurat nå, den starter kanskje på nytt.",
     BAD_RESPONSE: "Kundrytm sendte et svar panelet ikke forstår.",
     OFFICE: "Outlook kunne ikke lese opplysningene om den valgte e-posten eller møtet.",
   },

@@ -168,6 +168,7 @@ export const sv: Messages = {
     CRM_UNKNOWN: "SuperOffice gav ett oväntat fel.",
     INTERNAL: "Ett internt fel uppstod i Kundrytm.",
     NETWORK: "Kundrytm går inte att nå: servern svarar inte. Kontrollera anslutningen.",
+    UNAVAILABLE: "Kundrytms server svarar inte just nu, den kanske startar om.",
     BAD_RESPONSE: "Kundrytm skickade ett svar som panelen inte förstår.",
     OFFICE: "Outlook kunde inte läsa uppgifterna om det valda mejlet eller mötet.",
   },

@@ -6,7 +6,7 @@ import { GLOSSARY } from "./glossary";
 const G = GLOSSARY;
 
 /** Failures the pane itself detects, beside the connector's error codes. */
-export type LocalErrorCode = "NETWORK" | "BAD_RESPONSE" | "OFFICE";
+export type LocalErrorCode = "NETWORK" | "UNAVAILABLE" | "BAD_RESPONSE" | "OFFICE";
 
 /**
  * Every UI string of the pane. English is the reference and comes with the first download; Swedish
@@ -186,6 +186,7 @@ export const en = {
     CRM_UNKNOWN: "SuperOffice returned an unexpected error.",
     INTERNAL: "Kundrytm had an internal error.",
     NETWORK: "Kundrytm cannot be reached: no answer from its server. Check your connection.",
+    UNAVAILABLE: "Kundrytm's server is not answering right now; it may be restarting.",
     BAD_RESPONSE: "Kundrytm sent an answer the pane does not understand.",
     OFFICE: "Outlook did not return the item's details.",
   } satisfies Record<ErrorCode | LocalErrorCode, string>,

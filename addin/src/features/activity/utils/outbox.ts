@@ -30,6 +30,7 @@ const STORAGE_KEY = OUTBOX_STORAGE_KEY;
  */
 const RETRIABLE: ReadonlySet<ClientErrorCode> = new Set([
   "NETWORK",
+  "UNAVAILABLE",
   "CRM_TEMPORARY",
   "CRM_TIMEOUT",
   "OVERLOADED",

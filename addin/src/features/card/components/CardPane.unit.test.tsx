@@ -1,7 +1,8 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
 import { cardFor, message, REP } from "../../../testing/fixtures";
-import { connectorHandlers, renderPane, startConnector, type CardReply } from "../../../testing/paneHarness";
+import { BASE_URL, connectorHandlers, renderPane, startConnector, type CardReply } from "../../../testing/paneHarness";
 
 const server = startConnector();
 
@@ -93,6 +94,18 @@ describe("card pane states", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.getAttribute("data-error-code")).toBe("OVERLOADED");
     expect(alert.textContent).toBe("Kortet för Kari Nordmann (kari@fjordstal.no) kunde inte hämtas.Kundrytm har mycket att göra just nu. Försök igen om 5 sekunder.Försök igen");
+  });
+
+  it("says the server is not answering, not that the network is down, when a gateway answers 502/503 without Kundrytm's body", async () => {
+    const gateway = http.get(`${BASE_URL}/api/v1/card`, () =>
+      new HttpResponse("<html><body>503 Service Unavailable</body></html>", { status: 503, headers: { "content-type": "text/html", "retry-after": "10" } }),
+    );
+    server.use(...connectorHandlers(() => "network-error", [gateway]));
+    renderPane({ item: message("m1", kari), displayLanguage: "sv-SE" });
+    const alert = await screen.findByRole("alert");
+    expect(alert.getAttribute("data-error-code")).toBe("UNAVAILABLE");
+    expect(alert.textContent).toContain("Kundrytms server svarar inte just nu, den kanske startar om. Försök igen om 10 sekunder.");
+    expect(alert.textContent).not.toContain("Kontrollera anslutningen");
   });
 
   it("tells a network failure apart from a server error", async () => {
