@@ -171,6 +171,7 @@ export const en = {
         ? `${n === 1 ? "1 line imported before had" : `${n} lines imported before had`} changed (amount, date or customer); ${updated} updated.`
         : `${n === 1 ? "1 line imported before has" : `${n} lines imported before have`} changed in this file (amount, date or customer) and ${n === 1 ? "was" : "were"} left as before. To apply the changes: kundrytm import-orders --update-changed.`,
     badRows: (n: number) => (n === 1 ? "1 bad row" : `${n} bad rows`),
+    fileWarnings: "About the file",
     line: "Line",
     column: "Column",
     reason: "Reason",
@@ -232,6 +233,9 @@ export const en = {
     removed: "Removed",
     tasks: "Tasks",
     noReps: "No rep has customers to follow up.",
+    skipped: (n: number) => (n === 1 ? "1 company was left off the lists:" : `${n} companies were left off the lists:`),
+    company: "Company",
+    reason: "Reason",
   },
 };
 
@@ -397,6 +401,7 @@ export const sv: AdminMessages = {
         ? `${n === 1 ? "1 tidigare importerad rad hade" : `${n} tidigare importerade rader hade`} ändrats (belopp, datum eller kund); ${updated} uppdaterades.`
         : `${n === 1 ? "1 tidigare importerad rad har" : `${n} tidigare importerade rader har`} ändrats i den här filen (belopp, datum eller kund) och lämnades som de var. Ändringarna förs in med kundrytm import-orders --update-changed.`,
     badRows: (n) => (n === 1 ? "1 felaktig rad" : `${n} felaktiga rader`),
+    fileWarnings: "Om filen",
     line: "Rad",
     column: "Kolumn",
     reason: "Orsak",
@@ -458,6 +463,9 @@ export const sv: AdminMessages = {
     removed: "Borttagna",
     tasks: "Uppgifter",
     noReps: "Ingen säljare har kunder att följa upp.",
+    skipped: (n) => (n === 1 ? "1 företag kom inte med på listorna:" : `${n} företag kom inte med på listorna:`),
+    company: "Företag",
+    reason: "Orsak",
   },
 };
 
@@ -621,6 +629,7 @@ export const nb: AdminMessages = {
         ? `${n === 1 ? "1 tidligere importert rad var" : `${n} tidligere importerte rader var`} endret (beløp, dato eller kunde); ${updated} ble oppdatert.`
         : `${n === 1 ? "1 tidligere importert rad er" : `${n} tidligere importerte rader er`} endret i denne filen (beløp, dato eller kunde) og ble latt være som før. Endringene legges inn med kundrytm import-orders --update-changed.`,
     badRows: (n) => (n === 1 ? "1 feilaktig rad" : `${n} feilaktige rader`),
+    fileWarnings: "Om filen",
     line: "Linje",
     column: "Kolonne",
     reason: "Årsak",
@@ -682,5 +691,8 @@ export const nb: AdminMessages = {
     removed: "Fjernet",
     tasks: "Oppgaver",
     noReps: "Ingen selger har kunder å følge opp.",
+    skipped: (n) => (n === 1 ? "1 firma kom ikke med på listene:" : `${n} firmaer kom ikke med på listene:`),
+    company: "Firma",
+    reason: "Årsak",
   },
 };

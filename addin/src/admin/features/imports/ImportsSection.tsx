@@ -109,6 +109,16 @@ export function ImportsSection({ client }: { client: AdminClient }) {
             {report.fileError ? `${m.fileError}: ${report.fileError}` : m.summary(report.rows, report.good, report.inserted, report.alreadyImported)}
           </MessageBarBody>
         </MessageBar>
+        {report.warnings.length > 0 && (
+          <MessageBar intent="warning" data-testid="import-warnings">
+            <MessageBarBody>
+              <MessageBarTitle>{m.fileWarnings}</MessageBarTitle>
+              {report.warnings.map((w, i) => (
+                <div key={i}>{w}</div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {report.changed > 0 && <Body1 data-testid="changed-lines">{m.changed(report.changed, report.updated)}</Body1>}
         {report.bad.length > 0 && (
           <>

@@ -59,6 +59,16 @@ describe("order history", () => {
     ]);
   });
 
+  test("says what the connector noticed about the file as a whole, such as the encoding it was read in", async () => {
+    const warning = "The file is not valid UTF-8: it was read as Windows-1252. If names look wrong, import it again with the right encoding.";
+    server.use(uploadHandler([], { ...REPORT, bad: [], warnings: [warning] }), ...adminHandlers());
+    renderAdmin({ section: "imports", language: "sv" });
+    await userEvent.upload(await screen.findByTestId("order-file"), file(["kund;datum;belopp\n"], "orders.csv"));
+    await userEvent.click(screen.getByTestId("upload"));
+    const warnings = await screen.findByTestId("import-warnings");
+    expect(warnings.textContent).toBe(`Om filen${warning}`);
+  });
+
   test("the columns of another ERP's export are sent with it; a missing required column blocks the upload", async () => {
     const seen: { type: string | null; query: string; body: string }[] = [];
     server.use(uploadHandler(seen), ...adminHandlers());

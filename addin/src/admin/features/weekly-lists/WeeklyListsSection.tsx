@@ -159,6 +159,19 @@ export function WeeklyListsSection({ client, settings, onSaved }: { client: Admi
                 ))}
               </DataTable>
             )}
+            {run.report.skipped.length > 0 && (
+              <div data-testid="weekly-skipped">
+                <Body1>{m.skipped(run.report.skipped.length)}</Body1>
+                <DataTable columns={[m.company, m.reason]}>
+                  {run.report.skipped.map((c) => (
+                    <tr key={c.companyId}>
+                      <th scope="row">{c.name}</th>
+                      <td>{c.reason}</td>
+                    </tr>
+                  ))}
+                </DataTable>
+              </div>
+            )}
           </div>
         )}
       </div>

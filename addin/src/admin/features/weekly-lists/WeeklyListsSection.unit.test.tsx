@@ -6,7 +6,7 @@ import { adminHandlers, BASE_URL, defaultSettings, renderAdmin, startConnector }
 
 const server = startConnector();
 
-function listHandler(requests: unknown[]) {
+function listHandler(requests: unknown[], skipped: WeeklyListsReport["skipped"] = []) {
   return http.post(`${BASE_URL}/api/v1/admin/weekly-lists`, async ({ request }) => {
     const body = (await request.json()) as { dryRun: boolean; week?: string };
     requests.push(body);
@@ -14,7 +14,7 @@ function listHandler(requests: unknown[]) {
       dryRun: body.dryRun,
       week: body.week ?? "2026-W48",
       reps: [{ rep: 3, initials: "AL", selectionName: `Uppföljning v${(body.week ?? "2026-W48").slice(6)} — AL`, selectionId: body.dryRun ? null : 12, customers: 9, added: body.dryRun ? 0 : 9, removed: 0, tasksCreated: 0 }],
-      skipped: [],
+      skipped,
     };
     return HttpResponse.json(report);
   });
@@ -35,6 +35,16 @@ describe("Monday lists", () => {
     await userEvent.click(screen.getByTestId("run-weekly"));
     await waitFor(() => expect(screen.getByTestId("weekly-report").textContent).toContain("Monday lists for 2026-W49 written."));
     expect(requests).toEqual([{ dryRun: true }, { dryRun: false, week: "2026-W49" }]);
+  });
+
+  test("names the companies left off the lists, with the reason, in Norwegian too", async () => {
+    const skipped = [{ companyId: 41, name: "Fjordstål AS", reason: "the next contact date 0000-00-00 is not a date" }];
+    server.use(listHandler([], skipped), ...adminHandlers());
+    renderAdmin({ section: "weeklyLists", language: "nb" });
+    await userEvent.click(await screen.findByTestId("run-weekly"));
+    const left = await screen.findByTestId("weekly-skipped");
+    expect(left.textContent).toContain("1 firma kom ikke med på listene:");
+    expect(within(left).getByRole("row", { name: /Fjordstål AS/ }).textContent).toBe("Fjordstål ASthe next contact date 0000-00-00 is not a date");
   });
 
   test("a week that is not a week cannot be run", async () => {
