@@ -68,11 +68,39 @@ describe("rep's judgement", () => {
     expect(writes).toEqual([]);
     await userEvent.click(screen.getByRole("button", { name: "Spara bedömningen" }));
     expect(await screen.findByTestId("judgement-saved")).toBeTruthy();
-    expect(writes).toEqual([{ potential: "B" }]);
+    expect(writes).toEqual([{ potential: "B", idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
     expect(screen.getByTestId("frequency").textContent).toBe("Var 8:e vecka");
     expect(screen.queryByRole("button", { name: "Spara bedömningen" })).toBeNull();
     const accountType = screen.getByTestId("account-type-select");
     expect(within(accountType).getAllByRole("option").map((o) => o.textContent)).toEqual(["Inte bedömd", "Utöka", "Behåll"]);
+  });
+
+  it("a retry after a failed save is the same save (one key); another choice is a new one", async () => {
+    const writes: { potential?: string; accountType?: string; idempotencyKey?: string }[] = [];
+    let fail = true;
+    server.use(
+      ...connectorHandlers(found, [
+        http.put(`${BASE_URL}/api/v1/companies/:id/judgement`, async ({ request }) => {
+          const body = (await request.json()) as (typeof writes)[number];
+          writes.push(body);
+          if (fail) return HttpResponse.json({ error: { code: "CRM_TEMPORARY", message: "503" } }, { status: 503 });
+          return HttpResponse.json({ potential: body.potential ?? null, accountType: body.accountType ?? null, rhythm: rhythmFor(7, { personalWeeks: 8, potential: "B" }) });
+        }),
+      ]),
+    );
+    renderPane({ item: message("m1", kari) });
+    await userEvent.selectOptions(await screen.findByTestId("potential-select"), "B");
+    await userEvent.click(screen.getByTestId("judgement-save"));
+    const alert = await screen.findByRole("alert");
+    fail = false;
+    await userEvent.click(within(alert).getByRole("button", { name: "Try again" }));
+    await screen.findByTestId("judgement-saved");
+    await userEvent.selectOptions(screen.getByTestId("account-type-select"), "keep");
+    await userEvent.click(screen.getByTestId("judgement-save"));
+    await waitFor(() => expect(writes).toHaveLength(3));
+    expect(writes.map((w) => w.potential ?? w.accountType)).toEqual(["B", "B", "keep"]);
+    expect(writes[1]!.idempotencyKey).toBe(writes[0]!.idempotencyKey);
+    expect(writes[2]!.idempotencyKey).not.toBe(writes[0]!.idempotencyKey);
   });
 
   it("an arrow key on Potential alone writes nothing, and Cancel puts the value back", async () => {

@@ -6,6 +6,7 @@ import { toClientError, type ClientErrorCode } from "../../../api/errors";
 import { useServices } from "../../../app/services";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { useI18n } from "../../../i18n/I18nProvider";
+import { newIdempotencyKey } from "../utils/uuid";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -27,6 +28,8 @@ export default function JudgementControls(props: { companyId: number; companyNam
   const [stored, setStored] = useState({ potential: props.potential, accountType: props.accountType });
   const [chosen, setChosen] = useState(stored);
   const [save, setSave] = useState<SaveState>({ status: "idle" });
+  // One key per choice the rep confirms: a retry of a save whose answer was lost is the same save, never a second one.
+  const [key, setKey] = useState<string | null>(null);
   const change: JudgementRequest = {
     ...(chosen.potential !== null && chosen.potential !== stored.potential ? { potential: chosen.potential } : {}),
     ...(chosen.accountType !== null && chosen.accountType !== stored.accountType ? { accountType: chosen.accountType } : {}),
@@ -35,8 +38,11 @@ export default function JudgementControls(props: { companyId: number; companyNam
 
   async function write() {
     setSave({ status: "saving" });
+    const idempotencyKey = key ?? newIdempotencyKey();
+    setKey(idempotencyKey);
     try {
-      const result = await api.judge(props.companyId, change);
+      const result = await api.judge(props.companyId, { ...change, idempotencyKey });
+      setKey(null);
       const next = { potential: result.potential, accountType: result.accountType };
       setStored(next);
       setChosen(next);
@@ -49,6 +55,7 @@ export default function JudgementControls(props: { companyId: number; companyNam
 
   const choose = (patch: Partial<typeof chosen>) => {
     setChosen((c) => ({ ...c, ...patch }));
+    setKey(null);
     setSave({ status: "idle" });
   };
 
