@@ -131,6 +131,28 @@ describe("activity feature against the sandbox", () => {
     expect(planned2.map((a) => a.startDate.slice(0, 10)).sort()).toEqual(["2027-03-10", "2027-04-07"]);
   });
 
+  it("two saves on one customer at the same moment leave one planned follow-up: the second moves what the first planned", async () => {
+    const card = await cardOf(stack.sandbox.tenant.highlights.nonAscii.email);
+    const marked = <A extends { completed: boolean; text: string }>(all: A[]) => all.filter((a) => !a.completed && a.text.includes("[kundrytm:follow-up:"));
+    expect(marked(await sandboxAppointments(stack, card.company.id))).toEqual([]);
+    const save = (date: string, next: string) =>
+      api("POST", "/api/v1/activities", {
+        idempotencyKey: crypto.randomUUID(),
+        companyId: card.company.id,
+        personId: card.person.id,
+        type: "call",
+        date,
+        notes: "",
+        outcome: `Called on ${date}`,
+        nextStep: { date: next, text: "" },
+      });
+    const answers = (await Promise.all([save("2026-11-24", "2027-02-03"), save("2026-11-24", "2027-02-10")])).map((a) => LogActivityResponse.parse(a.body));
+    expect(answers.map((a) => a.followUp.action).sort()).toEqual(["created", "moved"]);
+    const planned = marked(await sandboxAppointments(stack, card.company.id));
+    expect(planned).toHaveLength(1);
+    expect(answers.map((a) => a.followUpId)).toEqual([planned[0]!.id, planned[0]!.id]);
+  });
+
   it("answers the card with the save as its last contact right after the save", async () => {
     const email = stack.sandbox.tenant.highlights.nonAscii.email;
     const card = await cardOf(email);

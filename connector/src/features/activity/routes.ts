@@ -13,7 +13,8 @@ import {
 import { LoggedQuery, LoggedResponse } from "../../../../shared/api/meetings";
 import type { ContactId } from "../../../../shared/domain/vocabulary";
 import { identityOf } from "../../auth/identity";
-import type { Queryable } from "../../store/db";
+import type { Db } from "../../store/db";
+import { companyLock } from "../../store/job-lock";
 import { writeLedger } from "../../store/write-ledger";
 import type { JobFeatureDeps } from "../settings/admin";
 import { activityService, type ActivityService } from "./service";
@@ -45,10 +46,10 @@ export function activityRoutes(app: FastifyInstance, service: ActivityService): 
 }
 
 /** Wires the activity feature from the connector's job services (the full CRM port and the admin's settings). */
-export function activityFeature(app: FastifyInstance, db: Queryable, jobs: JobFeatureDeps): void {
+export function activityFeature(app: FastifyInstance, db: Db, jobs: JobFeatureDeps): void {
   const settings = jobs.services.settings;
   activityRoutes(
     app,
-    activityService({ crm: jobs.crm, ledger: writeLedger(db), settings: async () => ({ policy: await settings.policy(), fields: await settings.fields() }) }),
+    activityService({ crm: jobs.crm, ledger: writeLedger(db), companyLock: companyLock(db), settings: async () => ({ policy: await settings.policy(), fields: await settings.fields() }) }),
   );
 }

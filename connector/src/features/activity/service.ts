@@ -9,6 +9,7 @@ import type { Identity } from "../../auth/identity";
 import { CrmError, type CrmAppointment, type CrmFullPort, type CrmListItem } from "../../crm/port";
 import { encodeListItemId } from "../../crm/superoffice";
 import { HttpError } from "../../http/errors";
+import { inProcessLock, type KeyedLock } from "../../store/job-lock";
 import type { WriteLedger, WriteSteps } from "../../store/write-ledger";
 import { countryOf, DEFAULT_COUNTRY, judgementOf, rhythmOf, todayFor, type RhythmCrm, type RhythmSettings } from "./rhythm";
 
@@ -19,6 +20,8 @@ export interface ActivityDeps {
   crm: ActivityCrm;
   ledger: WriteLedger;
   settings: () => Promise<RhythmSettings>;
+  /** Serialises the follow-up planning of one company (default: within this process). */
+  companyLock?: KeyedLock;
   now?: () => Date;
 }
 
@@ -135,6 +138,7 @@ function withFollowUp(result: LogActivityResponse): LogActivityResponse {
 export function activityService(deps: ActivityDeps) {
   const { crm, ledger } = deps;
   const now = deps.now ?? (() => new Date());
+  const lockCompany = deps.companyLock ?? inProcessLock();
 
   async function itemIdFor(field: string, names: string[]): Promise<number> {
     const items = await crm.listCustomFieldItems(field);
@@ -274,7 +278,10 @@ export function activityService(deps: ActivityDeps) {
       const associate = associates.find((a) => a.id === id);
       return associate ? { id: associate.id, name: associate.fullName } : null;
     };
-    const followUp = steps.checkpoints.followUp ?? (request.nextStep ? await planFollowUp(company.id, company.owner?.id ?? rep.id, request, steps, tasks, personId) : NO_FOLLOW_UP);
+    // Read the open follow-ups and move or create one as one step per company: a save beside this one waits and then finds it.
+    const followUp =
+      steps.checkpoints.followUp ??
+      (request.nextStep ? await lockCompany(company.id, () => planFollowUp(company.id, company.owner?.id ?? rep.id, request, steps, tasks, personId)) : NO_FOLLOW_UP);
     if (steps.checkpoints.followUp === undefined) await steps.save({ followUp });
     const outcome: FollowUpOutcome =
       followUp.action === "none" ? followUp : { action: followUp.action, id: followUp.id, date: followUp.date, previousDate: followUp.previousDate, associate: nameOf(followUp.associateId) };
