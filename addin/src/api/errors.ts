@@ -26,6 +26,7 @@ export class ApiClientError extends Error {
 export function errorFromResponse(status: number, body: unknown, schema: typeof ApiError | null, retryAfter: string | null = null): ApiClientError {
   const parsed = schema ? schema.safeParse(body) : ({ success: false } as const);
   if (parsed.success) return new ApiClientError(parsed.data.error.code, parsed.data.error.message, status, body, retryAfterSeconds(retryAfter));
+  // 502/503/504 without our body: a gateway in front of the connector, or the connector starting up. Reached, not answering.
   const code: ClientErrorCode =
     status === 401
       ? "UNAUTHORIZED"
@@ -40,8 +41,7 @@ export function errorFromResponse(status: number, body: unknown, schema: typeof 
               : status >= 400 && status < 500
                 ? "BAD_REQUEST"
                 : "INTERNAL";
-  // A gateway in front of the connector (or the connector starting up) answers without our body: the server was reached.
-  return new ApiClientError(code, `HTTP ${status}`, status, undefined, code === "UNAVAILABLE" ? retryAfterSeconds(retryAfter) : undefined);
+  return new ApiClientError(code, `HTTP ${status}`, status, undefined, retryAfterSeconds(retryAfter));
 }
 
 /** Retry-After as seconds: a number of seconds or an HTTP date; undefined when absent or unreadable. */

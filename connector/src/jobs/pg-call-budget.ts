@@ -49,7 +49,7 @@ export class PostgresCallBudget implements CallBudget {
 
   private init(): Promise<void> {
     this.ready ??= this.db
-      .query("insert into crm_call_budget (tenant, tokens) values ($1, 0) on conflict (tenant) do nothing", [this.tenant])
+      .query("insert into crm_call_budget (tenant) values ($1) on conflict (tenant) do nothing", [this.tenant])
       .then(() => undefined);
     return this.ready;
   }

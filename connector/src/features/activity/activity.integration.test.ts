@@ -14,6 +14,21 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => stack?.close());
 
+/** Logs an activity on the card's company and person with a next step, under a new key. */
+async function saveWithNextStep(card: Card, type: "call" | "meeting", date: string, next: string, outcome: string) {
+  const { body } = await api("POST", "/api/v1/activities", {
+    idempotencyKey: crypto.randomUUID(),
+    companyId: card.company.id,
+    personId: card.person.id,
+    type,
+    date,
+    notes: "",
+    outcome,
+    nextStep: { date: next, text: "" },
+  });
+  return LogActivityResponse.parse(body);
+}
+
 describe("activity feature against the sandbox", () => {
   it("gives the rhythm of a tier A customer from the policy", async () => {
     const card = await cardOf(stack.sandbox.tenant.highlights.tierA.email);
@@ -77,21 +92,7 @@ describe("activity feature against the sandbox", () => {
   it("keeps one planned follow-up however many activities are logged, and names it", async () => {
     const card = await cardOf(stack.sandbox.tenant.highlights.tierA.email);
     const before = await sandboxAppointments(stack, card.company.id);
-    const save = async (date: string, next: string) =>
-      LogActivityResponse.parse(
-        (
-          await api("POST", "/api/v1/activities", {
-            idempotencyKey: crypto.randomUUID(),
-            companyId: card.company.id,
-            personId: card.person.id,
-            type: "meeting",
-            date,
-            notes: "",
-            outcome: `Met on ${date}`,
-            nextStep: { date: next, text: "" },
-          })
-        ).body,
-      );
+    const save = (date: string, next: string) => saveWithNextStep(card, "meeting", date, next, `Met on ${date}`);
     const first = await save("2026-11-24", "2027-03-03");
     const second = await save("2026-11-25", "2027-03-10");
     const after = await sandboxAppointments(stack, card.company.id);
@@ -135,18 +136,8 @@ describe("activity feature against the sandbox", () => {
     const card = await cardOf(stack.sandbox.tenant.highlights.nonAscii.email);
     const marked = <A extends { completed: boolean; text: string }>(all: A[]) => all.filter((a) => !a.completed && a.text.includes("[kundrytm:follow-up:"));
     expect(marked(await sandboxAppointments(stack, card.company.id))).toEqual([]);
-    const save = (date: string, next: string) =>
-      api("POST", "/api/v1/activities", {
-        idempotencyKey: crypto.randomUUID(),
-        companyId: card.company.id,
-        personId: card.person.id,
-        type: "call",
-        date,
-        notes: "",
-        outcome: `Called on ${date}`,
-        nextStep: { date: next, text: "" },
-      });
-    const answers = (await Promise.all([save("2026-11-24", "2027-02-03"), save("2026-11-24", "2027-02-10")])).map((a) => LogActivityResponse.parse(a.body));
+    const save = (next: string) => saveWithNextStep(card, "call", "2026-11-24", next, "Called on 2026-11-24");
+    const answers = await Promise.all([save("2027-02-03"), save("2027-02-10")]);
     expect(answers.map((a) => a.followUp.action).sort()).toEqual(["created", "moved"]);
     const planned = marked(await sandboxAppointments(stack, card.company.id));
     expect(planned).toHaveLength(1);

@@ -7,3 +7,5 @@ create table crm_call_slots (
   ended_at timestamptz
 );
 create index crm_call_slots_tenant on crm_call_slots (tenant);
+-- The token bucket's balance is gone: the tenant's row stays only as the lock that serialises instances.
+alter table crm_call_budget drop column tokens, drop column refilled_at;
